@@ -1,0 +1,9 @@
+//! Stage 4: analysis of the citation graph — centrality, queries, paths.
+//!
+//! Every algorithm here takes the topology (`&DiGraph<N, E>`) and returns one
+//! value per node, indexed by `NodeIndex::index()`, so that results can sit
+//! beside [`crate::graph::CitationGraph::nodes`].
+
+pub mod pagerank;
+
+pub use pagerank::{PageRankOptions, pagerank};

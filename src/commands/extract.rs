@@ -1,0 +1,131 @@
+//! `unxref extract PATH...` — citations of every document, as a table,
+//! JSON Lines or CSV.
+
+use super::{Format, Status, note};
+use crate::error::{Error, Result};
+use crate::extract::{Extractor, Options};
+use crate::model::Lang;
+use crate::pipeline;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `unxref extract`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExtractArgs {
+    /// Files and/or folders (walked recursively); `-` reads standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format (default: table on a terminal, else jsonl).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Force the language of every document (en, fr, es, ru, zh, ar).
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Extra instruments table (TSV with the columns of data/instruments.tsv).
+    #[arg(long)]
+    pub instruments: Option<PathBuf>,
+    /// Do not print notes (skipped files, decoding) on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Parses a `--lang` value.
+pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
+}
+
+const COLUMNS: [&str; 11] = [
+    "file",
+    "doc",
+    "target",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "line",
+    "lang",
+    "cue",
+    "paragraph",
+];
+
+/// Runs `unxref extract`.
+pub fn run(args: &ExtractArgs) -> Result<Status> {
+    let extractor = Extractor::new(Options {
+        lang: args.lang,
+        instruments: args.instruments.clone(),
+    })
+    .map_err(|e| Error::Usage(e.to_string()))?;
+    let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
+    for s in &run.skipped {
+        note(args.quiet, s);
+    }
+    for d in &run.docs {
+        for n in &d.info.notes {
+            note(args.quiet, &format!("{}: {n}", d.info.file));
+        }
+    }
+    for e in &run.errors {
+        eprintln!("unxref: {e}");
+    }
+    let format = args.format.unwrap_or_else(super::default_format);
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        let cites = run.docs.iter().flat_map(|d| d.citations.iter());
+        match format {
+            Format::Jsonl => {
+                for c in cites {
+                    serde_json::to_writer(&mut *w, c)?;
+                    w.write_all(b"\n")?;
+                }
+            }
+            Format::Csv => {
+                let mut cw = csv::Writer::from_writer(&mut *w);
+                cw.write_record(COLUMNS)?;
+                for c in cites {
+                    cw.serialize(c)?;
+                }
+                cw.flush()?;
+            }
+            Format::Table | Format::Markdown => {
+                let header = ["file", "line", "kind", "target", "text"];
+                let rows: Vec<Vec<String>> = cites
+                    .map(|c| {
+                        vec![
+                            c.file.clone(),
+                            c.line.to_string(),
+                            c.kind.to_string(),
+                            c.target.clone(),
+                            c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        ]
+                    })
+                    .collect();
+                if format == Format::Table {
+                    super::write_table(w, &header, &rows)?;
+                } else {
+                    super::write_markdown(w, &header, &rows)?;
+                }
+            }
+        }
+        Ok(())
+    };
+    match &args.output {
+        Some(p) => crate::output::write_atomic(p, write)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            match write(&mut lock).and_then(|_| lock.flush()) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => {
+                    return Err(Error::Write {
+                        path: "<stdout>".into(),
+                        source: e,
+                    });
+                }
+            }
+        }
+    }
+    Ok(Status::from_failures(!run.errors.is_empty()))
+}

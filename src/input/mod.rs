@@ -1,0 +1,234 @@
+//! Stage 1: documents in.
+//!
+//! Turns the paths a user gives (files, folders walked recursively, `-` for
+//! standard input) into decoded documents. Every problem with one document —
+//! a missing path, a binary file, an empty file, a file too large — is an
+//! [`InputError`] that names the file; callers report it and go on with the
+//! other documents, so one bad file never stops a run.
+//!
+//! Decoding: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order
+//! mark, and otherwise Windows-1252, the usual encoding of older UN text
+//! files — with a note saying so. HTML is reduced to its text (tags removed,
+//! entities decoded) with a map back to the offsets in the file.
+
+mod decode;
+mod html;
+mod walk;
+
+pub use walk::{Discovery, discover};
+
+use crate::text::Mapped;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused (UN documents are far smaller; a file
+/// this size is almost surely not a document).
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// A problem with one input path.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The path does not exist.
+    #[error("{}: no such file or folder", path.display())]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// The operating system refused to read it.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The path as given.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// It holds NUL bytes: not a text document.
+    #[error("{}: binary file (NUL byte at byte {offset}), skipped", path.display())]
+    Binary {
+        /// The path as given.
+        path: PathBuf,
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// It holds no text.
+    #[error("{}: empty file, skipped", path.display())]
+    Empty {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// It is larger than [`MAX_FILE_BYTES`].
+    #[error("{}: file too large ({size} bytes; the limit is {limit} bytes), skipped", path.display())]
+    TooLarge {
+        /// The path as given.
+        path: PathBuf,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// A folder that holds no readable document.
+    #[error("{}: folder holds no .txt, .md or .html document", path.display())]
+    NoDocuments {
+        /// The folder as given.
+        path: PathBuf,
+    },
+}
+
+impl InputError {
+    /// The path the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            InputError::NotFound { path }
+            | InputError::Io { path, .. }
+            | InputError::Binary { path, .. }
+            | InputError::Empty { path }
+            | InputError::TooLarge { path, .. }
+            | InputError::NoDocuments { path } => path,
+        }
+    }
+}
+
+/// How a document's text was stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown.
+    Text,
+    /// HTML: tags were stripped and entities decoded.
+    Html,
+}
+
+/// One decoded document.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    /// The path as the user gave it (`-` for standard input).
+    pub path: String,
+    /// The decoded file text; citation offsets point into this.
+    pub raw: String,
+    /// The text to search (the same as `raw` except for HTML), with the map
+    /// of its offsets back into `raw`.
+    pub text: Mapped,
+    /// Plain text or HTML.
+    pub format: Format,
+    /// Notes on decoding, for the user ("decoded as Windows-1252").
+    pub notes: Vec<String>,
+}
+
+/// The file kinds a folder walk picks up.
+pub fn is_supported(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("txt" | "md" | "html" | "htm")
+    )
+}
+
+fn is_html(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref(),
+        Some("html" | "htm")
+    )
+}
+
+/// Reads and decodes one file (or standard input for `-`).
+pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
+    let shown = path.to_string_lossy().into_owned();
+    let bytes = if shown == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(|source| {
+            InputError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+        buf
+    } else {
+        let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => InputError::NotFound {
+                path: path.to_path_buf(),
+            },
+            _ => InputError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        })?;
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(InputError::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        std::fs::read(path).map_err(|source| InputError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+    };
+    from_bytes(&shown, &bytes, is_html(path))
+}
+
+/// Decodes a document held in memory; `path` is only used in messages.
+pub fn from_bytes(path: &str, bytes: &[u8], html: bool) -> Result<SourceDoc, InputError> {
+    let pb = || PathBuf::from(path);
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(InputError::TooLarge {
+            path: pb(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let (raw, notes) =
+        decode::decode(bytes).map_err(|offset| InputError::Binary { path: pb(), offset })?;
+    let (text, format) = if html {
+        (html::strip(&raw), Format::Html)
+    } else {
+        (Mapped::identity(&raw), Format::Text)
+    };
+    if text.text.trim().is_empty() {
+        return Err(InputError::Empty { path: pb() });
+    }
+    Ok(SourceDoc {
+        path: path.to_string(),
+        raw,
+        text,
+        format,
+        notes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_inputs_are_named_errors() {
+        let e = from_bytes("x.txt", b"abc\0def", false).unwrap_err();
+        assert!(e.to_string().starts_with("x.txt: binary file"), "{e}");
+        let e = from_bytes("e.txt", b"  \n\t ", false).unwrap_err();
+        assert_eq!(e.to_string(), "e.txt: empty file, skipped");
+        let e = read(Path::new("/nonexistent/zz.txt")).unwrap_err();
+        assert_eq!(e.to_string(), "/nonexistent/zz.txt: no such file or folder");
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        let d = from_bytes("w.txt", b"r\xe9solution 72/194", false).unwrap();
+        assert_eq!(d.raw, "résolution 72/194");
+        assert_eq!(d.notes.len(), 1);
+        assert!(d.notes[0].contains("Windows-1252"));
+    }
+
+    #[test]
+    fn html_is_stripped_with_offsets() {
+        let src = "<p>r&eacute;solution <b>72/194</b></p>";
+        let d = from_bytes("a.html", src.as_bytes(), true).unwrap();
+        let t = &d.text.text;
+        let at = t.find("72/194").unwrap();
+        let s = d.text.to_source(at);
+        assert_eq!(&d.raw[s..s + 6], "72/194");
+        assert!(t.contains("résolution"));
+    }
+}

@@ -1,0 +1,301 @@
+//! Canonical ids: how each kind of cited text is written once and for all,
+//! and how an id typed by a user ("72/194", "resolution 2178 (2014)") is
+//! turned into one.
+//!
+//! The canonical forms are fixed by the output contract:
+//!
+//! | kind | canonical id |
+//! |---|---|
+//! | GA resolution | `A/RES/72/194`, `A/RES/217(III)`, `A/RES/S-26/2`, `A/RES/3362(S-VII)`, `A/RES/ES-10/24`, `A/RES/997(ES-I)` |
+//! | GA decision | `A/DEC/73/546` |
+//! | SC resolution | `S/RES/2178(2014)` |
+//! | SC presidential statement | `S/PRST/2014/16` |
+//! | ECOSOC | `E/RES/2019/19`, `E/DEC/2019/210` |
+//! | HRC | `A/HRC/RES/40/1`, `A/HRC/DEC/40/115` |
+//! | treaty | `UNTS 39574` |
+//! | other documents | the symbol in upper case without spaces: `E/CN.15/2019/5` |
+
+use crate::model::Kind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Roman numeral (I..=C) to integer; `None` when not a well-formed numeral.
+pub fn roman_to_int(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c.to_ascii_uppercase() {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    if total == 0 || int_to_roman(total) != s.to_ascii_uppercase() {
+        return None;
+    }
+    Some(total)
+}
+
+/// Integer (1..=399) to an upper-case roman numeral.
+pub fn int_to_roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Canonical id of a GA resolution of the modern numbering (`session/number`).
+pub fn ga_resolution(session: u32, number: u32) -> String {
+    format!("A/RES/{session}/{number}")
+}
+
+/// Canonical id of an old-style GA resolution (`217 (III)`, `3362 (S-VII)`,
+/// `997 (ES-I)`); `session` is written as it stands, upper-cased.
+pub fn ga_resolution_old(number: u32, session: &str) -> String {
+    format!("A/RES/{number}({})", session.to_ascii_uppercase())
+}
+
+/// Canonical id of a Security Council resolution.
+pub fn sc_resolution(number: u32, year: u32) -> String {
+    format!("S/RES/{number}({year})")
+}
+
+/// Canonical id of a UN Treaty Series registration number.
+pub fn treaty(number: u32) -> String {
+    format!("UNTS {number}")
+}
+
+/// Normalises a document symbol: upper case, spaces removed, trailing
+/// punctuation dropped. `a/79/l.2 ` → `A/79/L.2`.
+pub fn document(symbol: &str) -> String {
+    let s: String = symbol
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    s.trim_end_matches(['.', ',', ';', ':']).to_string()
+}
+
+static KIND_RULES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+    [
+        (r"^A/RES/", Kind::GaResolution),
+        (r"^A/DEC/", Kind::GaDecision),
+        (r"^S/RES/", Kind::ScResolution),
+        (r"^S/PRST/", Kind::ScPresidentialStatement),
+        (r"^E/RES/", Kind::EcosocResolution),
+        (r"^E/DEC/", Kind::EcosocDecision),
+        (r"^A/HRC/RES/", Kind::HrcResolution),
+        (r"^A/HRC/DEC/", Kind::HrcDecision),
+        (r"^UNTS [0-9]+$", Kind::Treaty),
+        (r"^[A-Z][A-Z0-9.\-]*/", Kind::Document),
+    ]
+    .into_iter()
+    .map(|(p, k)| (Regex::new(p).expect("valid kind rule"), k))
+    .collect()
+});
+
+/// The kind a canonical id names, from its shape alone. Ids that are not UN
+/// symbols (named instruments such as `Charter of the United Nations`) give
+/// `None`.
+pub fn kind_of(id: &str) -> Option<Kind> {
+    KIND_RULES
+        .iter()
+        .find(|(re, _)| re.is_match(id))
+        .map(|(_, k)| *k)
+}
+
+static YEAR_RULES: LazyLock<[Regex; 6]> = LazyLock::new(|| {
+    [
+        // S/RES/2178(2014)
+        Regex::new(r"^S/RES/[0-9]+\(([0-9]{4})\)$").unwrap(),
+        // A/RES/217(III) — old-style GA, regular sessions only
+        Regex::new(r"^A/RES/[0-9]+\(([IVXLC]+)\)$").unwrap(),
+        // A/RES/72/194, A/DEC/73/546, A/72/123
+        Regex::new(r"^A/(?:RES/|DEC/|C\.[0-9]/|INF/)?([0-9]{1,2})/").unwrap(),
+        // A/HRC/RES/40/1
+        Regex::new(r"^A/HRC/(?:RES/|DEC/)?([0-9]{1,2})/").unwrap(),
+        // any symbol with a year component: S/2025/123, E/RES/2019/19, S/PRST/2014/16
+        Regex::new(r"/((?:19[4-9]|20[0-9])[0-9])(?:/|$)").unwrap(),
+        // UNTS and named instruments carry no year in their id
+        Regex::new(r"^$").unwrap(),
+    ]
+});
+
+/// Year of a canonical id when its shape tells it: the SC year, the year a GA
+/// session opened (session N opens in 1945 + N), an HRC session's year (three
+/// sessions a year from 2006), or a four-digit year component of a symbol.
+pub fn year_of(id: &str) -> Option<i32> {
+    let [sc, ga_old, ga, hrc, any, _] = &*YEAR_RULES;
+    if let Some(c) = sc.captures(id) {
+        return c[1].parse().ok();
+    }
+    if let Some(c) = ga_old.captures(id) {
+        return roman_to_int(&c[1]).map(|n| 1945 + n as i32);
+    }
+    if let Some(c) = hrc.captures(id) {
+        let n: i32 = c[1].parse().ok()?;
+        return Some(2006 + (n - 1) / 3);
+    }
+    if let Some(c) = ga.captures(id) {
+        let n: i32 = c[1].parse().ok()?;
+        return Some(1945 + n);
+    }
+    if let Some(c) = any.captures(id) {
+        return c[1].parse().ok();
+    }
+    None
+}
+
+static USER_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // 0: S/RES/2178 (2014), resolution 2178 (2014), 2178(2014)
+        r"^(?:S/RES/|(?:SC|security council) resolution |resolution )?([0-9]{1,4}) ?\(((?:19|20)[0-9]{2})\)$",
+        // 1: 217 A (III), resolution 217 (III), A/RES/217(III), 3362 (S-VII), 997 (ES-I)
+        r"^(?:A/RES/|(?:GA|general assembly) resolution |resolution )?([0-9]{1,4})(?: ?[A-Z](?: (?:and|to) [A-Z])?)? ?\(((?:S-|ES-)?[IVXLC]+)\)$",
+        // 2: 72/194, resolution 72/194, A/RES/72/194, A/RES/S-26/2, ES-10/24
+        r"^(?:A/RES/|(?:GA|general assembly) resolution |resolution )?((?:S-|ES-)?[0-9]{1,2})/([0-9]{1,4})(?: ?[A-Z])?$",
+        // 3: decision 73/546, A/DEC/73/546
+        r"^(?:A/DEC/|(?:GA|general assembly) decision |decision )((?:S-|ES-)?[0-9]{1,2}/[0-9]{1,4})(?: ?[A-Z])?$",
+        // 4: UNTS 39574, UNTS no. 39574
+        r"^(?:UNTS|treaty)(?: no\.?)? ?([0-9]{1,6})$",
+    ]
+    .into_iter()
+    .map(|p| Regex::new(&format!("(?i){p}")).expect("valid user-id form"))
+    .collect()
+});
+
+/// Turns an id as a user types it into a canonical id.
+///
+/// Accepts canonical ids, bare numbers (`72/194` is a GA resolution,
+/// `2178 (2014)` an SC resolution), forms with a leading word
+/// (`resolution 2178 (2014)`, `decision 73/546`), spaced symbols
+/// (`S/RES/2178 (2014)`), old GA numbers with letters (`217 A (III)`) and
+/// any other symbol (upper-cased, spaces removed). Returns `None` for an
+/// empty string.
+pub fn normalize_user_id(input: &str) -> Option<String> {
+    let s = input.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.is_empty() {
+        return None;
+    }
+    let f = &*USER_FORMS;
+    if let Some(c) = f[0].captures(&s) {
+        return Some(sc_resolution(c[1].parse().ok()?, c[2].parse().ok()?));
+    }
+    if let Some(c) = f[1].captures(&s) {
+        return Some(ga_resolution_old(c[1].parse().ok()?, &c[2]));
+    }
+    if let Some(c) = f[2].captures(&s) {
+        return Some(format!("A/RES/{}/{}", c[1].to_ascii_uppercase(), &c[2]));
+    }
+    if let Some(c) = f[3].captures(&s) {
+        return Some(format!("A/DEC/{}", c[1].to_ascii_uppercase()));
+    }
+    if let Some(c) = f[4].captures(&s) {
+        return Some(treaty(c[1].parse().ok()?));
+    }
+    let upper = document(&s);
+    if kind_of(&upper).is_some() {
+        // A spaced SC symbol: S/RES/2178 (2014) → S/RES/2178(2014) is handled
+        // above; everything else is a plain symbol.
+        return Some(upper);
+    }
+    // Not a symbol: a named instrument, kept as typed (trimmed).
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_ids() {
+        let table = [
+            ("72/194", "A/RES/72/194"),
+            ("resolution 72/194", "A/RES/72/194"),
+            ("A/RES/72/194", "A/RES/72/194"),
+            ("a/res/72/194", "A/RES/72/194"),
+            ("resolution 2178 (2014)", "S/RES/2178(2014)"),
+            ("S/RES/2178 (2014)", "S/RES/2178(2014)"),
+            ("S/RES/2178(2014)", "S/RES/2178(2014)"),
+            ("2178(2014)", "S/RES/2178(2014)"),
+            ("217 A (III)", "A/RES/217(III)"),
+            ("A/RES/217(III)", "A/RES/217(III)"),
+            ("3362 (S-VII)", "A/RES/3362(S-VII)"),
+            ("ES-10/24", "A/RES/ES-10/24"),
+            ("S-26/2", "A/RES/S-26/2"),
+            ("53/243 A", "A/RES/53/243"),
+            ("decision 73/546", "A/DEC/73/546"),
+            ("UNTS 39574", "UNTS 39574"),
+            ("e/cn.15/2019/5", "E/CN.15/2019/5"),
+            ("A/HRC/RES/40/1", "A/HRC/RES/40/1"),
+            (
+                "Charter of the United Nations",
+                "Charter of the United Nations",
+            ),
+        ];
+        for (input, want) in table {
+            assert_eq!(normalize_user_id(input).as_deref(), Some(want), "{input}");
+        }
+        assert_eq!(normalize_user_id("  "), None);
+    }
+
+    #[test]
+    fn kinds_and_years() {
+        let table = [
+            ("A/RES/72/194", Some(Kind::GaResolution), Some(2017)),
+            ("A/RES/217(III)", Some(Kind::GaResolution), Some(1948)),
+            ("A/DEC/73/546", Some(Kind::GaDecision), Some(2018)),
+            ("S/RES/2178(2014)", Some(Kind::ScResolution), Some(2014)),
+            (
+                "S/PRST/2014/16",
+                Some(Kind::ScPresidentialStatement),
+                Some(2014),
+            ),
+            ("E/RES/2019/19", Some(Kind::EcosocResolution), Some(2019)),
+            ("A/HRC/RES/40/1", Some(Kind::HrcResolution), Some(2019)),
+            ("UNTS 39574", Some(Kind::Treaty), None),
+            ("E/CN.15/2019/5", Some(Kind::Document), Some(2019)),
+            ("A/79/L.2", Some(Kind::Document), Some(2024)),
+            ("S/2025/123", Some(Kind::Document), Some(2025)),
+            ("Charter of the United Nations", None, None),
+        ];
+        for (id, kind, year) in table {
+            assert_eq!(kind_of(id), kind, "{id}");
+            assert_eq!(year_of(id), year, "{id}");
+        }
+    }
+
+    #[test]
+    fn roman() {
+        assert_eq!(roman_to_int("III"), Some(3));
+        assert_eq!(roman_to_int("XXX"), Some(30));
+        assert_eq!(roman_to_int("XLIX"), Some(49));
+        assert_eq!(roman_to_int("IIII"), None);
+        assert_eq!(roman_to_int("ABC"), None);
+        assert_eq!(int_to_roman(29), "XXIX");
+    }
+}

@@ -1,0 +1,150 @@
+//! Text rewritten for matching, with a map back to the original offsets.
+//!
+//! Cleaning steps (HTML tag stripping, entity decoding, NFC normalisation,
+//! digit and width folding, markdown link removal) change byte offsets, but
+//! every citation must report where it stands in the file. A [`Mapped`] text
+//! keeps, beside the rewritten string, the list of points where it was cut
+//! and glued, so that any offset in the rewritten text maps back to an offset
+//! in the source in `O(log n)`.
+
+/// A rewritten text and the map of its offsets back to the source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mapped {
+    /// The rewritten text.
+    pub text: String,
+    /// Segment starts: `(offset in text, offset in source, copied)`. Inside a
+    /// copied segment offsets advance together; inside a replaced one, every
+    /// offset maps to the segment's source start (or its end for the end
+    /// boundary).
+    segs: Vec<(usize, usize, bool)>,
+    /// Source length, for mapping the end of the text.
+    src_len: usize,
+}
+
+impl Mapped {
+    /// The identity mapping of `src`.
+    pub fn identity(src: &str) -> Self {
+        Mapped {
+            text: src.to_string(),
+            segs: vec![(0, 0, true)],
+            src_len: src.len(),
+        }
+    }
+
+    /// Starts an empty rewrite of a source of `src_len` bytes.
+    pub fn builder(src_len: usize, capacity: usize) -> Self {
+        Mapped {
+            text: String::with_capacity(capacity),
+            segs: Vec::new(),
+            src_len,
+        }
+    }
+
+    /// Appends `s`, which stands for the source bytes starting at
+    /// `src_start`, copied byte for byte.
+    pub fn push_copy(&mut self, s: &str, src_start: usize) {
+        if s.is_empty() {
+            return;
+        }
+        let at = self.text.len();
+        match self.segs.last() {
+            Some(&(t, o, true)) if o + (at - t) == src_start => {}
+            _ => self.segs.push((at, src_start, true)),
+        }
+        self.text.push_str(s);
+    }
+
+    /// Appends `s` as a replacement for the source range
+    /// `src_start..src_end` (which may be empty or longer than `s`).
+    pub fn push_replaced(&mut self, s: &str, src_start: usize, src_end: usize) {
+        let at = self.text.len();
+        self.segs.push((at, src_start, false));
+        self.text.push_str(s);
+        // Mark where the source resumes, so the end boundary maps to src_end.
+        self.segs.push((self.text.len(), src_end, true));
+    }
+
+    /// Maps an offset in the rewritten text to the source.
+    pub fn to_source(&self, pos: usize) -> usize {
+        if self.segs.is_empty() {
+            return pos.min(self.src_len);
+        }
+        let i = match self.segs.binary_search_by(|s| s.0.cmp(&pos)) {
+            Ok(i) => {
+                // Several segments may start at the same offset; take the last.
+                let mut j = i;
+                while j + 1 < self.segs.len() && self.segs[j + 1].0 == pos {
+                    j += 1;
+                }
+                j
+            }
+            Err(0) => return 0,
+            Err(i) => i - 1,
+        };
+        let (t, o, copied) = self.segs[i];
+        let r = if copied { o + (pos - t) } else { o };
+        r.min(self.src_len)
+    }
+
+    /// Composes two rewrites: `self` rewrote a text that `inner` had
+    /// rewritten from the source; the result maps straight to the source.
+    pub fn map_through(&self, inner: &Mapped, pos: usize) -> usize {
+        inner.to_source(self.to_source(pos))
+    }
+}
+
+/// Line numbers of byte offsets, by binary search over line starts.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Lines { starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, pos: usize) -> usize {
+        match self.starts.binary_search(&pos) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_back() {
+        // source: "a&amp;b<i>c</i>"
+        let src = "a&amp;b<i>c</i>";
+        let mut m = Mapped::builder(src.len(), 8);
+        m.push_copy("a", 0);
+        m.push_replaced("&", 1, 6);
+        m.push_copy("b", 6);
+        m.push_replaced(" ", 7, 10);
+        m.push_copy("c", 10);
+        m.push_replaced("", 11, 15);
+        assert_eq!(m.text, "a&b c");
+        assert_eq!(m.to_source(0), 0);
+        assert_eq!(m.to_source(1), 1);
+        assert_eq!(m.to_source(2), 6);
+        assert_eq!(m.to_source(4), 10);
+        assert_eq!(m.to_source(5), 15);
+    }
+
+    #[test]
+    fn lines() {
+        let l = Lines::new("a\nbc\n\nd");
+        assert_eq!(l.line_of(0), 1);
+        assert_eq!(l.line_of(2), 2);
+        assert_eq!(l.line_of(5), 3);
+        assert_eq!(l.line_of(6), 4);
+    }
+}
