@@ -4,6 +4,8 @@
 //! value per node, indexed by `NodeIndex::index()`, so that results can sit
 //! beside [`crate::graph::CitationGraph::nodes`].
 
+pub mod centrality;
 pub mod pagerank;
 
+pub use centrality::{Measure, compute};
 pub use pagerank::{PageRankOptions, pagerank};

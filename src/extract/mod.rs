@@ -2,6 +2,7 @@
 //!
 //! (Skeleton: the extraction engine lands with the extractor issue.)
 
+pub mod fold;
 pub mod instruments;
 pub mod lang;
 

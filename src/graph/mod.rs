@@ -8,6 +8,7 @@
 //! [`CitationGraph::index`].
 
 pub mod build;
+pub mod input;
 
 use crate::model::{Body, Kind, Lang};
 use petgraph::graph::{DiGraph, NodeIndex};
