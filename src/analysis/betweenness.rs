@@ -11,9 +11,9 @@
 //!   generator and scales as networkx 3.6 does with `k=…, seed=…` (the
 //!   pivots differ from networkx's, whose generator is Python's).
 //!
-//! Each search only needs the out-CSR: shortest-path predecessors are found
-//! again in the backward pass as the out-neighbours one level further, so no
-//! predecessor lists are stored. Pivots run in parallel with a deterministic
+//! Each search only needs the out-CSR: instead of predecessor lists, the
+//! forward pass records each node's shortest-path successors in one flat
+//! buffer, which the backward pass reads in sequence. Pivots run in parallel with a deterministic
 //! reduction ([`super::parallel::pivot_sum`]).
 
 use super::csr::{self, Adjacency};
@@ -63,70 +63,98 @@ pub fn betweenness_sampled<N, E>(g: &DiGraph<N, E>, k: usize, seed: u64) -> Vec<
     bc
 }
 
-/// Per-search scratch, reset after each pivot by walking only what it
-/// touched.
-struct Scratch {
-    dist: Vec<u32>,
-    sigma: Vec<f64>,
-    delta: Vec<f64>,
-    order: Vec<u32>,
+/// What one search knows about a node, in 16 bytes so that the random
+/// access per arc touches one cache line.
+#[derive(Clone, Copy)]
+struct State {
+    /// Distance from the pivot, [`UNSEEN`] if not reached.
+    dist: u32,
+    /// Forward pass: σ, the number of shortest paths from the pivot.
+    /// Backward pass, once the node is done: `(1 + δ) / σ`, what each
+    /// predecessor multiplies by its own σ (σ itself is no longer needed).
+    val: f64,
 }
 
 const UNSEEN: u32 = u32::MAX;
+const FRESH: State = State {
+    dist: UNSEEN,
+    val: 0.0,
+};
 
-/// Sum over pivots of the dependencies `δ_s(v)` (Brandes 2001).
+/// Per-search buffers, reused from pivot to pivot.
+struct Scratch {
+    /// Node state, reset after each search by walking `order`.
+    st: Vec<State>,
+    /// Nodes in the order the search reached them (non-decreasing distance).
+    order: Vec<u32>,
+    /// Shortest-path successors of `order[i]`: `succ[ends[i - 1]..ends[i]]`.
+    succ: Vec<u32>,
+    /// End of each node's run in `succ`, parallel to `order`.
+    ends: Vec<u32>,
+}
+
+/// Sum over pivots of the dependencies `δ_s(v)` (Brandes 2001). The
+/// forward search records each node's shortest-path successors, so the
+/// backward pass reads only those arcs, in sequence.
 fn brandes(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
     let n = out.len();
     parallel::pivot_sum(
         n,
         pivots,
         || Scratch {
-            dist: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
+            st: vec![FRESH; n],
             order: Vec::new(),
+            succ: Vec::new(),
+            ends: Vec::new(),
         },
         |s, sc, acc| {
-            sc.order.clear();
-            sc.dist[s] = 0;
-            sc.sigma[s] = 1.0;
-            sc.order.push(s as u32);
+            let Scratch {
+                st,
+                order,
+                succ,
+                ends,
+            } = sc;
+            order.clear();
+            succ.clear();
+            ends.clear();
+            st[s].dist = 0;
+            st[s].val = 1.0;
+            order.push(s as u32);
             let mut head = 0;
-            while head < sc.order.len() {
-                let v = sc.order[head] as usize;
+            while head < order.len() {
+                let v = order[head] as usize;
                 head += 1;
-                let dv = sc.dist[v];
-                for &w in out.of(v) {
-                    let w = w as usize;
-                    if sc.dist[w] == UNSEEN {
-                        sc.dist[w] = dv + 1;
-                        sc.order.push(w as u32);
+                let (dv, sv) = (st[v].dist, st[v].val);
+                for &wi in out.of(v) {
+                    let w = &mut st[wi as usize];
+                    if w.dist == UNSEEN {
+                        w.dist = dv + 1;
+                        order.push(wi);
                     }
-                    if sc.dist[w] == dv + 1 {
-                        sc.sigma[w] += sc.sigma[v];
+                    if w.dist == dv + 1 {
+                        w.val += sv;
+                        succ.push(wi);
                     }
                 }
+                ends.push(succ.len() as u32);
             }
-            for &v in sc.order.iter().rev() {
-                let v = v as usize;
-                let dv = sc.dist[v];
-                let mut d = 0.0;
-                for &w in out.of(v) {
-                    let w = w as usize;
-                    if sc.dist[w] == dv + 1 {
-                        d += (1.0 + sc.delta[w]) / sc.sigma[w];
-                    }
-                }
-                sc.delta[v] = sc.sigma[v] * d;
+            for i in (0..order.len()).rev() {
+                let v = order[i] as usize;
+                let from = if i == 0 { 0 } else { ends[i - 1] as usize };
+                let sum: f64 = succ[from..ends[i] as usize]
+                    .iter()
+                    .map(|&w| st[w as usize].val)
+                    .sum();
+                // δ(v) = σ(v) Σ (1 + δ(w)) / σ(w)
+                let sigma = st[v].val;
+                let delta = sigma * sum;
+                st[v].val = (1.0 + delta) / sigma;
                 if v != s {
-                    acc[v] += sc.delta[v];
+                    acc[v] += delta;
                 }
             }
-            for &v in &sc.order {
-                let v = v as usize;
-                sc.dist[v] = UNSEEN;
-                sc.sigma[v] = 0.0;
-                sc.delta[v] = 0.0;
+            for &v in order.iter() {
+                st[v as usize] = FRESH;
             }
         },
     )

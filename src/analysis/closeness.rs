@@ -118,8 +118,9 @@ fn scales(n: usize, pivots: &[u32]) -> Vec<f64> {
 }
 
 /// Forward searches from the pivots; the accumulator holds, for node `u`,
-/// the count of pivots reaching it at `u`, their distance sum at `n + u`
-/// and their inverse-distance sum at `2n + u`.
+/// the count of pivots reaching it at `3u`, their distance sum at `3u + 1`
+/// and their inverse-distance sum at `3u + 2` (side by side: one cache line
+/// per visited node).
 fn sampled_sums(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
     let n = out.len();
     parallel::pivot_sum(
@@ -128,9 +129,9 @@ fn sampled_sums(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
         || (vec![UNSEEN; n], Vec::new()),
         |p, (dist, queue), acc| {
             bfs(out, p, dist, queue, |u, d| {
-                acc[u] += 1.0;
-                acc[n + u] += d as f64;
-                acc[2 * n + u] += 1.0 / d as f64;
+                acc[3 * u] += 1.0;
+                acc[3 * u + 1] += d as f64;
+                acc[3 * u + 2] += 1.0 / d as f64;
             })
         },
     )
@@ -145,7 +146,7 @@ pub fn closeness_sampled<N, E>(g: &DiGraph<N, E>, k: usize, seed: u64) -> Vec<f6
     let acc = sampled_sums(&out, &pivots);
     let s = scales(n, &pivots);
     (0..n)
-        .map(|u| closeness_of(s[u] * acc[u], s[u] * acc[n + u], n))
+        .map(|u| closeness_of(s[u] * acc[3 * u], s[u] * acc[3 * u + 1], n))
         .collect()
 }
 
@@ -157,7 +158,7 @@ pub fn harmonic_sampled<N, E>(g: &DiGraph<N, E>, k: usize, seed: u64) -> Vec<f64
     let pivots = sample::pivots(n, k, seed);
     let acc = sampled_sums(&out, &pivots);
     let s = scales(n, &pivots);
-    (0..n).map(|u| s[u] * acc[2 * n + u]).collect()
+    (0..n).map(|u| s[u] * acc[3 * u + 2]).collect()
 }
 
 #[cfg(test)]
