@@ -7,7 +7,8 @@
 //! ```
 //!
 //! `BENCH_PAGERANK_ONLY=1` stops after PageRank, `BENCH_BETWEENNESS_ONLY=1`
-//! after betweenness.
+//! after betweenness; `BENCH_MEASURE=eigenvector` (any `rank --by` value)
+//! times that one measure after PageRank, and stops.
 //!
 //! Defaults: 1,000,000 nodes, 10 citations per node on average (≈ 10 M
 //! edges), seed 1. Node `i` is newer than every `j < i` and only cites older
@@ -139,8 +140,20 @@ fn main() {
     if std::env::var_os("BENCH_PAGERANK_ONLY").is_some() {
         return;
     }
-    let t = Instant::now();
     let o = CentralityOptions::default();
+    if let Ok(m) = std::env::var("BENCH_MEASURE") {
+        use clap::ValueEnum;
+        let m = Measure::from_str(&m, true).expect("a --by value such as eigenvector");
+        let t = Instant::now();
+        let v = analysis::compute_with(&g, m, &o);
+        println!(
+            "{m:?}: {:.2} s (max {:.3e})",
+            secs(t),
+            v.iter().copied().fold(0.0, f64::max)
+        );
+        return;
+    }
+    let t = Instant::now();
     let bc = analysis::betweenness_sampled(&g, o.pivots, o.seed);
     let best = top(&bc, 1);
     println!(
@@ -174,6 +187,7 @@ fn main() {
     for m in [
         Measure::Core,
         Measure::Katz,
+        Measure::Eigenvector,
         Measure::Harmonic,
         Measure::Closeness,
     ] {

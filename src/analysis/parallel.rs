@@ -13,7 +13,7 @@ use rayon::prelude::*;
 const CHUNK: usize = 4096;
 /// Below this many nodes, loops run on the calling thread (same chunks, same
 /// result, no scheduling overhead).
-const PARALLEL_FROM: usize = 32 * CHUNK;
+const PARALLEL_FROM: usize = 8 * CHUNK;
 /// Pivots handled by one task of [`pivot_sum`].
 const PIVOT_CHUNK: usize = 8;
 
