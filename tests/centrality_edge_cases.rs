@@ -211,3 +211,27 @@ fn sampled_estimates_are_close_to_exact_on_a_mid_size_graph() {
         );
     }
 }
+
+#[test]
+fn katz_on_a_graph_it_diverges_on_stays_finite() {
+    // complete digraph on 40 nodes: spectral radius 39 > 1/alpha = 10
+    let edges: Vec<(usize, usize)> = (0..40)
+        .flat_map(|a| (0..40).filter(move |&b| b != a).map(move |b| (a, b)))
+        .collect();
+    let k = analysis::compute(&graph(40, &edges), Measure::Katz);
+    assert!(k.iter().all(|x| x.is_finite() && *x > 0.0), "{k:?}");
+}
+
+#[test]
+fn weighted_pagerank_treats_zero_and_bad_weights_as_no_link() {
+    let mut g = DiGraph::<(), f64>::new();
+    let v: Vec<_> = (0..3).map(|_| g.add_node(())).collect();
+    g.add_edge(v[0], v[1], 0.0);
+    g.add_edge(v[0], v[2], f64::NAN);
+    g.add_edge(v[1], v[2], -3.0);
+    // every out-weight counts as 0: all nodes dangling, uniform ranks
+    let r = analysis::pagerank_weighted(&g, &Default::default(), |&w| w);
+    for x in &r {
+        assert!((x - 1.0 / 3.0).abs() < 1e-15, "{r:?}");
+    }
+}

@@ -1,5 +1,11 @@
 //! One entry point for every centrality measure, so that commands and
 //! exporters can rank by a measure chosen at run time.
+//!
+//! Betweenness, closeness and harmonic centrality cost one breadth-first
+//! search per node; [`compute`] runs them exactly up to
+//! [`CentralityOptions::exact_limit`] nodes (5,000) and from 256 seeded
+//! pivots above, which keeps a 1 M-node graph in seconds to tens of seconds
+//! and gives the same numbers on every run.
 
 use petgraph::Direction;
 use petgraph::graph::DiGraph;
@@ -7,27 +13,27 @@ use petgraph::graph::DiGraph;
 /// A centrality measure (the values of `unxref rank --by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Measure {
-    /// PageRank (damping 0.85).
+    /// PageRank (damping 0.85, unweighted, as networkx computes it).
     Pagerank,
-    /// Number of citing texts.
+    /// Number of citing texts (distinct).
     InDegree,
-    /// Number of cited texts.
+    /// Number of cited texts (distinct).
     OutDegree,
-    /// HITS authority score.
+    /// HITS authority score (cited by good hubs).
     HitsAuthority,
-    /// HITS hub score.
+    /// HITS hub score (cites good authorities).
     HitsHub,
     /// Betweenness (exact on small graphs, sampled on large ones).
     Betweenness,
-    /// Closeness.
+    /// Closeness over inward distances (sampled on large graphs).
     Closeness,
-    /// Harmonic centrality.
+    /// Harmonic centrality over inward distances (sampled on large graphs).
     Harmonic,
-    /// Eigenvector centrality.
+    /// Eigenvector centrality (degenerate on acyclic graphs: prefer Katz).
     Eigenvector,
-    /// Katz centrality.
+    /// Katz centrality (alpha 0.1, beta 1).
     Katz,
-    /// k-core number.
+    /// k-core number, with the graph taken as undirected.
     Core,
 }
 
