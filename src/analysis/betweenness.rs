@@ -13,8 +13,8 @@
 //!
 //! Each search only needs the out-CSR: instead of predecessor lists, the
 //! forward pass records each node's shortest-path successors in one flat
-//! buffer, which the backward pass reads in sequence. Pivots run in parallel with a deterministic
-//! reduction ([`super::parallel::pivot_sum`]).
+//! buffer, which the backward pass reads in sequence. Pivots run in
+//! parallel with a deterministic reduction (`parallel::pivot_sum`).
 
 use super::csr::{self, Adjacency};
 use super::{parallel, sample};

@@ -3,7 +3,7 @@
 //! petgraph's `page_rank` compares every pair of nodes (quadratic) and drops
 //! the teleport term for in-neighbours (petgraph issue #960); this one walks
 //! an in-edge CSR once per iteration, in parallel over fixed chunks of nodes
-//! (see [`super::parallel`]: results are bit-identical on any number of
+//! (summed in a fixed order: results are bit-identical on any number of
 //! threads), and follows networkx's `pagerank` exactly:
 //!
 //! `x' = d · (xᵀA + Σ_dangling x / n) + (1 − d) / n`, starting from `1/n`,
