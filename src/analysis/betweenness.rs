@@ -16,6 +16,7 @@
 //! buffer, which the backward pass reads in sequence. Pivots run in
 //! parallel with a deterministic reduction (`parallel::pivot_sum`).
 
+use super::bitset::BitSet;
 use super::csr::{self, Adjacency};
 use super::{parallel, sample};
 use petgraph::graph::DiGraph;
@@ -63,28 +64,17 @@ pub fn betweenness_sampled<N, E>(g: &DiGraph<N, E>, k: usize, seed: u64) -> Vec<
     bc
 }
 
-/// What one search knows about a node, in 16 bytes so that the random
-/// access per arc touches one cache line.
-#[derive(Clone, Copy)]
-struct State {
-    /// Distance from the pivot, [`UNSEEN`] if not reached.
-    dist: u32,
-    /// Forward pass: σ, the number of shortest paths from the pivot.
-    /// Backward pass, once the node is done: `(1 + δ) / σ`, what each
-    /// predecessor multiplies by its own σ (σ itself is no longer needed).
-    val: f64,
-}
-
-const UNSEEN: u32 = u32::MAX;
-const FRESH: State = State {
-    dist: UNSEEN,
-    val: 0.0,
-};
-
 /// Per-search buffers, reused from pivot to pivot.
 struct Scratch {
-    /// Node state, reset after each search by walking `order`.
-    st: Vec<State>,
+    /// Nodes reached so far (one bit each: stays in cache).
+    seen: BitSet,
+    /// Nodes of the level being discovered: an arc into one of them is a
+    /// shortest-path arc, an arc into any other seen node is not.
+    next: BitSet,
+    /// Forward pass: σ, the number of shortest paths from the pivot.
+    /// Backward pass, once a node is done: `(1 + δ) / σ`, what each of its
+    /// shortest-path predecessors adds up (σ is no longer needed then).
+    val: Vec<f64>,
     /// Nodes in the order the search reached them (non-decreasing distance).
     order: Vec<u32>,
     /// Shortest-path successors of `order[i]`: `succ[ends[i - 1]..ends[i]]`.
@@ -102,14 +92,18 @@ fn brandes(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
         n,
         pivots,
         || Scratch {
-            st: vec![FRESH; n],
+            seen: BitSet::new(n),
+            next: BitSet::new(n),
+            val: vec![0.0; n],
             order: Vec::new(),
             succ: Vec::new(),
             ends: Vec::new(),
         },
         |s, sc, acc| {
             let Scratch {
-                st,
+                seen,
+                next,
+                val,
                 order,
                 succ,
                 ends,
@@ -117,24 +111,31 @@ fn brandes(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
             order.clear();
             succ.clear();
             ends.clear();
-            st[s].dist = 0;
-            st[s].val = 1.0;
+            seen.insert(s);
+            val[s] = 1.0;
             order.push(s as u32);
-            let mut head = 0;
+            let (mut head, mut level_end) = (0, 1);
             while head < order.len() {
+                if head == level_end {
+                    // the level discovered last becomes the current one
+                    for &u in &order[level_end..] {
+                        next.remove(u as usize);
+                    }
+                    level_end = order.len();
+                }
                 let v = order[head] as usize;
                 head += 1;
-                let (dv, sv) = (st[v].dist, st[v].val);
-                for &wi in out.of(v) {
-                    let w = &mut st[wi as usize];
-                    if w.dist == UNSEEN {
-                        w.dist = dv + 1;
-                        order.push(wi);
+                let sv = val[v];
+                for &w in out.of(v) {
+                    let wi = w as usize;
+                    if seen.insert(wi) {
+                        next.insert(wi);
+                        order.push(w);
+                    } else if !next.contains(wi) {
+                        continue;
                     }
-                    if w.dist == dv + 1 {
-                        w.val += sv;
-                        succ.push(wi);
-                    }
+                    val[wi] += sv;
+                    succ.push(w);
                 }
                 ends.push(succ.len() as u32);
             }
@@ -143,18 +144,21 @@ fn brandes(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
                 let from = if i == 0 { 0 } else { ends[i - 1] as usize };
                 let sum: f64 = succ[from..ends[i] as usize]
                     .iter()
-                    .map(|&w| st[w as usize].val)
+                    .map(|&w| val[w as usize])
                     .sum();
                 // δ(v) = σ(v) Σ (1 + δ(w)) / σ(w)
-                let sigma = st[v].val;
+                let sigma = val[v];
                 let delta = sigma * sum;
-                st[v].val = (1.0 + delta) / sigma;
+                val[v] = (1.0 + delta) / sigma;
                 if v != s {
                     acc[v] += delta;
                 }
             }
             for &v in order.iter() {
-                st[v as usize] = FRESH;
+                let v = v as usize;
+                seen.remove(v);
+                next.remove(v);
+                val[v] = 0.0;
             }
         },
     )

@@ -20,41 +20,42 @@
 //! in its formula (a ratio estimate: consistent, slightly biased for nodes
 //! reached by few pivots, and 0 for nodes no pivot reaches).
 
+use super::bitset::BitSet;
 use super::csr::{self, Adjacency};
 use super::{parallel, sample};
 use petgraph::graph::DiGraph;
 use rayon::prelude::*;
 
-const UNSEEN: u32 = u32::MAX;
-
 /// Breadth-first search from `s` over `adj`: calls `seen(u, d)` for every
-/// node reached at distance `d >= 1`.
+/// node reached at distance `d >= 1`. Distances come from the level
+/// boundaries in the queue, so the only per-node mark is one bit.
 fn bfs(
     adj: &Adjacency,
     s: usize,
-    dist: &mut [u32],
+    marks: &mut BitSet,
     queue: &mut Vec<u32>,
     mut seen: impl FnMut(usize, u32),
 ) {
     queue.clear();
     queue.push(s as u32);
-    dist[s] = 0;
-    let mut head = 0;
+    marks.insert(s);
+    let (mut head, mut level_end, mut d) = (0, 1, 1);
     while head < queue.len() {
+        if head == level_end {
+            d += 1;
+            level_end = queue.len();
+        }
         let v = queue[head] as usize;
         head += 1;
-        let d = dist[v] + 1;
         for &w in adj.of(v) {
-            let w = w as usize;
-            if dist[w] == UNSEEN {
-                dist[w] = d;
-                queue.push(w as u32);
-                seen(w, d);
+            if marks.insert(w as usize) {
+                queue.push(w);
+                seen(w as usize, d);
             }
         }
     }
     for &v in queue.iter() {
-        dist[v as usize] = UNSEEN;
+        marks.remove(v as usize);
     }
 }
 
@@ -65,10 +66,10 @@ fn inward_sums(inn: &Adjacency) -> Vec<(f64, f64, f64)> {
     (0..n)
         .into_par_iter()
         .map_init(
-            || (vec![UNSEEN; n], Vec::new()),
-            |(dist, queue), u| {
+            || (BitSet::new(n), Vec::new()),
+            |(marks, queue), u| {
                 let (mut r, mut t, mut h) = (0.0, 0.0, 0.0);
-                bfs(inn, u, dist, queue, |_, d| {
+                bfs(inn, u, marks, queue, |_, d| {
                     r += 1.0;
                     t += d as f64;
                     h += 1.0 / d as f64;
@@ -126,9 +127,9 @@ fn sampled_sums(out: &Adjacency, pivots: &[u32]) -> Vec<f64> {
     parallel::pivot_sum(
         3 * n,
         pivots,
-        || (vec![UNSEEN; n], Vec::new()),
-        |p, (dist, queue), acc| {
-            bfs(out, p, dist, queue, |u, d| {
+        || (BitSet::new(n), Vec::new()),
+        |p, (marks, queue), acc| {
+            bfs(out, p, marks, queue, |u, d| {
                 acc[3 * u] += 1.0;
                 acc[3 * u + 1] += d as f64;
                 acc[3 * u + 2] += 1.0 / d as f64;

@@ -11,6 +11,7 @@
 //! from run to run and on any number of threads.
 
 pub mod betweenness;
+mod bitset;
 pub mod centrality;
 pub mod closeness;
 pub mod components;
