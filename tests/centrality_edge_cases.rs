@@ -235,3 +235,18 @@ fn weighted_pagerank_treats_zero_and_bad_weights_as_no_link() {
         assert!((x - 1.0 / 3.0).abs() < 1e-15, "{r:?}");
     }
 }
+
+#[test]
+fn long_chains_do_not_overflow_the_stack() {
+    // a recursive depth-first search (tarjan) would need 300,000 frames
+    let n = 300_000;
+    let edges: Vec<(usize, usize)> = (1..n).map(|i| (i, i - 1)).collect();
+    let mut g = graph(n, &edges);
+    assert_eq!(analysis::strongly_connected(&g).len(), n);
+    assert_eq!(analysis::weakly_connected(&g).len(), 1);
+    g.add_edge(NodeIndex::new(0), NodeIndex::new(n - 1), ());
+    let scc = analysis::strongly_connected(&g);
+    assert_eq!(scc.len(), 1);
+    assert_eq!(scc[0].len(), n);
+    assert_eq!(analysis::compute(&g, Measure::Core), vec![2.0; n]);
+}
