@@ -131,7 +131,9 @@ impl<'g> View<'g> {
                         } else {
                             e.source()
                         };
-                        if keep[u.index()] && edge_ok(e.weight().weight) && dist[u.index()] == usize::MAX
+                        if keep[u.index()]
+                            && edge_ok(e.weight().weight)
+                            && dist[u.index()] == usize::MAX
                         {
                             dist[u.index()] = d + 1;
                             queue.push_back(u);
@@ -237,7 +239,10 @@ mod tests {
     }
 
     fn ids(v: &View) -> Vec<String> {
-        v.nodes.iter().map(|&n| v.graph.meta(n).id.clone()).collect()
+        v.nodes
+            .iter()
+            .map(|&n| v.graph.meta(n).id.clone())
+            .collect()
     }
 
     #[test]
@@ -314,7 +319,11 @@ mod tests {
             ),
         ];
         for (filter, want, edges) in table {
-            assert_eq!(f(filter.clone()), (want.iter().map(|s| s.to_string()).collect(), edges), "{filter:?}");
+            assert_eq!(
+                f(filter.clone()),
+                (want.iter().map(|s| s.to_string()).collect(), edges),
+                "{filter:?}"
+            );
         }
     }
 

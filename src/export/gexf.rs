@@ -59,12 +59,18 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
     }
     writeln!(w, r#"    <attributes class="node">"#)?;
     for (id, ty) in NODE_ATTRS {
-        writeln!(w, r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#)?;
+        writeln!(
+            w,
+            r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
+        )?;
     }
     writeln!(w, "    </attributes>")?;
     writeln!(w, r#"    <attributes class="edge">"#)?;
     for (id, ty) in EDGE_ATTRS {
-        writeln!(w, r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#)?;
+        writeln!(
+            w,
+            r#"      <attribute id="{id}" title="{id}" type="{ty}"/>"#
+        )?;
     }
     writeln!(w, "    </attributes>")?;
     writeln!(w, "    <nodes>")?;
@@ -95,15 +101,31 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
         att("pagerank", &float(pr))?;
         att(
             "in_degree",
-            &view.scores.in_degree.get(n.index()).copied().unwrap_or(0).to_string(),
+            &view
+                .scores
+                .in_degree
+                .get(n.index())
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
         )?;
         att(
             "out_degree",
-            &view.scores.out_degree.get(n.index()).copied().unwrap_or(0).to_string(),
+            &view
+                .scores
+                .out_degree
+                .get(n.index())
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
         )?;
         writeln!(w, "</attvalues>")?;
         let (r, g, b) = rgb(m.kind);
-        let size = if max > 0.0 { 4.0 + 26.0 * (pr / max).sqrt() } else { 4.0 };
+        let size = if max > 0.0 {
+            4.0 + 26.0 * (pr / max).sqrt()
+        } else {
+            4.0
+        };
         writeln!(
             w,
             r#"        <viz:color r="{r}" g="{g}" b="{b}"/><viz:size value="{}"/>"#,

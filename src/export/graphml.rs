@@ -67,11 +67,23 @@ pub fn write_graphml(w: &mut dyn Write, view: &View) -> io::Result<()> {
         data("pagerank", &float(view.pagerank(n)))?;
         data(
             "in_degree",
-            &view.scores.in_degree.get(n.index()).copied().unwrap_or(0).to_string(),
+            &view
+                .scores
+                .in_degree
+                .get(n.index())
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
         )?;
         data(
             "out_degree",
-            &view.scores.out_degree.get(n.index()).copied().unwrap_or(0).to_string(),
+            &view
+                .scores
+                .out_degree
+                .get(n.index())
+                .copied()
+                .unwrap_or(0)
+                .to_string(),
         )?;
         writeln!(w, "</node>")?;
     }

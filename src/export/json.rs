@@ -86,7 +86,11 @@ pub fn write_json(w: &mut dyn Write, view: &View) -> io::Result<()> {
             let rec = JsonEdge {
                 source: view.graph.meta(view.nodes[s as usize]).id.clone(),
                 target: view.graph.meta(view.nodes[t as usize]).id.clone(),
-                weight: if meta.weight.is_finite() { meta.weight } else { 0.0 },
+                weight: if meta.weight.is_finite() {
+                    meta.weight
+                } else {
+                    0.0
+                },
                 cue: meta.cue.to_string(),
                 paragraph: meta.paragraph.to_string(),
                 flagged: meta.flagged,

@@ -115,7 +115,9 @@ pub fn render(
         });
         let copied = io::copy(&mut stdout, out);
         (
-            feeder.join().unwrap_or_else(|_| Err(io::Error::other("DOT writer panicked"))),
+            feeder
+                .join()
+                .unwrap_or_else(|_| Err(io::Error::other("DOT writer panicked"))),
             copied,
             err_reader.join().unwrap_or_default(),
         )

@@ -221,7 +221,10 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
                 .total_cmp(&score[a])
                 .then_with(|| g.nodes[a].id.cmp(&g.nodes[b].id))
         });
-        v.into_iter().take(opts.top).map(|i| entry(i, score[i])).collect()
+        v.into_iter()
+            .take(opts.top)
+            .map(|i| entry(i, score[i]))
+            .collect()
     };
     let mut languages: BTreeMap<&str, u64> = BTreeMap::new();
     let mut years: BTreeMap<i32, (u64, u64)> = BTreeMap::new();
@@ -239,7 +242,12 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
             }
         }
     }
-    let latest = g.nodes.iter().filter(|m| m.in_corpus).filter_map(|m| m.year).max();
+    let latest = g
+        .nodes
+        .iter()
+        .filter(|m| m.in_corpus)
+        .filter_map(|m| m.year)
+        .max();
     let mut kinds: Vec<Option<Kind>> = Kind::ALL.iter().map(|&k| Some(k)).collect();
     kinds.push(None);
     let most_cited = kinds
@@ -258,10 +266,14 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
             entries: top_of(&mut (0..n), &analysis::compute(&g.graph, m)),
         })
         .collect();
+    // only cited ids come from the extractor; a corpus document's own id is
+    // whatever its file gave
     let mut malformed: Vec<Suspect> = g
         .nodes
         .iter()
-        .filter_map(|m| {
+        .zip(&cited)
+        .filter(|(_, c)| **c)
+        .filter_map(|(m, _)| {
             suspect(&m.id, m.kind, latest).map(|reason| Suspect {
                 id: m.id.clone(),
                 reason,
@@ -458,7 +470,11 @@ pub fn write_markdown(w: &mut dyn Write, r: &Report) -> io::Result<()> {
         writeln!(w)?;
     }
     if !wr.malformed_ids.is_empty() {
-        writeln!(w, "### Ids that look malformed ({})\n", wr.malformed_ids.len())?;
+        writeln!(
+            w,
+            "### Ids that look malformed ({})\n",
+            wr.malformed_ids.len()
+        )?;
         for s in wr.malformed_ids.iter().take(50) {
             writeln!(w, "- `{}`: {}", s.id, s.reason)?;
         }
@@ -477,12 +493,24 @@ mod tests {
     fn suspects() {
         let table: [(&str, Option<Kind>, Option<&str>); 7] = [
             ("A/RES/72/194", Some(Kind::GaResolution), None),
-            ("A/RES/99/1", Some(Kind::GaResolution), Some("year 2044 is after every corpus document (2025)")),
+            (
+                "A/RES/99/1",
+                Some(Kind::GaResolution),
+                Some("year 2044 is after every corpus document (2025)"),
+            ),
             ("A/RES/72/0", Some(Kind::GaResolution), Some("number 0")),
-            ("S/RES/12(1930)", Some(Kind::ScResolution), Some("year 1930 is before the United Nations")),
+            (
+                "S/RES/12(1930)",
+                Some(Kind::ScResolution),
+                Some("year 1930 is before the United Nations"),
+            ),
             ("S/RES/2178(2014)", Some(Kind::ScResolution), None),
             ("foo bar", None, Some("not a recognised symbol")),
-            ("Charter of the United Nations", Some(Kind::NamedInstrument), None),
+            (
+                "Charter of the United Nations",
+                Some(Kind::NamedInstrument),
+                None,
+            ),
         ];
         for (id, kind, want) in table {
             assert_eq!(suspect(id, kind, Some(2025)).as_deref(), want, "{id}");

@@ -18,16 +18,40 @@ pub struct Style {
 /// The style table: one row per kind (colour-blind-safe Okabe–Ito palette
 /// where it suffices), plus the row for nodes of unknown kind.
 const STYLES: [(Option<Kind>, Style); 12] = [
-    (Some(Kind::GaResolution), s("#56B4E9", "ellipse", "GA resolution")),
+    (
+        Some(Kind::GaResolution),
+        s("#56B4E9", "ellipse", "GA resolution"),
+    ),
     (Some(Kind::GaDecision), s("#A6DCF5", "note", "GA decision")),
-    (Some(Kind::ScResolution), s("#E69F00", "box", "SC resolution")),
-    (Some(Kind::ScPresidentialStatement), s("#F5D08C", "note", "SC presidential statement")),
-    (Some(Kind::EcosocResolution), s("#009E73", "hexagon", "ECOSOC resolution")),
-    (Some(Kind::EcosocDecision), s("#8FD6BF", "note", "ECOSOC decision")),
-    (Some(Kind::HrcResolution), s("#CC79A7", "octagon", "HRC resolution")),
-    (Some(Kind::HrcDecision), s("#E8BDD5", "note", "HRC decision")),
+    (
+        Some(Kind::ScResolution),
+        s("#E69F00", "box", "SC resolution"),
+    ),
+    (
+        Some(Kind::ScPresidentialStatement),
+        s("#F5D08C", "note", "SC presidential statement"),
+    ),
+    (
+        Some(Kind::EcosocResolution),
+        s("#009E73", "hexagon", "ECOSOC resolution"),
+    ),
+    (
+        Some(Kind::EcosocDecision),
+        s("#8FD6BF", "note", "ECOSOC decision"),
+    ),
+    (
+        Some(Kind::HrcResolution),
+        s("#CC79A7", "octagon", "HRC resolution"),
+    ),
+    (
+        Some(Kind::HrcDecision),
+        s("#E8BDD5", "note", "HRC decision"),
+    ),
     (Some(Kind::Treaty), s("#D55E00", "doubleoctagon", "Treaty")),
-    (Some(Kind::NamedInstrument), s("#F0E442", "house", "Named instrument")),
+    (
+        Some(Kind::NamedInstrument),
+        s("#F0E442", "house", "Named instrument"),
+    ),
     (Some(Kind::Document), s("#BBBBBB", "component", "Document")),
     (None, s("#FFFFFF", "plain", "Unknown kind")),
 ];

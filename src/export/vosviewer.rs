@@ -22,7 +22,10 @@ fn cell(s: &str) -> String {
 /// Writes the VOSviewer map file.
 pub fn write_map(w: &mut dyn Write, view: &View) -> io::Result<()> {
     let with_year = !view.nodes.is_empty()
-        && view.nodes.iter().all(|&n| view.graph.meta(n).year.is_some());
+        && view
+            .nodes
+            .iter()
+            .all(|&n| view.graph.meta(n).year.is_some());
     write!(
         w,
         "id\tlabel\tdescription\tweight<Citations>\tweight<PageRank>"
@@ -59,7 +62,13 @@ pub fn write_map(w: &mut dyn Write, view: &View) -> io::Result<()> {
 /// Writes the VOSviewer network file.
 pub fn write_network(w: &mut dyn Write, view: &View) -> io::Result<()> {
     for &(s, t, e) in &view.edges {
-        writeln!(w, "{}\t{}\t{}", s + 1, t + 1, float(view.graph.graph[e].weight))?;
+        writeln!(
+            w,
+            "{}\t{}\t{}",
+            s + 1,
+            t + 1,
+            float(view.graph.graph[e].weight)
+        )?;
     }
     Ok(())
 }
