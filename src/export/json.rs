@@ -10,7 +10,7 @@
 //! they do not use). Missing values are `null`.
 
 use super::View;
-use super::text::{one_line, short_label};
+use super::text::{one_line, round10, short_label};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
@@ -69,7 +69,7 @@ pub fn write_json(w: &mut dyn Write, view: &View) -> io::Result<()> {
             year: m.year,
             title: one_line(&m.title),
             in_corpus: m.in_corpus,
-            pagerank: view.pagerank(n),
+            pagerank: round10(view.pagerank(n)),
             in_degree: view.scores.in_degree.get(n.index()).copied().unwrap_or(0),
             out_degree: view.scores.out_degree.get(n.index()).copied().unwrap_or(0),
         };

@@ -114,6 +114,13 @@ pub fn float(x: f64) -> String {
     s
 }
 
+/// `x` rounded to 10 decimals (as [`float`] writes it), for formats that
+/// print full-precision floats: the last bits of PageRank depend on the order
+/// edges were added, and output must not.
+pub fn round10(x: f64) -> f64 {
+    float(x).parse().unwrap_or(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
