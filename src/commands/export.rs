@@ -224,7 +224,11 @@ pub fn run(args: &ExportArgs) -> Result<Status> {
             } else {
                 Picture::Png
             };
-            render_to(out, &view, &dot::DotOptions::default(), &engine, picture)?;
+            let opts = dot::DotOptions {
+                time_axis: engine == "dot",
+                ..dot::DotOptions::default()
+            };
+            render_to(out, &view, &opts, &engine, picture)?;
         }
         ExportFormat::Gephi => {
             folder(out)?;

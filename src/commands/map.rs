@@ -9,7 +9,7 @@ use crate::analysis::Measure;
 use crate::error::{Error, Result};
 use crate::export::render::{self, Picture};
 use crate::export::report::{self, ReportOptions};
-use crate::export::{Filter, Scores, View, dot, gephi, gexf, graphml};
+use crate::export::{Scores, View, dot, gephi, gexf, graphml};
 use crate::extract::{Extractor, Options};
 use crate::graph::build;
 use crate::model::Lang;
@@ -32,7 +32,8 @@ pub struct MapArgs {
     /// Output folder (created when missing).
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Texts on the map (the most central by PageRank).
+    /// Texts on the map, about: two thirds the most central by PageRank, the
+    /// rest the corpus documents citing them most.
     #[arg(long, default_value_t = DEFAULT_MAP_TOP)]
     pub top: usize,
     /// Centrality measures listed in the report (comma-separated).
@@ -125,21 +126,15 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     write_atomic(&path("graph.graphml"), |w| graphml::write_graphml(w, &all))?;
     step(path("graph.graphml"), &mut written);
 
-    let map = View::filtered(
-        &g,
-        &scores,
-        &Filter {
-            top: Some(args.top),
-            ..Filter::default()
-        },
-    )?;
+    let map = View::landmarks(&g, &scores, args.top);
+    let engine = render::choose_engine(map.node_count(), args.engine.as_deref());
     let dot_opts = dot::DotOptions {
         title: map_title(&args.corpus, map.node_count(), g.node_count()),
         legend: true,
+        time_axis: engine == "dot",
     };
     write_atomic(&path("map.dot"), |w| dot::write_dot(w, &map, &dot_opts))?;
     step(path("map.dot"), &mut written);
-    let engine = render::choose_engine(map.node_count(), args.engine.as_deref());
     let mut svg_note = None;
     if render::available(&engine) {
         render_to(&path("map.svg"), &map, &dot_opts, &engine, Picture::Svg)?;
@@ -206,7 +201,7 @@ fn map_title(corpus: &[PathBuf], shown: usize, total: usize) -> String {
         .collect();
     if shown < total {
         format!(
-            "{}: the {shown} most central of {total} texts (PageRank); arrows point to the cited text, older texts above",
+            "{}: {shown} of {total} texts, the most central (PageRank) and the documents citing them most; arrows point to the cited text, older texts above",
             names.join(", ")
         )
     } else {

@@ -25,6 +25,10 @@ pub struct DotOptions {
     pub title: String,
     /// Draw a legend of the kinds present.
     pub legend: bool,
+    /// Put texts of the same year on one row, with a year axis on the side
+    /// (for the layered `dot` engine; force-directed engines ignore ranks,
+    /// so turn it off for them).
+    pub time_axis: bool,
 }
 
 impl Default for DotOptions {
@@ -32,6 +36,7 @@ impl Default for DotOptions {
         DotOptions {
             title: String::new(),
             legend: true,
+            time_axis: true,
         }
     }
 }
@@ -41,7 +46,7 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
     writeln!(w, "digraph unxref {{")?;
     write!(
         w,
-        "  graph [rankdir=BT, outputorder=edgesfirst, ranksep=0.5, nodesep=0.2, fontname=\"Helvetica\", fontsize=14"
+        "  graph [rankdir=BT, newrank=true, outputorder=edgesfirst, ranksep=0.5, nodesep=0.2, fontname=\"Helvetica\", fontsize=14"
     )?;
     if !opts.title.is_empty() {
         write!(w, ", labelloc=t, label={}", dot_quote(&opts.title))?;
@@ -56,7 +61,16 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
         write_legend(w, view)?;
     }
     let max = view.max_pagerank();
-    for &n in &view.nodes {
+    // quoted once per node, reused by every edge
+    let quoted: Vec<String> = view
+        .nodes
+        .iter()
+        .map(|&n| dot_quote(&view.graph.meta(n).id))
+        .collect();
+    if opts.time_axis {
+        write_time_axis(w, view, &quoted)?;
+    }
+    for (i, &n) in view.nodes.iter().enumerate() {
         let m = view.graph.meta(n);
         let st = style(m.kind);
         // relative importance in [0, 1]; square root spreads the small values
@@ -77,7 +91,7 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
         writeln!(
             w,
             "  {} [label={}, tooltip={}, shape={}, fillcolor=\"{}\", fontsize={:.1}, penwidth={}{}];",
-            dot_quote(&m.id),
+            quoted[i],
             dot_quote(&short_label(&m.id)),
             dot_quote(&tip),
             st.shape,
@@ -93,14 +107,12 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
     }
     for &(s, t, e) in &view.edges {
         let meta = &view.graph.graph[e];
-        let src = &view.graph.meta(view.nodes[s as usize]).id;
-        let dst = &view.graph.meta(view.nodes[t as usize]).id;
         let width = 0.6 + meta.weight.max(1.0).ln();
         write!(
             w,
             "  {} -> {} [penwidth={}",
-            dot_quote(src),
-            dot_quote(dst),
+            quoted[s as usize],
+            quoted[t as usize],
             float((width * 100.0).round() / 100.0)
         )?;
         if meta.flagged {
@@ -109,6 +121,53 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
         writeln!(w, "];")?;
     }
     writeln!(w, "}}")
+}
+
+/// One row per year: a year label on the side, chained older above newer
+/// by invisible edges, and `rank=same` groups holding that year's texts.
+fn write_time_axis(w: &mut dyn Write, view: &View, quoted: &[String]) -> io::Result<()> {
+    let mut by_year: Vec<(i32, usize)> = view
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &n)| view.graph.meta(n).year.map(|y| (y, i)))
+        .collect();
+    if by_year.is_empty() {
+        return Ok(());
+    }
+    by_year.sort_unstable();
+    let mut years: Vec<i32> = by_year.iter().map(|&(y, _)| y).collect();
+    years.dedup();
+    writeln!(
+        w,
+        "  node [shape=plaintext, style=solid, fontsize=12, fontcolor=\"#666666\"];"
+    )?;
+    for y in &years {
+        writeln!(w, "  \"year:{y}\" [label=\"{y}\"];")?;
+    }
+    for pair in years.windows(2) {
+        writeln!(
+            w,
+            "  \"year:{}\" -> \"year:{}\" [style=invis];",
+            pair[1], pair[0]
+        )?;
+    }
+    writeln!(
+        w,
+        "  node [shape=ellipse, style=filled, fontsize=10, fontcolor=black];"
+    )?;
+    for chunk in by_year.chunk_by(|a, b| a.0 == b.0) {
+        write!(
+            w,
+            "  subgraph \"rank:{0}\" {{ rank=same; \"year:{0}\";",
+            chunk[0].0
+        )?;
+        for &(_, i) in chunk {
+            write!(w, " {};", quoted[i])?;
+        }
+        writeln!(w, " }}")?;
+    }
+    Ok(())
 }
 
 /// The legend: one sample node per kind present, in a cluster.

@@ -160,6 +160,63 @@ impl<'g> View<'g> {
         Ok(View::from_mask(graph, scores, &keep, filter.min_weight))
     }
 
+    /// The selection of `unxref map`: the most central texts and the
+    /// documents that cite them most, about `n` nodes in all.
+    ///
+    /// A plain PageRank top-N of a corpus is mostly cited texts *outside* the
+    /// corpus, which cite nothing themselves: drawn alone they are isolated
+    /// dots. So two thirds of the places go to the texts with the highest
+    /// PageRank (the landmarks) and the rest to the corpus documents with the
+    /// most citation links into them (ties by PageRank, then id); nodes left
+    /// without any edge in the selection are dropped.
+    pub fn landmarks(graph: &'g CitationGraph, scores: &'g Scores, n: usize) -> View<'g> {
+        let count = graph.node_count();
+        let pr = |i: usize| scores.pagerank.get(i).copied().unwrap_or(0.0);
+        let mut ranked: Vec<usize> = (0..count).collect();
+        ranked.sort_by(|&a, &b| {
+            pr(b)
+                .total_cmp(&pr(a))
+                .then_with(|| graph.nodes[a].id.cmp(&graph.nodes[b].id))
+        });
+        let n_landmarks = (n * 2).div_ceil(3).min(count);
+        let mut keep = vec![false; count];
+        for &i in &ranked[..n_landmarks] {
+            keep[i] = true;
+        }
+        let mut links_in = vec![0u32; count];
+        for e in graph.graph.edge_references() {
+            if keep[e.target().index()] && !keep[e.source().index()] {
+                links_in[e.source().index()] += 1;
+            }
+        }
+        let mut citers: Vec<usize> = (0..count)
+            .filter(|&i| links_in[i] > 0 && graph.nodes[i].in_corpus)
+            .collect();
+        citers.sort_by(|&a, &b| {
+            links_in[b]
+                .cmp(&links_in[a])
+                .then_with(|| pr(b).total_cmp(&pr(a)))
+                .then_with(|| graph.nodes[a].id.cmp(&graph.nodes[b].id))
+        });
+        for &i in citers.iter().take(n.saturating_sub(n_landmarks)) {
+            keep[i] = true;
+        }
+        let mut linked = vec![false; count];
+        for e in graph.graph.edge_references() {
+            let (s, t) = (e.source().index(), e.target().index());
+            if keep[s] && keep[t] && s != t {
+                linked[s] = true;
+                linked[t] = true;
+            }
+        }
+        if linked.iter().any(|&l| l) {
+            for (k, l) in keep.iter_mut().zip(&linked) {
+                *k &= *l;
+            }
+        }
+        View::from_mask(graph, scores, &keep, None)
+    }
+
     /// Number of selected nodes.
     pub fn node_count(&self) -> usize {
         self.nodes.len()
@@ -325,6 +382,25 @@ mod tests {
                 "{filter:?}"
             );
         }
+    }
+
+    #[test]
+    fn landmarks_keep_citers_and_drop_isolated() {
+        let mut g = graph();
+        // an isolated node with high PageRank would be dropped
+        g.upsert_node(NodeMeta {
+            id: "A/RES/1/1".into(),
+            ..NodeMeta::default()
+        });
+        let scores = Scores::compute(&g);
+        // top 2 by PageRank: UNTS 39574 and S/RES/1325(2000); one citer
+        // place: none of the citers is in the corpus, so only c → t remains
+        let v = View::landmarks(&g, &scores, 3);
+        assert_eq!(ids(&v), ["S/RES/1325(2000)", "UNTS 39574"]);
+        g.nodes[0].in_corpus = true; // A/RES/75/1 cites t (weight 3)
+        let v = View::landmarks(&g, &scores, 3);
+        assert_eq!(ids(&v), ["A/RES/75/1", "S/RES/1325(2000)", "UNTS 39574"]);
+        assert_eq!(v.edge_count(), 2);
     }
 
     #[test]

@@ -101,19 +101,25 @@ pub fn write_nodes(w: &mut dyn Write, view: &View) -> io::Result<()> {
 pub fn write_edges(w: &mut dyn Write, view: &View) -> io::Result<()> {
     let mut cw = csv::Writer::from_writer(w);
     cw.write_record(EDGE_COLUMNS)?;
+    // cleaned once per node, reused by every edge
+    let ids: Vec<String> = view
+        .nodes
+        .iter()
+        .map(|&n| field(&view.graph.meta(n).id))
+        .collect();
     for (i, &(s, t, e)) in view.edges.iter().enumerate() {
         let meta = &view.graph.graph[e];
         let target = view.graph.meta(view.nodes[t as usize]);
         cw.write_record([
-            field(&view.graph.meta(view.nodes[s as usize]).id),
-            field(&target.id),
-            "Directed".to_string(),
-            float(meta.weight),
-            i.to_string(),
-            target.kind.map(|k| k.as_str()).unwrap_or("").to_string(),
-            field(&meta.cue),
-            field(&meta.paragraph),
-            meta.flagged.to_string(),
+            ids[s as usize].as_str(),
+            ids[t as usize].as_str(),
+            "Directed",
+            &float(meta.weight),
+            &i.to_string(),
+            target.kind.map(|k| k.as_str()).unwrap_or(""),
+            &field(&meta.cue),
+            &field(&meta.paragraph),
+            if meta.flagged { "true" } else { "false" },
         ])?;
     }
     cw.flush()
