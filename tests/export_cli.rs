@@ -239,3 +239,40 @@ fn report_json() {
     assert_eq!(v["documents"], 27);
     assert_eq!(v["centrality"][0]["name"], "pagerank");
 }
+
+#[test]
+fn too_large_to_render_asks_for_top_or_force() {
+    let corpus = tempfile::tempdir().unwrap();
+    for i in 0..1501 {
+        std::fs::write(
+            corpus.path().join(format!("doc{i:04}.txt")),
+            "The General Assembly, recalling its resolution 72/194,\n",
+        )
+        .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("big.svg");
+    let c = corpus.path().to_str().unwrap();
+    let o = unxref(&["export", c, "--format", "svg", "-o", svg.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("too many to render") && err.contains("--top") && err.contains("--force"),
+        "{err}"
+    );
+    assert!(!svg.exists());
+    if unxref::export::render::available("dot") {
+        let o = unxref(&[
+            "export",
+            c,
+            "--format",
+            "svg",
+            "--top",
+            "20",
+            "-o",
+            svg.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(read(svg).contains("<svg"));
+    }
+}

@@ -57,7 +57,7 @@ pub struct FilterArgs {
     #[arg(long, default_value_t = 1)]
     pub depth: usize,
     /// Keep only citation links with at least this many mentions.
-    #[arg(long)]
+    #[arg(long, value_parser = parse_weight)]
     pub min_weight: Option<f64>,
 }
 
@@ -82,6 +82,14 @@ pub fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
         format!("unknown kind {s:?}: use one of {}", names.join(", "))
     })
+}
+
+/// Parses a `--min-weight` value: a finite number, zero or more.
+pub fn parse_weight(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
+        _ => Err(format!("{s:?} is not a weight: give a number, 0 or more")),
+    }
 }
 
 /// Arguments of `unxref export`.

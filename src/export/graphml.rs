@@ -5,7 +5,8 @@
 //! `double`, `boolean`); the key ids are the attribute names, so files read
 //! well by eye. A missing value (a node without a year) has no `<data>`
 //! element, which all four tools read as "missing". Node ids are the
-//! canonical ids; `label` holds the short id (yEd and Gephi show it).
+//! canonical ids; `label` holds the short id (Gephi shows it; in yEd, map it
+//! to the node labels with Edit → Properties Mapper).
 
 use super::View;
 use super::text::{float, one_line, short_label, xml_escape as x};
