@@ -293,11 +293,14 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
         nodes: n as u64,
         edges: g.edge_count() as u64,
         citations: per_kind.values().sum::<f64>() as u64,
-        citations_per_kind: per_kind
-            .into_iter()
-            .map(|(k, c)| Count {
-                name: k.map(|k| k.as_str()).unwrap_or("unknown").into(),
-                count: c as u64,
+        // in the canonical kind order, unknown last
+        citations_per_kind: kinds
+            .iter()
+            .filter_map(|k| {
+                per_kind.get(k).map(|&c| Count {
+                    name: k.map(|k| k.as_str()).unwrap_or("unknown").into(),
+                    count: c as u64,
+                })
             })
             .collect(),
         most_cited,
