@@ -114,6 +114,9 @@ pub fn render(
             t
         });
         let copied = io::copy(&mut stdout, out);
+        // if writing `out` failed, closing the pipe stops Graphviz (and so
+        // the feeder) instead of leaving both blocked on full pipes
+        drop(stdout);
         (
             feeder
                 .join()
@@ -123,6 +126,8 @@ pub fn render(
         )
     });
     let status = child.wait().map_err(RenderError::Io)?;
+    // a failure to write the picture is the root cause of anything after it
+    copied.map_err(RenderError::Io)?;
     if !status.success() {
         let message: Vec<&str> = errtext.lines().take(3).collect();
         return Err(RenderError::Export(ExportError::Render {
@@ -137,7 +142,6 @@ pub fn render(
     // A broken pipe on stdin after a successful exit cannot happen with
     // Graphviz (it reads everything first); other write errors are real.
     fed.map_err(RenderError::Io)?;
-    copied.map_err(RenderError::Io)?;
     Ok(())
 }
 
@@ -165,6 +169,32 @@ mod tests {
         assert!(check_size(1501, true).is_ok());
         let e = check_size(1501, false).unwrap_err().to_string();
         assert!(e.contains("--top") && e.contains("--force"), "{e}");
+    }
+
+    struct Failing;
+    impl Write for Failing {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn output_error_is_returned() {
+        if !available("dot") {
+            println!("note: Graphviz `dot` is not installed; test skipped");
+            return;
+        }
+        let e = render(
+            "dot",
+            Picture::Svg,
+            &|w| w.write_all(b"digraph { a -> b }"),
+            &mut Failing,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("disk full"), "{e}");
     }
 
     #[test]
