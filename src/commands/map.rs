@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 /// Nodes on the map by default: enough to show a topic's landmarks, few
 /// enough that every label stays readable and `dot` lays it out in seconds.
-pub const DEFAULT_MAP_TOP: usize = 60;
+pub const DEFAULT_MAP_TOP: usize = 40;
 
 /// Arguments of `unxref map`.
 #[derive(Debug, Clone, clap::Args)]

@@ -46,7 +46,7 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
     writeln!(w, "digraph unxref {{")?;
     write!(
         w,
-        "  graph [rankdir=BT, newrank=true, outputorder=edgesfirst, ranksep=0.5, nodesep=0.2, fontname=\"Helvetica\", fontsize=14"
+        "  graph [rankdir=BT, newrank=true, outputorder=edgesfirst, ranksep=0.5, nodesep=0.12, fontname=\"Helvetica\", fontsize=14"
     )?;
     if !opts.title.is_empty() {
         write!(w, ", labelloc=t, label={}", dot_quote(&opts.title))?;

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 /// A short label for a canonical id, for drawing: the prefix that every id of
 /// the kind shares is dropped (`A/RES/72/194` → `72/194`,
 /// `S/RES/2178(2014)` → `2178 (2014)`, `A/HRC/RES/40/1` → `HRC 40/1`), and
-/// long names are cut at 28 characters with an ellipsis.
+/// long names are cut at 32 characters with an ellipsis.
 pub fn short_label(id: &str) -> String {
     const RULES: [(&str, &str); 7] = [
         ("A/RES/", ""),
@@ -34,8 +34,8 @@ pub fn short_label(id: &str) -> String {
         return format!("E dec. {rest}");
     }
     let one = one_line(id);
-    if one.chars().count() > 28 {
-        let cut: String = one.chars().take(27).collect();
+    if one.chars().count() > 32 {
+        let cut: String = one.chars().take(31).collect();
         format!("{}…", cut.trim_end())
     } else {
         one
@@ -140,8 +140,12 @@ mod tests {
             ("UNTS 39574", "UNTS 39574"),
             ("E/CN.15/2019/5", "E/CN.15/2019/5"),
             (
+                "Charter of the United Nations",
+                "Charter of the United Nations",
+            ),
+            (
                 "Convention against Transnational Organized Crime",
-                "Convention against Transnat…",
+                "Convention against Transnationa…",
             ),
         ];
         for (id, want) in table {
