@@ -72,7 +72,7 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
     }
     for (i, &n) in view.nodes.iter().enumerate() {
         let m = view.graph.meta(n);
-        let st = style(m.kind);
+        let st = style(view.kinds[i]);
         // relative importance in [0, 1]; square root spreads the small values
         let f = if max > 0.0 {
             (view.pagerank(n) / max).sqrt()
@@ -172,11 +172,7 @@ fn write_time_axis(w: &mut dyn Write, view: &View, quoted: &[String]) -> io::Res
 
 /// The legend: one sample node per kind present, in a cluster.
 fn write_legend(w: &mut dyn Write, view: &View) -> io::Result<()> {
-    let mut present: Vec<Option<Kind>> = view
-        .nodes
-        .iter()
-        .map(|&n| view.graph.meta(n).kind)
-        .collect();
+    let mut present: Vec<Option<Kind>> = view.kinds.clone();
     present.sort();
     present.dedup();
     if present.is_empty() {

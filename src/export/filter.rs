@@ -3,7 +3,7 @@
 //! produce: the selected nodes and edges in a deterministic order.
 
 use super::Scores;
-use crate::graph::{CitationGraph, GraphError};
+use crate::graph::{CitationGraph, GraphError, NodeMeta};
 use crate::model::Kind;
 use crate::symbol;
 use petgraph::Direction;
@@ -36,6 +36,17 @@ pub struct Filter {
     pub top: Option<usize>,
 }
 
+/// The kind of text a node is: the kind its id's shape tells when the id is
+/// a UN symbol, else the kind recorded on the node.
+///
+/// A node's recorded kind comes from the first citation of it, and a text
+/// cited by its name first (the 2030 Agenda, cited as such, is
+/// `A/RES/70/1`) is recorded as a named instrument; exports must colour,
+/// label and filter it as the GA resolution it is.
+pub fn node_kind(m: &NodeMeta) -> Option<Kind> {
+    symbol::kind_of(&m.id).or(m.kind)
+}
+
 /// The part of a graph an export shows.
 #[derive(Debug, Clone)]
 pub struct View<'g> {
@@ -45,6 +56,8 @@ pub struct View<'g> {
     pub scores: &'g Scores,
     /// Selected nodes, sorted by id.
     pub nodes: Vec<NodeIndex>,
+    /// Their kinds ([`node_kind`]), by position in [`View::nodes`].
+    pub kinds: Vec<Option<Kind>>,
     /// Selected edges as (source position, target position, edge) where the
     /// positions index [`View::nodes`]; sorted by source then target.
     pub edges: Vec<(u32, u32, EdgeIndex)>,
@@ -84,10 +97,12 @@ impl<'g> View<'g> {
             .map(|e| (pos[e.source().index()], pos[e.target().index()], e.id()))
             .collect();
         edges.sort_unstable();
+        let kinds = nodes.iter().map(|&n| node_kind(graph.meta(n))).collect();
         View {
             graph,
             scores,
             nodes,
+            kinds,
             edges,
         }
     }
@@ -103,7 +118,7 @@ impl<'g> View<'g> {
             .nodes
             .iter()
             .map(|m| {
-                (filter.kinds.is_empty() || m.kind.is_some_and(|k| filter.kinds.contains(&k)))
+                (filter.kinds.is_empty() || node_kind(m).is_some_and(|k| filter.kinds.contains(&k)))
                     && filter.since.is_none_or(|y| m.year.is_some_and(|v| v >= y))
                     && filter.until.is_none_or(|y| m.year.is_some_and(|v| v <= y))
             })
@@ -401,6 +416,36 @@ mod tests {
         let v = View::landmarks(&g, &scores, 3);
         assert_eq!(ids(&v), ["A/RES/75/1", "S/RES/1325(2000)", "UNTS 39574"]);
         assert_eq!(v.edge_count(), 2);
+    }
+
+    #[test]
+    fn kind_from_the_id_shape_first() {
+        let table = [
+            (
+                "A/RES/70/1",
+                Some(Kind::NamedInstrument),
+                Some(Kind::GaResolution),
+            ),
+            (
+                "UNTS 39574",
+                Some(Kind::NamedInstrument),
+                Some(Kind::Treaty),
+            ),
+            (
+                "Charter of the United Nations",
+                Some(Kind::NamedInstrument),
+                Some(Kind::NamedInstrument),
+            ),
+            ("A_RES_78_115", None, None),
+        ];
+        for (id, recorded, want) in table {
+            let m = NodeMeta {
+                id: id.into(),
+                kind: recorded,
+                ..NodeMeta::default()
+            };
+            assert_eq!(node_kind(&m), want, "{id}");
+        }
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn write_nodes(w: &mut dyn Write, view: &View) -> io::Result<()> {
         cw.write_record([
             field(&m.id),
             field(&short_label(&m.id)),
-            m.kind.map(|k| k.as_str()).unwrap_or("").to_string(),
+            view.kinds[i].map(|k| k.as_str()).unwrap_or("").to_string(),
             m.year.map(|y| y.to_string()).unwrap_or_default(),
             field(&m.title),
             m.in_corpus.to_string(),
@@ -109,14 +109,13 @@ pub fn write_edges(w: &mut dyn Write, view: &View) -> io::Result<()> {
         .collect();
     for (i, &(s, t, e)) in view.edges.iter().enumerate() {
         let meta = &view.graph.graph[e];
-        let target = view.graph.meta(view.nodes[t as usize]);
         cw.write_record([
             ids[s as usize].as_str(),
             ids[t as usize].as_str(),
             "Directed",
             &float(meta.weight),
             &i.to_string(),
-            target.kind.map(|k| k.as_str()).unwrap_or(""),
+            view.kinds[t as usize].map(|k| k.as_str()).unwrap_or(""),
             &field(&meta.cue),
             &field(&meta.paragraph),
             if meta.flagged { "true" } else { "false" },

@@ -75,8 +75,9 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
     writeln!(w, "    </attributes>")?;
     writeln!(w, "    <nodes>")?;
     let max = view.max_pagerank();
-    for &n in &view.nodes {
+    for (i, &n) in view.nodes.iter().enumerate() {
         let m = view.graph.meta(n);
+        let kind = view.kinds[i];
         write!(
             w,
             r#"      <node id="{}" label="{}""#,
@@ -92,7 +93,7 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
         write!(w, "        <attvalues>")?;
         let pr = view.pagerank(n);
         let mut att = |k: &str, v: &str| write!(w, r#"<attvalue for="{k}" value="{}"/>"#, x(v));
-        att("kind", m.kind.map(|k| k.as_str()).unwrap_or(""))?;
+        att("kind", kind.map(|k| k.as_str()).unwrap_or(""))?;
         if let Some(y) = m.year {
             att("year", &y.to_string())?;
         }
@@ -120,7 +121,7 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
                 .to_string(),
         )?;
         writeln!(w, "</attvalues>")?;
-        let (r, g, b) = rgb(m.kind);
+        let (r, g, b) = rgb(kind);
         let size = if max > 0.0 {
             4.0 + 26.0 * (pr / max).sqrt()
         } else {

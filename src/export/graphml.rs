@@ -49,12 +49,12 @@ pub fn write_graphml(w: &mut dyn Write, view: &View) -> io::Result<()> {
         )?;
     }
     writeln!(w, r#"  <graph id="unxref" edgedefault="directed">"#)?;
-    for &n in &view.nodes {
+    for (i, &n) in view.nodes.iter().enumerate() {
         let m = view.graph.meta(n);
         write!(w, r#"    <node id="{}">"#, x(&m.id))?;
         let mut data = |k: &str, v: &str| write!(w, r#"<data key="{k}">{}</data>"#, x(v));
         data("label", &short_label(&m.id))?;
-        if let Some(k) = m.kind {
+        if let Some(k) = view.kinds[i] {
             data("kind", k.as_str())?;
         }
         if let Some(y) = m.year {
@@ -99,7 +99,7 @@ pub fn write_graphml(w: &mut dyn Write, view: &View) -> io::Result<()> {
         )?;
         let mut data = |k: &str, v: &str| write!(w, r#"<data key="{k}">{}</data>"#, x(v));
         data("weight", &float(meta.weight))?;
-        if let Some(k) = target.kind {
+        if let Some(k) = view.kinds[t as usize] {
             data("edge_kind", k.as_str())?;
         }
         if !meta.cue.is_empty() {

@@ -62,10 +62,11 @@ pub fn write_json(w: &mut dyn Write, view: &View) -> io::Result<()> {
             w.write_all(b",")?;
         }
         let m = view.graph.meta(n);
+        let kind = view.kinds[i];
         let rec = JsonNode {
             id: m.id.clone(),
             label: short_label(&m.id),
-            kind: m.kind.map(|k| k.as_str().to_string()),
+            kind: kind.map(|k| k.as_str().to_string()),
             year: m.year,
             title: one_line(&m.title),
             in_corpus: m.in_corpus,

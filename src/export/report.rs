@@ -4,6 +4,7 @@
 //! ([`write_markdown`]) or JSON (serde).
 
 use crate::analysis::{self, Measure};
+use crate::export::filter::node_kind;
 use crate::graph::CitationGraph;
 use crate::model::Kind;
 use crate::symbol;
@@ -186,7 +187,7 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
         let w = e.weight().weight;
         mentions_out[e.source().index()] += w;
         let t = g.meta(e.target());
-        *per_kind.entry(t.kind).or_default() += w;
+        *per_kind.entry(node_kind(t)).or_default() += w;
         cited[e.target().index()] = true;
         if t.in_corpus {
             targets.citations_in_corpus += w as u64;
@@ -254,7 +255,10 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
         .iter()
         .map(|&k| Top {
             name: k.map(|k| k.as_str()).unwrap_or("unknown").to_string(),
-            entries: top_of(&mut (0..n).filter(|&i| g.nodes[i].kind == k), &in_deg),
+            entries: top_of(
+                &mut (0..n).filter(|&i| node_kind(&g.nodes[i]) == k),
+                &in_deg,
+            ),
         })
         .filter(|t| !t.entries.is_empty())
         .collect();
@@ -274,7 +278,7 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
         .zip(&cited)
         .filter(|(_, c)| **c)
         .filter_map(|(m, _)| {
-            suspect(&m.id, m.kind, latest).map(|reason| Suspect {
+            suspect(&m.id, node_kind(m), latest).map(|reason| Suspect {
                 id: m.id.clone(),
                 reason,
             })
