@@ -180,14 +180,14 @@ fn write_legend(w: &mut dyn Write, view: &View) -> io::Result<()> {
     }
     writeln!(
         w,
-        "  subgraph cluster_legend {{ label=\"Legend\"; fontsize=11; style=rounded; color=\"#999999\";"
+        "  subgraph cluster_legend {{ label=\"Legend\"; fontsize=13; style=rounded; color=\"#999999\";"
     )?;
     for k in &present {
         let st = style(*k);
         let name = k.map(|k| k.as_str()).unwrap_or("unknown");
         writeln!(
             w,
-            "    {} [label={}, shape={}, fillcolor=\"{}\", fontsize=9];",
+            "    {} [label={}, shape={}, fillcolor=\"{}\", fontsize=11];",
             dot_quote(&format!("legend:{name}")),
             dot_quote(st.legend),
             st.shape,
@@ -196,11 +196,11 @@ fn write_legend(w: &mut dyn Write, view: &View) -> io::Result<()> {
     }
     writeln!(
         w,
-        "    \"legend:corpus\" [label=\"in the corpus\", shape=box, fillcolor=\"#FFFFFF\", penwidth=2.2, fontsize=9];"
+        "    \"legend:corpus\" [label=\"in the corpus\", shape=box, fillcolor=\"#FFFFFF\", penwidth=2.2, fontsize=11];"
     )?;
     writeln!(
         w,
-        "    \"legend:cited\" [label=\"cited only\", shape=box, fillcolor=\"#FFFFFF\", style=\"filled,dashed\", fontsize=9];"
+        "    \"legend:cited\" [label=\"cited only\", shape=box, fillcolor=\"#FFFFFF\", style=\"filled,dashed\", fontsize=11];"
     )?;
     writeln!(w, "  }}")
 }
