@@ -32,8 +32,8 @@ pub struct MapArgs {
     /// Output folder (created when missing).
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Texts on the map, about: two thirds the most central by PageRank, the
-    /// rest the corpus documents citing them most.
+    /// About how many texts the map shows: two thirds the most central
+    /// (PageRank), the rest the corpus documents citing them most.
     #[arg(long, default_value_t = DEFAULT_MAP_TOP)]
     pub top: usize,
     /// Centrality measures listed in the report (comma-separated).
