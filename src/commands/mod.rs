@@ -1,7 +1,10 @@
 //! The subcommands: each module glues the pipeline stages for one command
 //! and holds its clap arguments. `main.rs` only parses and dispatches.
 
+pub mod export;
 pub mod extract;
+pub mod map;
+pub mod report;
 
 use std::io::IsTerminal;
 
