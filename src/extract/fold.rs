@@ -77,8 +77,9 @@ static LEAD: [bool; 256] = {
     t
 };
 
-/// Context-free foldings: digits, full-width punctuation, spaces.
-fn simple(c: char) -> Option<char> {
+/// Context-free foldings: digits, full-width punctuation, spaces. Shared
+/// with the instrument-name normaliser so both see the same characters.
+pub(crate) fn simple(c: char) -> Option<char> {
     let u = c as u32;
     Some(match c {
         '\u{0660}'..='\u{0669}' => char::from(b'0' + (u - 0x0660) as u8),
