@@ -15,7 +15,8 @@
 //!   white space (line breaks, NBSP) become one space, curly apostrophes
 //!   become `'`, `ё` becomes `е`, Arabic hamza-carrying alefs become bare
 //!   alef, `ى` becomes `ي`, Arabic diacritics, tatweel, bidi marks and soft
-//!   hyphens are dropped, Arabic-Indic and full-width digits become ASCII.
+//!   hyphens are dropped, (non-breaking) hyphens become `-`, Arabic-Indic and
+//!   full-width digits and full-width brackets, commas and slashes become ASCII.
 //!   Offsets map back to the original text.
 //! - Names match whatever their ASCII case ("Convention on the rights of
 //!   the child"); each full name also matches with its first letter
@@ -27,6 +28,8 @@
 //! - Acronyms (one word, no lower case: `ICCPR`, `ДНЯО`) match only as whole
 //!   words, never next to `/` (`CRC/C/SVN/CO/3-4` is a document symbol) and
 //!   never right before "Committee" (the treaty body, not the treaty).
+//! - Arabic names that start with the article `ال` also match after `ل`
+//!   (`للاتفاقية`, where the article's alef is not written).
 //! - Names in spaced scripts (Latin, Cyrillic) must not touch a letter or
 //!   digit of those scripts; Chinese and Arabic names need no guard (Arabic
 //!   glues `و`, `ب`, `ل` to the next word).
@@ -346,10 +349,16 @@ fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
     if is_acronym(&base) {
         return vec![(base, true)];
     }
-    let mut forms = if lang == "ru" {
-        ru_cases(&base)
-    } else {
-        vec![base]
+    let mut forms = match lang {
+        "ru" => ru_cases(&base),
+        // `ل` + `ال` is written `لل` ("للاتفاقية"): the name without its
+        // leading alef matches there (and inside the plain form too, where
+        // the full name, starting one letter earlier, wins).
+        "ar" => match base.strip_prefix('ا') {
+            Some(rest) if rest.starts_with('ل') => vec![rest.to_string(), base],
+            _ => vec![base],
+        },
+        _ => vec![base],
     };
     let cased = matches!(lang, "en" | "fr" | "es" | "ru");
     if cased {
@@ -396,6 +405,7 @@ fn norm_char(c: char) -> Norm {
     }
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' => Norm::To('\''),
+        '\u{2010}' | '\u{2011}' => Norm::To('-'),
         'ё' => Norm::To('е'),
         'Ё' => Norm::To('Е'),
         'أ' | 'إ' | 'آ' | 'ٱ' => Norm::To('ا'),
@@ -413,7 +423,7 @@ fn norm_char(c: char) -> Norm {
         '\u{2028}' | '\u{2029}' | '\u{0085}' => Norm::Space,
         _ => match fold::simple(c) {
             Some(' ') => Norm::Space,
-            Some(d) if d.is_ascii_digit() => Norm::To(d),
+            Some(d) => Norm::To(d),
             _ => Norm::Keep,
         },
     }
