@@ -20,8 +20,8 @@
 //!   Offsets map back to the original text.
 //! - Names match whatever their ASCII case ("Convention on the rights of
 //!   the child"); each full name also matches with its first letter
-//!   lower-cased and in capitals (for non-ASCII capitals: `Всеобщая`,
-//!   `Élimination`, headings). Acronyms match in their exact case only.
+//!   lower-cased and (except Russian) in capitals, for non-ASCII letters
+//!   (`всеобщая`, `DÉCLARATION`). Acronyms match in their exact case only.
 //!   Russian names also match
 //!   in their six cases (the leading adjectives and head noun are declined:
 //!   «Международного пакта о гражданских и политических правах»).
@@ -33,6 +33,9 @@
 //! - Names in spaced scripts (Latin, Cyrillic) must not touch a letter or
 //!   digit of those scripts; Chinese and Arabic names need no guard (Arabic
 //!   glues `و`, `ب`, `ل` to the next word).
+//! - Speed: a small automaton of anchor words ([`ANCHORS`]: "Convention",
+//!   "公约", "اتفاق", …) runs over the whole text; the big one only runs in
+//!   windows around anchor hits wide enough for any name holding that anchor.
 //! - Generic words ("the Convention", "the Covenant") are not in the table:
 //!   they name nothing by themselves.
 
@@ -105,7 +108,14 @@ struct Inner {
     pats: Vec<Pat>,
     /// The pattern strings, for the exact-case check of acronyms.
     strings: Vec<String>,
+    /// All names of all languages (leftmost-longest).
     ac: AhoCorasick,
+    /// Anchor words (see [`ANCHORS`]): the big automaton only runs in
+    /// windows around their occurrences.
+    anchors: AhoCorasick,
+    /// Per anchor pattern: how many bytes a name may extend before its
+    /// start and after its end.
+    spans: Vec<(usize, usize)>,
 }
 
 /// The table of instruments cited by name, with its matcher. Cloning is
@@ -187,12 +197,15 @@ impl InstrumentTable {
             .ascii_case_insensitive(true)
             .build(&strings)
             .expect("instrument names build an automaton");
+        let (anchors, spans) = build_anchors(&strings);
         InstrumentTable {
             inner: Arc::new(Inner {
                 rows: kept,
                 pats: meta,
                 strings,
                 ac,
+                anchors,
+                spans,
             }),
         }
     }
@@ -262,30 +275,274 @@ impl InstrumentTable {
         let hay: &str = normed.as_ref().map_or(text, |m| m.text.as_str());
         let map = |p: usize| normed.as_ref().map_or(p, |m| m.to_source(p));
         let ac = &self.inner.ac;
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(m) = ac.find(Input::new(hay).range(pos..)) else {
-                break;
-            };
-            let pat = self.inner.pats[m.pattern().as_usize()];
-            let exact = !pat.acronym
-                || hay.as_bytes()[m.range()]
-                    == *self.inner.strings[m.pattern().as_usize()].as_bytes();
-            if exact && accept(hay, m.start(), m.end(), &pat) {
-                hits.push(InstrumentHit {
-                    start: map(m.start()),
-                    end: map(m.end()),
-                    target: self.inner.rows[pat.row].id.clone(),
-                });
-                pos = m.end();
-            } else {
-                // Retry from the next character: a shorter valid name may
-                // start inside the rejected one.
-                pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+        for (ws, we) in self.windows(hay) {
+            let mut pos = ws;
+            while pos < we {
+                let Some(m) = ac.find(Input::new(hay).range(pos..we)) else {
+                    break;
+                };
+                let pat = self.inner.pats[m.pattern().as_usize()];
+                let exact = !pat.acronym
+                    || hay.as_bytes()[m.range()]
+                        == *self.inner.strings[m.pattern().as_usize()].as_bytes();
+                if exact && accept(hay, m.start(), m.end(), &pat) {
+                    hits.push(InstrumentHit {
+                        start: map(m.start()),
+                        end: map(m.end()),
+                        target: self.inner.rows[pat.row].id.clone(),
+                    });
+                    pos = m.end();
+                } else {
+                    // Retry from the next character: a shorter valid name
+                    // may start inside the rejected one.
+                    pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                }
             }
         }
         hits
     }
+}
+
+impl InstrumentTable {
+    /// The merged byte ranges of `hay` that may hold a name: every name
+    /// contains an anchor, so a name lies inside the window of one of the
+    /// anchor occurrences. Searching only there is exact and skips most of
+    /// the text with a small, cache-friendly automaton.
+    fn windows(&self, hay: &str) -> Vec<(usize, usize)> {
+        let mut wins: Vec<(usize, usize)> = Vec::new();
+        for m in self.inner.anchors.find_overlapping_iter(hay) {
+            let (pre, post) = self.inner.spans[m.pattern().as_usize()];
+            let s = m.start().saturating_sub(pre);
+            let e = (m.end() + post).min(hay.len());
+            match wins.last_mut() {
+                // Overlapping hits come in order of their end; merge when
+                // the new window starts inside the last one.
+                Some(last) if s <= last.1 && e >= last.0 => {
+                    last.0 = last.0.min(s);
+                    last.1 = last.1.max(e);
+                }
+                _ => wins.push((s, e)),
+            }
+        }
+        wins.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(wins.len());
+        for (s, e) in wins {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        merged
+    }
+}
+
+/// Anchor words: each name contains one of them (names that contain none
+/// are their own anchor). Latin words match in any ASCII case; Cyrillic
+/// stems are also tried with a capital and in capitals.
+const ANCHORS: &[&str] = &[
+    // English
+    "convention",
+    "covenant",
+    "protocol",
+    "declaration",
+    "treaty",
+    "agreement",
+    "charter",
+    "statute",
+    "agenda",
+    "rules",
+    "principles",
+    "programme",
+    "framework",
+    "compact",
+    "pact",
+    "strategy",
+    "consensus",
+    "guidelines",
+    "code of conduct",
+    "manual",
+    "platform",
+    "pathway",
+    "outcome",
+    "plan of action",
+    "amendment",
+    "articles",
+    // French
+    "pacte",
+    "protocole",
+    "déclaration",
+    "traité",
+    "accord",
+    "charte",
+    "statut",
+    "règles",
+    "principes",
+    "cadre",
+    "stratégie",
+    "orientations",
+    "manuel",
+    "plan d'action",
+    "amendement",
+    "action 21",
+    "document final",
+    "modalités",
+    // Spanish
+    "convención",
+    "convenio",
+    "pacto",
+    "protocolo",
+    "declaración",
+    "tratado",
+    "acuerdo",
+    "carta",
+    "estatuto",
+    "programa",
+    "reglas",
+    "normas",
+    "principios",
+    "directrices",
+    "marco",
+    "estrategia",
+    "consenso",
+    "trayectoria",
+    "código",
+    "plataforma",
+    "plan de acción",
+    "enmienda",
+    "documento final",
+    "conjunto de principios",
+    "artículos",
+    "modalidades",
+    // Russian stems
+    "конвенци",
+    "пакт",
+    "протокол",
+    "декларац",
+    "договор",
+    "соглашени",
+    "устав",
+    "статут",
+    "повестк",
+    "правил",
+    "принцип",
+    "программ",
+    "стратеги",
+    "консенсус",
+    "харти",
+    "путь",
+    "руководств",
+    "кодекс",
+    "свод",
+    "поправк",
+    "итогов",
+    "платформ",
+    "план",
+    "статьи",
+    "ускоренные меры",
+    // Chinese
+    "公约",
+    "公約",
+    "议定书",
+    "議定書",
+    "条约",
+    "宣言",
+    "协定",
+    "宪章",
+    "规约",
+    "议程",
+    "规则",
+    "原则",
+    "纲领",
+    "纲要",
+    "框架",
+    "契约",
+    "战略",
+    "共识",
+    "途径",
+    "守则",
+    "手册",
+    "规程",
+    "准则",
+    "成果",
+    "计划",
+    "修正案",
+    "条款",
+    // Arabic (normalised)
+    "اتفاق",
+    "العهد",
+    "اعلان",
+    "بروتوكول",
+    "معاهدة",
+    "ميثاق",
+    "النظام الاساسي",
+    "خطة",
+    "قواعد",
+    "مبادئ",
+    "برنامج",
+    "اطار",
+    "استراتيجية",
+    "توافق",
+    "مسار",
+    "مدونة",
+    "دليل",
+    "منهاج",
+    "نتائج",
+    "تعديل",
+    "المواد",
+    "جدول اعمال",
+    "الاعلان",
+];
+
+/// Builds the anchor automaton for the name patterns `strings`, with each
+/// anchor's span (bytes before / after it that a name may cover).
+fn build_anchors(strings: &[String]) -> (AhoCorasick, Vec<(usize, usize)>) {
+    let mut words: Vec<String> = Vec::new();
+    for a in ANCHORS {
+        let a = norm_str(a);
+        let mut cs = a.chars();
+        let first_up: String = cs
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(cs)
+            .collect();
+        let up = a.to_uppercase();
+        for w in [a, first_up, up] {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    let finder = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("anchor words build an automaton");
+    // Anchor text (ASCII-lower-cased key) → index in `anchors`.
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut anchors: Vec<String> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for p in strings {
+        let (word, off, len) = match finder.find(p.as_str()) {
+            Some(m) => (&p[m.range()], m.start(), m.len()),
+            None => (p.as_str(), 0, p.len()),
+        };
+        let key = word.to_ascii_lowercase();
+        let i = *index.entry(key).or_insert_with(|| {
+            anchors.push(word.to_string());
+            spans.push((0, 0));
+            anchors.len() - 1
+        });
+        spans[i].0 = spans[i].0.max(off);
+        spans[i].1 = spans[i].1.max(p.len() - off - len);
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&anchors)
+        .expect("anchors build an automaton");
+    (ac, spans)
 }
 
 /// Checks the guards of a candidate match `s..e` in the normalised text.
@@ -369,7 +626,11 @@ fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
                 let lower: String = c0.to_lowercase().chain(cs).collect();
                 more.push(lower);
             }
-            more.push(f.to_uppercase());
+            // Headings in capitals; Russian ones would add a third of the
+            // automaton (six cases) for a form that is rare in citations.
+            if lang != "ru" {
+                more.push(f.to_uppercase());
+            }
         }
         forms.extend(more);
     }
@@ -429,16 +690,53 @@ fn norm_char(c: char) -> Norm {
     }
 }
 
+/// True when the byte at `i` may start a character that [`norm_char`]
+/// changes. Plain ASCII letters, most Cyrillic letters and most Arabic
+/// letters are rejected on one or two byte tests (the fast path).
+#[inline]
+fn may_change(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    let next = || b.get(i + 1).copied().unwrap_or(0);
+    match x {
+        b' ' => {
+            // A lone space stays; a space before more white space does not.
+            let n = next();
+            n == b' ' || n == b'\t' || n == b'\n' || n == b'\r' || n >= 0x80
+        }
+        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
+        0..=0x7F => false,
+        0xD0 => next() == 0x81,                              // Ё
+        0xD1 => next() == 0x91,                              // ё
+        0xD8 => matches!(next(), 0x9C | 0xA2 | 0xA3 | 0xA5), // ALM, آ أ إ
+        0xD9 => matches!(next(), 0x80 | 0x89 | 0x8B..=0x92 | 0xA0..=0xA9 | 0xB0 | 0xB1),
+        0xC2 | 0xCA | 0xDB | 0xE2 | 0xE3 | 0xEF => true,
+        _ => false,
+    }
+}
+
 /// Normalises `text` for name matching; `None` when nothing changes.
+/// Replacements of the same byte length (a line break by a space, `ё` by
+/// `е`) keep the offsets linear and cost no map segment.
 fn normalise(text: &str) -> Option<Mapped> {
     let b = text.as_bytes();
+    let n = b.len();
     let mut out: Option<Mapped> = None;
-    let mut copied = 0;
+    let mut copied = 0; // source bytes up to here are in `out`
     let mut i = 0;
     let mut buf = [0u8; 4];
-    while i < b.len() {
-        let x = b[i];
-        if x.is_ascii() && !x.is_ascii_whitespace() {
+    // Appends `rep` for the source range `s..e`.
+    let put = |out: &mut Option<Mapped>, copied: &mut usize, s: usize, e: usize, rep: &str| {
+        let m = out.get_or_insert_with(|| Mapped::builder(n, n));
+        m.push_copy(&text[*copied..s], *copied);
+        if rep.len() == e - s {
+            m.push_copy(rep, s);
+        } else {
+            m.push_replaced(rep, s, e);
+        }
+        *copied = e;
+    };
+    while i < n {
+        if !may_change(b, i) {
             i += 1;
             continue;
         }
@@ -456,25 +754,16 @@ fn normalise(text: &str) -> Option<Mapped> {
                     }
                 }
                 if &text[i..j] != " " {
-                    let m = out.get_or_insert_with(|| Mapped::builder(text.len(), text.len()));
-                    m.push_copy(&text[copied..i], copied);
-                    m.push_replaced(" ", i, j);
-                    copied = j;
+                    put(&mut out, &mut copied, i, j, " ");
                 }
                 i = j;
             }
             Norm::Drop => {
-                let m = out.get_or_insert_with(|| Mapped::builder(text.len(), text.len()));
-                m.push_copy(&text[copied..i], copied);
-                m.push_replaced("", i, i + len);
-                copied = i + len;
+                put(&mut out, &mut copied, i, i + len, "");
                 i += len;
             }
             Norm::To(r) => {
-                let m = out.get_or_insert_with(|| Mapped::builder(text.len(), text.len()));
-                m.push_copy(&text[copied..i], copied);
-                m.push_replaced(r.encode_utf8(&mut buf), i, i + len);
-                copied = i + len;
+                put(&mut out, &mut copied, i, i + len, r.encode_utf8(&mut buf));
                 i += len;
             }
         }
