@@ -2,11 +2,17 @@
 //! folder of `.txt` files (default `/work/shared/corpus`); `--hits` prints every
 //! hit (`file<TAB>target<TAB>matched text`) to check for false hits.
 //!
-//! `cargo run --release --example instruments_speed -- [DIR] [--hits]`
+//! With `--langs` it also times `lang::detect` and `fold::fold_script` over
+//! the same texts and prints every file not detected as English
+//! (`file<TAB>lang`).
+//!
+//! `cargo run --release --example instruments_speed -- [DIR] [--hits] [--langs]`
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use unxref::extract::instruments::InstrumentTable;
+use unxref::extract::{fold, lang};
+use unxref::model::Lang;
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -26,6 +32,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let show = args.iter().any(|a| a == "--hits");
+    let langs = args.iter().any(|a| a == "--langs");
     let dir = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -72,4 +79,34 @@ fn main() {
         scan.as_secs_f64(),
         bytes as f64 / 1e6 / scan.as_secs_f64()
     );
+    if langs {
+        let t2 = Instant::now();
+        let mut counts = std::collections::BTreeMap::new();
+        for (p, t) in &texts {
+            let l = lang::detect(t);
+            *counts.entry(l.as_str()).or_insert(0usize) += 1;
+            if l != Lang::En {
+                println!("{}\t{}", p.display(), l.as_str());
+            }
+        }
+        let detect = t2.elapsed();
+        let t3 = Instant::now();
+        let mut folded = 0usize;
+        for (_, t) in &texts {
+            folded += fold::fold_script(t).text.len();
+        }
+        let fold_t = t3.elapsed();
+        eprintln!(
+            "detect: {:?} in {:.3} s ({} files)",
+            counts,
+            detect.as_secs_f64(),
+            texts.len()
+        );
+        eprintln!(
+            "fold: {:.1} MB in {:.3} s = {:.0} MB/s (one thread)",
+            folded as f64 / 1e6,
+            fold_t.as_secs_f64(),
+            bytes as f64 / 1e6 / fold_t.as_secs_f64()
+        );
+    }
 }

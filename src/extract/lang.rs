@@ -10,13 +10,18 @@
 //! 2. **Common words** for Latin-script text: counts of frequent function
 //!    words that are distinctive for English, French and Spanish.
 //!
+//! Before both, the **masthead**: UN documents name the language of the
+//! version on a line of its own near the top ("English", "Español",
+//! "FRANÇAIS", "Russian"). That line wins over the counts, which matters for
+//! an English cover letter with a long annex "circulated in Arabic only".
+//!
 //! Too little signal (a few words, only symbols and numbers) gives
 //! [`Lang::Unknown`].
 
 use crate::model::Lang;
 
 /// How many bytes from the start of the text are looked at.
-pub const PREFIX: usize = 20_000;
+pub const PREFIX: usize = 8_000;
 
 /// Detects the language of a document from its script and common words.
 pub fn detect(text: &str) -> Lang {
@@ -25,25 +30,11 @@ pub fn detect(text: &str) -> Lang {
         end -= 1;
     }
     let text = &text[..end];
-
-    let (mut latin, mut cyr, mut han, mut arab) = (0usize, 0usize, 0usize, 0usize);
-    if !text.is_ascii() {
-        for c in text.chars() {
-            match c {
-                'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => latin += 1,
-                '\u{400}'..='\u{4FF}' => cyr += 1,
-                '\u{600}'..='\u{6FF}' | '\u{750}'..='\u{77F}' | '\u{FB50}'..='\u{FEFF}' => {
-                    arab += 1
-                }
-                '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' => {
-                    han += 1
-                }
-                _ => {}
-            }
-        }
-    } else {
-        latin = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    if let Some(l) = masthead(text) {
+        return l;
     }
+
+    let (latin, cyr, han, arab) = script_counts(text.as_bytes());
     // A Han character is a word or half of one: weigh it like a short word.
     let han_w = han * 3;
     let total = latin + cyr + arab + han_w;
@@ -58,6 +49,77 @@ pub fn detect(text: &str) -> Lang {
         return best.1;
     }
     latin_words(text)
+}
+
+/// Letters per script, counted on UTF-8 lead bytes (one table-free pass
+/// over bytes, no char decoding): Latin (ASCII letters and U+00C0–U+024F),
+/// Cyrillic (U+0400–U+04FF), Han (U+3400–U+9FFF, U+F900–U+FAFF) and Arabic
+/// (U+0600–U+06FF, U+0750–U+077F, presentation forms U+FB50–U+FEFF).
+fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
+    let (mut latin, mut cyr, mut han, mut arab) = (0usize, 0usize, 0usize, 0usize);
+    if b.is_ascii() {
+        return (
+            b.iter().filter(|x| x.is_ascii_alphabetic()).count(),
+            0,
+            0,
+            0,
+        );
+    }
+    for (i, &x) in b.iter().enumerate() {
+        let next = || b.get(i + 1).copied().unwrap_or(0);
+        match x {
+            b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => latin += 1,
+            0xD0..=0xD3 => cyr += 1,
+            0xD8..=0xDB | 0xDD => arab += 1,
+            0xE3 if next() >= 0x90 => han += 1,
+            0xE4..=0xE9 => han += 1,
+            0xEF => match next() {
+                0xA4..=0xAB => han += 1,
+                0xAD..=0xBB => arab += 1,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    (latin, cyr, han, arab)
+}
+
+/// How many bytes from the start are searched for a masthead language line.
+pub const MASTHEAD: usize = 3_000;
+
+/// Language names as UN mastheads print them on a line of their own.
+const MASTHEAD_NAMES: &[(&str, Lang)] = &[
+    ("english", Lang::En),
+    ("french", Lang::Fr),
+    ("français", Lang::Fr),
+    ("spanish", Lang::Es),
+    ("español", Lang::Es),
+    ("russian", Lang::Ru),
+    ("русский", Lang::Ru),
+    ("chinese", Lang::Zh),
+    ("中文", Lang::Zh),
+    ("arabic", Lang::Ar),
+    ("العربية", Lang::Ar),
+];
+
+/// The language named by a masthead line (a line that is only a language
+/// name) in the first [`MASTHEAD`] bytes; "Original: English" does not count.
+fn masthead(text: &str) -> Option<Lang> {
+    let mut end = text.len().min(MASTHEAD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].lines().find_map(|line| {
+        let w = line.trim();
+        if w.is_empty() || w.len() > 16 {
+            return None;
+        }
+        let lw = w.to_lowercase();
+        MASTHEAD_NAMES
+            .iter()
+            .find(|(name, _)| *name == lw)
+            .map(|&(_, l)| l)
+    })
 }
 
 /// Function words that tell English, French and Spanish apart. Words shared
@@ -111,31 +173,44 @@ const WORDS: &[(&str, Lang)] = &[
     ("sobre", Lang::Es),
 ];
 
-/// Common-word vote over Latin-script text.
+/// Common-word vote over Latin-script text. Stops once the vote is
+/// settled (a few hundred function words), so long prefixes cost little.
 fn latin_words(text: &str) -> Lang {
     let mut score = [0usize; 3]; // en, fr, es
-    let mut word = String::new();
-    let mut flush = |w: &mut String| {
-        if !w.is_empty() && w.len() <= 5 {
-            let lw = w.to_lowercase();
-            if let Some(&(_, l)) = WORDS.iter().find(|(x, _)| *x == lw) {
-                score[match l {
-                    Lang::En => 0,
-                    Lang::Fr => 1,
-                    _ => 2,
-                }] += 1;
+    let mut start: Option<usize> = None;
+    let vote = |w: &str, score: &mut [usize; 3]| {
+        // Function words are short; longer words never match.
+        if w.len() > 5 {
+            return;
+        }
+        let hit = WORDS.iter().find(|(x, _)| {
+            if w.is_ascii() {
+                x.eq_ignore_ascii_case(w)
+            } else {
+                w.to_lowercase() == *x
+            }
+        });
+        if let Some(&(_, l)) = hit {
+            score[match l {
+                Lang::En => 0,
+                Lang::Fr => 1,
+                _ => 2,
+            }] += 1;
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            vote(&text[s..i], &mut score);
+            if score.iter().sum::<usize>() >= 300 {
+                break;
             }
         }
-        w.clear();
-    };
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            word.push(c);
-        } else {
-            flush(&mut word);
-        }
     }
-    flush(&mut word);
+    if let Some(s) = start {
+        vote(&text[s..], &mut score);
+    }
     let total: usize = score.iter().sum();
     let (i, &top) = score
         .iter()
