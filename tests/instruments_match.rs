@@ -113,6 +113,8 @@ fn false_hits() {
         "see document CAT/C/GBR/CO/6 and A/HRC/CRC/1",
         "the Convention and the Covenant",
         "the CRC Committee and the CAT Committee",
+        "the Committee on the Rights of the Child (CRC) and the Committee against Torture (CAT)",
+        "le Comité contre la torture (CAT)",
         "CRCs, ICCPRx, xCAT, the cat sat, Cat",
         "Conventions on the Rights of the Children",
         "Convention on the Rights of the Childhood",
@@ -126,6 +128,11 @@ fn false_hits() {
         ["UNTS 14668", "UNTS 27531", "UNTS 24841"]
     );
     assert_eq!(targets(&t, "ратифицировать КПР."), ["UNTS 27531"]);
+    // After a committee's clause has ended, the acronym is the treaty again.
+    assert_eq!(
+        targets(&t, "the Committee met; States ratified (CAT)"),
+        ["UNTS 24841"]
+    );
 }
 
 #[test]

@@ -26,8 +26,10 @@
 //!   in their six cases (the leading adjectives and head noun are declined:
 //!   «Международного пакта о гражданских и политических правах»).
 //! - Acronyms (one word, no lower case: `ICCPR`, `ДНЯО`) match only as whole
-//!   words, never next to `/` (`CRC/C/SVN/CO/3-4` is a document symbol) and
-//!   never right before "Committee" (the treaty body, not the treaty).
+//!   words, never next to `/` (`CRC/C/SVN/CO/3-4` is a document symbol),
+//!   never right before "Committee" and never in brackets right after a
+//!   committee's name ("Committee against Torture (CAT)": the treaty body,
+//!   not the treaty).
 //! - Arabic names that start with the article `ال` also match after `ل`
 //!   (`للاتفاقية`, where the article's alef is not written).
 //! - Names in spaced scripts (Latin, Cyrillic) must not touch a letter or
@@ -566,8 +568,31 @@ fn accept(hay: &str, s: usize, e: usize, pat: &Pat) -> bool {
         if rest.starts_with("Committee") || rest.starts_with("committee") {
             return false;
         }
+        // "Committee on the Rights of the Child (CRC)": the acronym in
+        // brackets right after a committee's name is the committee's.
+        if before == Some('(') && after == Some(')') && after_committee(&hay[..s - 1]) {
+            return false;
+        }
     }
     true
+}
+
+/// True when `head` ends with a treaty body's name: "Committee", "Comité",
+/// "Комитет" or "لجنة" within the last few words.
+fn after_committee(head: &str) -> bool {
+    let mut from = head.len().saturating_sub(120);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = head[from..].trim_end();
+    // Only when no sentence or clause ends in between.
+    let clause = tail
+        .rsplit([',', ';', '.', '،', '，'])
+        .next()
+        .unwrap_or(tail);
+    ["Committee", "Comité", "Комитет", "لجنة", "委员会"]
+        .iter()
+        .any(|w| clause.contains(w))
 }
 
 /// A letter or digit of a script that separates words with spaces (guards
