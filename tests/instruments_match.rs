@@ -90,7 +90,12 @@ fn whitespace_case_and_offsets() {
         ["UNTS 27531"]
     );
     assert_eq!(
-        targets(&t, "всеобщая декларация прав человека"),
+        targets(&t, "la déclaration universelle des droits de l'homme"),
+        ["A/RES/217(III)"]
+    );
+    // Russian names as written (capitalised), in any case form.
+    assert_eq!(
+        targets(&t, "Всеобщую декларацию прав человека"),
         ["A/RES/217(III)"]
     );
 }

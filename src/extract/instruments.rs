@@ -20,8 +20,9 @@
 //!   Offsets map back to the original text.
 //! - Names match whatever their ASCII case ("Convention on the rights of
 //!   the child"); each full name also matches with its first letter
-//!   lower-cased and (except Russian) in capitals, for non-ASCII letters
-//!   (`всеобщая`, `DÉCLARATION`). Acronyms match in their exact case only.
+//!   lower-cased and in capitals, for non-ASCII letters (`élimination`,
+//!   `DÉCLARATION`); Russian names only as written (capitalised) but in
+//!   all six cases. Acronyms match in their exact case only.
 //!   Russian names also match
 //!   in their six cases (the leading adjectives and head noun are declined:
 //!   «Международного пакта о гражданских и политических правах»).
@@ -642,7 +643,9 @@ fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
         },
         _ => vec![base],
     };
-    let cased = matches!(lang, "en" | "fr" | "es" | "ru");
+    // Russian names always start with a capital in UN texts; their six
+    // cases already make many patterns, so no case variants for them.
+    let cased = matches!(lang, "en" | "fr" | "es");
     if cased {
         let mut more = Vec::new();
         for f in &forms {
@@ -651,11 +654,8 @@ fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
                 let lower: String = c0.to_lowercase().chain(cs).collect();
                 more.push(lower);
             }
-            // Headings in capitals; Russian ones would add a third of the
-            // automaton (six cases) for a form that is rare in citations.
-            if lang != "ru" {
-                more.push(f.to_uppercase());
-            }
+            // Headings in capitals.
+            more.push(f.to_uppercase());
         }
         forms.extend(more);
     }
