@@ -22,7 +22,8 @@
 //!   the child"); each full name also matches with its first letter
 //!   lower-cased and in capitals, for non-ASCII letters (`élimination`,
 //!   `DÉCLARATION`); Russian names only as written (capitalised) but in
-//!   all six cases. Acronyms match in their exact case only.
+//!   all six cases. Acronyms and short names (two words, 11 bytes:
+//!   "Agenda 21") match in their exact case only (and in capitals).
 //!   Russian names also match
 //!   in their six cases (the leading adjectives and head noun are declined:
 //!   «Международного пакта о гражданских и политических правах»).
@@ -101,6 +102,10 @@ struct Pat {
     row: usize,
     /// Acronym: whole word, no `/` around, not before "Committee".
     acronym: bool,
+    /// Matches in its exact case only (acronyms and short names such as
+    /// "Agenda 21": "action 21" of the Pact for the Future is not
+    /// « Action 21 »).
+    exact: bool,
     /// The pattern starts / ends with a spaced-script word character.
     guard_left: bool,
     guard_right: bool,
@@ -109,8 +114,8 @@ struct Pat {
 struct Inner {
     rows: Vec<Instrument>,
     pats: Vec<Pat>,
-    /// The pattern strings, for the exact-case check of acronyms.
-    strings: Vec<String>,
+    /// Per pattern: the spellings an exact-case match must equal.
+    spellings: Vec<Vec<String>>,
     /// All names of all languages (leftmost-longest).
     ac: AhoCorasick,
     /// Anchor words (see [`ANCHORS`]): the big automaton only runs in
@@ -162,38 +167,56 @@ impl InstrumentTable {
     /// when two rows share a name, the later row wins.
     pub fn from_rows(rows: Vec<Instrument>) -> Self {
         let kept = rows;
-        // Matching ignores ASCII case for names (not for acronyms), so names
-        // that differ only in ASCII case are one pattern.
-        // Key → (pattern, row, acronym); later rows override.
-        let mut pats: BTreeMap<String, (String, usize, bool)> = BTreeMap::new();
+        // The automaton ignores ASCII case, so spellings that differ only in
+        // ASCII case are one pattern; exact-case patterns keep the list of
+        // spellings a match must equal.
+        // Key → (pattern, row, acronym, spellings if exact); later rows win.
+        type Entry = (String, usize, bool, Option<Vec<String>>);
+        let mut pats: BTreeMap<String, Entry> = BTreeMap::new();
         for (i, r) in kept.iter().enumerate() {
             for (li, names) in r.names.iter().enumerate() {
                 for name in names {
                     for (p, acr) in variants(name, LANGS[li]) {
-                        if !p.is_empty() {
-                            let key = if acr {
-                                p.clone()
-                            } else {
-                                p.to_ascii_lowercase()
-                            };
-                            pats.insert(key, (p, i, acr));
+                        if p.is_empty() {
+                            continue;
                         }
+                        let exact = (acr || is_short(&p)).then(|| vec![p.clone()]);
+                        let key = p.to_ascii_lowercase();
+                        let entry = match pats.remove(&key) {
+                            // Same pattern up to ASCII case: exact only if both
+                            // are, accepting both spellings.
+                            Some((_, _, acr0, ex0)) => {
+                                let ex = match (ex0, exact) {
+                                    (Some(mut a), Some(b)) => {
+                                        a.extend(b);
+                                        Some(a)
+                                    }
+                                    _ => None,
+                                };
+                                (p, i, acr0 && acr, ex)
+                            }
+                            None => (p, i, acr, exact),
+                        };
+                        pats.insert(key, entry);
                     }
                 }
             }
         }
         let mut strings = Vec::with_capacity(pats.len());
         let mut meta = Vec::with_capacity(pats.len());
-        for (_, (p, row, acronym)) in pats {
+        let mut spellings = Vec::with_capacity(pats.len());
+        for (_, (p, row, acronym, exact)) in pats {
             let first = p.chars().next().unwrap_or(' ');
             let last = p.chars().next_back().unwrap_or(' ');
             meta.push(Pat {
                 row,
                 acronym,
+                exact: exact.is_some(),
                 guard_left: spaced_word(first),
                 guard_right: spaced_word(last),
             });
             strings.push(p);
+            spellings.push(exact.unwrap_or_default());
         }
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -205,7 +228,7 @@ impl InstrumentTable {
             inner: Arc::new(Inner {
                 rows: kept,
                 pats: meta,
-                strings,
+                spellings,
                 ac,
                 anchors,
                 spans,
@@ -285,9 +308,10 @@ impl InstrumentTable {
                     break;
                 };
                 let pat = self.inner.pats[m.pattern().as_usize()];
-                let exact = !pat.acronym
-                    || hay.as_bytes()[m.range()]
-                        == *self.inner.strings[m.pattern().as_usize()].as_bytes();
+                let exact = !pat.exact
+                    || self.inner.spellings[m.pattern().as_usize()]
+                        .iter()
+                        .any(|w| w.as_bytes() == &hay.as_bytes()[m.range()]);
                 if exact && accept(hay, m.start(), m.end(), &pat) {
                     hits.push(InstrumentHit {
                         start: map(m.start()),
@@ -613,6 +637,16 @@ fn spaced_word(c: char) -> bool {
     !unspaced && c.is_alphanumeric()
 }
 
+/// True for a short name (at most two words and 11 bytes, not starting
+/// with a digit: "Agenda 21", "UN Charter", but not "2030 Agenda" or "Rome
+/// Statute", whose lower-case forms are still names), matched in its exact
+/// case only.
+fn is_short(name: &str) -> bool {
+    name.len() <= 11
+        && name.split(' ').count() <= 2
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// True for a one-word name without lower-case letters (`ICCPR`, `ДНЯО`).
 fn is_acronym(name: &str) -> bool {
     name.chars().count() >= 2
@@ -650,7 +684,7 @@ fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
         let mut more = Vec::new();
         for f in &forms {
             let mut cs = f.chars();
-            if let Some(c0) = cs.next() {
+            if let (Some(c0), false) = (cs.next(), is_short(f)) {
                 let lower: String = c0.to_lowercase().chain(cs).collect();
                 more.push(lower);
             }
