@@ -14,7 +14,8 @@ fn fixture() -> InstrumentTable {
          UNTS 27531\tprotocol\t2000\tOptional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict\t\t\t\t\t\n\
          UNTS 14668\ttreaty\t1966\tInternational Covenant on Civil and Political Rights | ICCPR\tPacte international relatif aux droits civils et politiques\tPacto Internacional de Derechos Civiles y Políticos\tМеждународный пакт о гражданских и политических правах\t公民及政治权利国际公约\tالعهد الدولي الخاص بالحقوق المدنية والسياسية\n\
          A/RES/217(III)\tdeclaration\t1948\tUniversal Declaration of Human Rights\tDéclaration universelle des droits de l'homme\tDeclaración Universal de Derechos Humanos\tВсеобщая декларация прав человека\t世界人权宣言\tالإعلان العالمي لحقوق الإنسان\n\
-         UNTS 24841\ttreaty\t1984\tConvention against Torture | CAT\t\t\t\t\t\n",
+         UNTS 24841\ttreaty\t1984\tConvention against Torture | CAT\t\t\t\t\t\n\
+         AG 21\tprogramme\t1992\tAgenda 21\tAction 21\t\t\t\t\n",
         HEADER.join("\t")
     );
     let rows = parse_tsv(&tsv, Path::new("fixture.tsv")).expect("fixture parses");
@@ -133,6 +134,15 @@ fn false_hits() {
         ["UNTS 14668", "UNTS 27531", "UNTS 24841"]
     );
     assert_eq!(targets(&t, "ратифицировать КПР."), ["UNTS 27531"]);
+    // Short names match in their exact case only.
+    assert_eq!(targets(&t, "Action 21 et ACTION 21"), ["AG 21", "AG 21"]);
+    assert_eq!(
+        targets(
+            &t,
+            "Recalling also action 21, paragraph 42, of resolution 79/1"
+        ),
+        Vec::<String>::new()
+    );
     // After a committee's clause has ended, the acronym is the treaty again.
     assert_eq!(
         targets(&t, "the Committee met; States ratified (CAT)"),
