@@ -143,6 +143,10 @@ fn real_sentences_six_languages() {
             "the 1951 Convention relating to the Status of Refugees and the 1967 Protocol thereto",
             &["UNTS 2545"],
         ),
+        (
+            "the Treaty on the Non-\n  Proliferation of Nuclear Weapons and the New York Declaration for Refugees and Migrants",
+            &["UNTS 10485", "A/RES/71/1"],
+        ),
         // Chinese
         (
             "遵循《联合国宪章》的宗旨和原则，重申《世界人权宣言》、《公民及政治权利国际公约》和《经济、社会及文化权利国际公约》，",

@@ -12,7 +12,8 @@
 //! Matching rules:
 //!
 //! - Text and names are normalised the same way before matching: runs of
-//!   white space (line breaks, NBSP) become one space, curly apostrophes
+//!   white space (line breaks, NBSP) become one space (none after a hyphen
+//!   that ends a line: "Non-\nProliferation"), curly apostrophes
 //!   become `'`, `ё` becomes `е`, Arabic hamza-carrying alefs become bare
 //!   alef, `ى` becomes `ي`, Arabic diacritics, tatweel, bidi marks and soft
 //!   hyphens are dropped, (non-breaking) hyphens become `-`, Arabic-Indic and
@@ -812,8 +813,15 @@ fn normalise(text: &str) -> Option<Mapped> {
                         _ => break,
                     }
                 }
-                if &text[i..j] != " " {
-                    put(&mut out, &mut copied, i, j, " ");
+                // A line break after a hyphen joins a word split across
+                // lines ("Non-\nProliferation" → "Non-Proliferation").
+                let rep = if i > 0 && b[i - 1] == b'-' && text[i..j].contains('\n') {
+                    ""
+                } else {
+                    " "
+                };
+                if &text[i..j] != rep {
+                    put(&mut out, &mut copied, i, j, rep);
                 }
                 i = j;
             }
