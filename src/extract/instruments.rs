@@ -38,7 +38,7 @@
 //! - Names in spaced scripts (Latin, Cyrillic) must not touch a letter or
 //!   digit of those scripts; Chinese and Arabic names need no guard (Arabic
 //!   glues `و`, `ب`, `ل` to the next word).
-//! - Speed: a small automaton of anchor words ([`ANCHORS`]: "Convention",
+//! - Speed: a small automaton of anchor words (`ANCHORS`: "Convention",
 //!   "公约", "اتفاق", …) runs over the whole text; the big one only runs in
 //!   windows around anchor hits wide enough for any name holding that anchor.
 //! - Generic words ("the Convention", "the Covenant") are not in the table:
