@@ -912,6 +912,9 @@ fn ru_class(word: &str) -> Option<(usize, Endings, bool)> {
     if ends("ы") {
         return Some((1, ["ы", "ов", "ам", "ы", "ами", "ах"], true));
     }
+    if ends("о") && lw.chars().count() > 3 {
+        return Some((1, ["о", "а", "у", "о", "ом", "е"], true));
+    }
     if ends("и") {
         return Some((1, ["и", "ов", "ам", "и", "ами", "ах"], true));
     }
@@ -1072,6 +1075,8 @@ mod tests {
         assert!(f.contains(&"Минимальных стандартных правил обращения с заключенными".into()));
         let f = ru_cases("Женевские конвенции");
         assert!(f.contains(&"Женевских конвенций".into()));
+        let f = ru_cases("Руководство по эффективному расследованию");
+        assert!(f.contains(&"Руководства по эффективному расследованию".into()));
         let f = ru_cases("Киотский протокол");
         assert!(f.contains(&"Киотского протокола".into()));
     }
