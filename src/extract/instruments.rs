@@ -750,6 +750,22 @@ fn norm_char(c: char) -> Norm {
     }
 }
 
+/// Bytes that may start a change: ASCII white space and the lead bytes of
+/// the characters [`may_change`] looks at.
+static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2,
+        0xE3, 0xEF,
+    ];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 /// True when the byte at `i` may start a character that [`norm_char`]
 /// changes. Plain ASCII letters, most Cyrillic letters and most Arabic
 /// letters are rejected on one or two byte tests (the fast path).
@@ -796,6 +812,13 @@ fn normalise(text: &str) -> Option<Mapped> {
         *copied = e;
     };
     while i < n {
+        // Fast skip over bytes that never start a change.
+        while i < n && !CANDIDATE[b[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
         if !may_change(b, i) {
             i += 1;
             continue;
