@@ -7,7 +7,9 @@
 //! The names live in data (`data/instruments.tsv`, columns documented in
 //! `data/README.md`); users add rows with `--instruments FILE`. All names of
 //! all languages go into **one** Aho-Corasick automaton (leftmost-longest),
-//! so a text is scanned once whatever the table size.
+//! so the cost does not grow with the number of instruments; a second, small
+//! automaton of anchor words decides where that one needs to run (see
+//! "Speed" below).
 //!
 //! Matching rules:
 //!
@@ -22,12 +24,11 @@
 //! - Names match whatever their ASCII case ("Convention on the rights of
 //!   the child"); each full name also matches with its first letter
 //!   lower-cased and in capitals, for non-ASCII letters (`élimination`,
-//!   `DÉCLARATION`); Russian names only as written (capitalised) but in
-//!   all six cases. Acronyms and short names (two words, 11 bytes:
+//!   `DÉCLARATION`). Acronyms and short names (two words, 11 bytes:
 //!   "Agenda 21") match in their exact case only (and in capitals).
-//!   Russian names also match
-//!   in their six cases (the leading adjectives and head noun are declined:
-//!   «Международного пакта о гражданских и политических правах»).
+//!   Russian names match as written (capitalised) in their six cases: the
+//!   leading adjectives and the head noun are declined («Международного
+//!   пакта о гражданских и политических правах»).
 //! - Acronyms (one word, no lower case: `ICCPR`, `ДНЯО`) match only as whole
 //!   words, never next to `/` (`CRC/C/SVN/CO/3-4` is a document symbol),
 //!   never right before "Committee" and never in brackets right after a
