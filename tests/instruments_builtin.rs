@@ -205,3 +205,33 @@ fn no_false_hits_on_symbols_and_generic_words() {
         assert_eq!(targets(text), Vec::<String>::new(), "{text}");
     }
 }
+
+/// The seed document (`../shared/seed`, skipped when absent): the names it
+/// cites. All but the Charter are also among the seed's expected ids in
+/// issue 2 (GA 60/288 and 70/175 by number, UNTS 39574 and 27531 by footnote).
+#[test]
+fn seed_names() {
+    let dir = [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seed"),
+    ]
+    .into_iter()
+    .map(std::path::PathBuf::from)
+    .find(|p| p.exists());
+    let Some(dir) = dir else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(dir.join("000_fa6c76de0fa6bc20.txt")) else {
+        return;
+    };
+    assert_eq!(
+        targets(&text),
+        [
+            "Charter of the United Nations",
+            "A/RES/60/288",
+            "UNTS 39574",
+            "UNTS 27531",
+            "A/RES/70/175"
+        ]
+    );
+}
