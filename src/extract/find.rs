@@ -1,0 +1,857 @@
+//! Scanning a cleaned text for citations: one pass per pattern family, then
+//! hand-written readers for what follows a match (lists of numbers with
+//! dates, letters and pinpoints; Treaty Series volumes and numbers).
+//!
+//! Offsets here are offsets in the cleaned text; the caller maps them back.
+
+use super::lexicon::BodyRef;
+use super::numbering;
+use super::patterns::{
+    BARE, BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NO, PINPOINT,
+    SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
+};
+use super::resolve::{Context, Shape, resolve};
+use crate::model::{Body, Kind};
+use crate::symbol;
+
+/// One citation found in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Start offset in the cleaned text.
+    pub start: usize,
+    /// End offset in the cleaned text.
+    pub end: usize,
+    /// Canonical id of the cited text.
+    pub target: String,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+/// Finds every citation in `text` (cleaned); `adopting` is the body that
+/// adopted the citing document ("its resolution" refers to it). Hits are
+/// sorted by start offset and do not overlap.
+pub fn find_all(text: &str, adopting: Option<Body>) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    triggered_lists(text, adopting, &mut hits);
+    if text.contains('第') {
+        zh_lists(text, adopting, &mut hits);
+    }
+    treaties(text, &mut hits);
+    hits.sort_by_key(|h| (h.start, h.end));
+    let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    let mut bare = Vec::new();
+    bare_citations(text, &mut bare);
+    let mut k = 0;
+    for h in bare {
+        while k < covered.len() && covered[k].1 <= h.start {
+            k += 1;
+        }
+        let overlaps = covered[k..]
+            .iter()
+            .take_while(|c| c.0 < h.end)
+            .any(|c| c.1 > h.start);
+        if !overlaps {
+            hits.push(h);
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    // Drop overlaps (first wins).
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(last) = out.last()
+            && h.start < last.end
+            && !(h.start == last.start && h.end == last.end && h.target != last.target)
+        {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && is_ws(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_hspace(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// Reads up to `max` ASCII digits: (value, end, count).
+fn digits(b: &[u8], i: usize, max: usize) -> Option<(u32, usize, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < b.len() && b[j].is_ascii_digit() {
+        if j - i < max {
+            v = v * 10 + (b[j] - b'0') as u32;
+        }
+        j += 1;
+    }
+    let n = j - i;
+    if n == 0 {
+        return None;
+    }
+    Some((v, j, n))
+}
+
+fn open_paren(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    if r.starts_with('(') {
+        Some(i + 1)
+    } else if r.starts_with('（') {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
+fn close_paren(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    if r.starts_with(')') {
+        Some(i + 1)
+    } else if r.starts_with('）') {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// An upper-case list letter (Latin, or a Cyrillic look-alike) at `i` that
+/// stands alone: its end.
+fn letter(s: &str, i: usize) -> Option<usize> {
+    let c = s.get(i..)?.chars().next()?;
+    if !(c.is_ascii_uppercase() || matches!(c, 'А' | 'В' | 'С' | 'Е')) {
+        return None;
+    }
+    let e = i + c.len_utf8();
+    match s[e..].chars().next() {
+        Some(n) if n.is_alphanumeric() => None,
+        _ => Some(e),
+    }
+}
+
+/// Letters after a number: " A", " A and B", " A to D", " A-C", " A, B and C".
+fn letters(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let j = skip_hspace(b, i);
+    let Some(mut e) = letter(s, j) else {
+        return i;
+    };
+    // Further letters joined by a word, a dash or a comma.
+    loop {
+        let k = skip_hspace(b, e);
+        let mut next = None;
+        for w in ["and", "to", "et", "à", "y", "a", "и", "-", "–", ","] {
+            if s[k..].starts_with(w) {
+                let k2 = skip_hspace(b, k + w.len());
+                if k2 > k + w.len() || matches!(w, "-" | "–") {
+                    next = letter(s, k2);
+                    if next.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+        match next {
+            Some(n) => e = n,
+            None => break,
+        }
+    }
+    e
+}
+
+/// Reads one cited number at `i`: its shape and end.
+pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
+    let b = s.as_bytes();
+    let (prefix, j) = if b[i..].starts_with(b"ES-") {
+        ("ES-", i + 3)
+    } else if b[i..].starts_with(b"S-") {
+        ("S-", i + 2)
+    } else {
+        ("", i)
+    };
+    let (d1, j2, n1) = digits(b, j, 4)?;
+    if n1 > 4 {
+        return None;
+    }
+    if b.get(j2) == Some(&b'/') {
+        let (d2, mut e, n2) = digits(b, j2 + 1, 3)?;
+        if n2 > 3 {
+            // A footnote number glued to the end: keep three digits.
+            e = j2 + 1 + 3;
+        }
+        if b.get(e) == Some(&b'/') {
+            return None;
+        }
+        if d1 == 0 || d2 == 0 {
+            return None;
+        }
+        let shape = if !prefix.is_empty() || n1 <= 2 {
+            if n1 > 2 {
+                return None;
+            }
+            Shape::Session {
+                prefix,
+                session: d1,
+                number: d2,
+            }
+        } else if n1 == 4 && numbering::is_year(d1) {
+            Shape::Year {
+                year: d1,
+                number: d2,
+            }
+        } else {
+            return None;
+        };
+        let e = if n2 > 3 { e } else { letters(s, e) };
+        return Some((shape, e));
+    }
+    if !prefix.is_empty() || d1 == 0 {
+        return None;
+    }
+    let k = letters(s, j2);
+    let p = skip_ws(b, k);
+    if let Some(q) = open_paren(s, p) {
+        let q = skip_hspace(b, q);
+        if let Some((y, ye, 4)) = digits(b, q, 4) {
+            let ce = close_paren(s, skip_hspace(b, ye))?;
+            if !(1945..=2049).contains(&y) {
+                return None;
+            }
+            return Some((
+                Shape::Sc {
+                    number: d1,
+                    year: y,
+                },
+                ce,
+            ));
+        }
+        // Roman session, maybe special (S-) or emergency special (ES-).
+        let (sp, r0) = if b[q..].starts_with(b"ES-") {
+            ("ES-", q + 3)
+        } else if b[q..].starts_with(b"S-") {
+            ("S-", q + 2)
+        } else {
+            ("", q)
+        };
+        let mut r = r0;
+        while r < b.len() && matches!(b[r], b'I' | b'V' | b'X' | b'L' | b'C') && r - r0 < 8 {
+            r += 1;
+        }
+        if r == r0 {
+            return None;
+        }
+        let roman = symbol::roman_to_int(&s[r0..r])?;
+        let ce = close_paren(s, skip_hspace(b, r))?;
+        return Some((
+            Shape::Old {
+                number: d1,
+                session: format!("{sp}{}", &s[r0..r]),
+                roman,
+            },
+            ce,
+        ));
+    }
+    // Right-to-left residue: "2042) 2012 (".
+    if let Some(q) = close_paren(s, p) {
+        let q = skip_hspace(b, q);
+        if let Some((y, ye, 4)) = digits(b, q, 4) {
+            let oe = open_paren(s, skip_hspace(b, ye))?;
+            if numbering::sc_plausible(d1, y) {
+                return Some((
+                    Shape::Sc {
+                        number: d1,
+                        year: y,
+                    },
+                    oe,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Skips list separators (commas, conjunctions, ellipses) from `i`; the
+/// position of what follows.
+fn separator(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut tokens = 0;
+    loop {
+        j = skip_ws(b, j);
+        if tokens >= 4 || j >= b.len() {
+            return j;
+        }
+        let r = &s[j..];
+        let mut adv = 0;
+        for p in [",", ";", "،", "、", "，", "…", "...", "؛"] {
+            if r.starts_with(p) {
+                adv = p.len();
+                break;
+            }
+        }
+        if adv == 0 {
+            for w in CONJUNCTIONS.iter() {
+                if let Some(rest) = r.strip_prefix(w) {
+                    let after = rest.chars().next();
+                    // Arabic "و" may be glued to the number.
+                    let ok = match after {
+                        Some(c) if c.is_whitespace() => true,
+                        Some(c) if c.is_ascii_digit() => *w == "و",
+                        _ => false,
+                    };
+                    if ok {
+                        adv = w.len();
+                        break;
+                    }
+                }
+            }
+        }
+        if adv == 0 {
+            return j;
+        }
+        j += adv;
+        tokens += 1;
+    }
+}
+
+/// Skips the dates and pinpoints that may follow a cited number.
+fn tails(s: &str, mut e: usize) -> usize {
+    loop {
+        if let Some(m) = DATE_TAIL.find(&s[e..]) {
+            e += m.end();
+            continue;
+        }
+        if let Some(m) = PINPOINT.find(&s[e..]) {
+            // Do not swallow the character after a pinpoint's number.
+            let mut end = e + m.end();
+            let last = s[..end].chars().next_back();
+            if let Some(c) = last
+                && !c.is_alphanumeric()
+                && end > e + 1
+            {
+                end -= c.len_utf8();
+            }
+            if end <= e {
+                break;
+            }
+            e = end;
+            continue;
+        }
+        break;
+    }
+    e
+}
+
+/// Cited numbers with their spans: (shape, start, end).
+type Items = Vec<(Shape, usize, usize)>;
+
+/// A list of cited numbers starting at `i`: items (shape, start, end) and
+/// the end of the list (after trailing dates and pinpoints).
+fn read_list(s: &str, i: usize) -> Option<(Items, usize)> {
+    let (first, e) = parse_item(s, i)?;
+    let mut items = vec![(first, i, e)];
+    let mut end = tails(s, e);
+    loop {
+        let n = separator(s, end);
+        if n >= s.len() {
+            break;
+        }
+        match parse_item(s, n) {
+            Some((shape, e2)) => {
+                items.push((shape, n, e2));
+                end = tails(s, e2);
+            }
+            None => break,
+        }
+    }
+    Some((items, end))
+}
+
+/// What the words just before a resolution word at `at` say.
+fn context_before(s: &str, at: usize) -> Context {
+    let from = floor_boundary(s, at.saturating_sub(90));
+    let mut win = &s[from..at];
+    // Stop at a paragraph break or a sentence end.
+    if let Some(p) = win.rfind("\n\n") {
+        win = &win[p + 2..];
+    }
+    for stop in [". ", ";", ":", "(", ")", "\n\n"] {
+        if let Some(p) = win.rfind(stop) {
+            win = &win[p + stop.len()..];
+        }
+    }
+    let base = at - win.len();
+    // The last body name whose distance to the resolution word is bridged
+    // only by small words.
+    let mut named = None;
+    for m in BODY.find_iter(win) {
+        let between = &win[m.end()..];
+        let ok = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
+            && between.split_whitespace().count() <= 4;
+        if ok {
+            named = body_ref(m.as_str());
+        }
+    }
+    let _ = base;
+    if let Some(b) = named {
+        return Context::Named(match b {
+            BodyRef::Assembly => BodyRef::Ga,
+            b => b,
+        });
+    }
+    let last_word = win
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    if ITS.iter().any(|w| w.eq_ignore_ascii_case(last_word)) || last_word == "Its" {
+        return Context::Its;
+    }
+    Context::Unknown
+}
+
+fn context_after(s: &str, end: usize) -> Option<BodyRef> {
+    let c = BODY_AFTER.captures(&s[end..])?;
+    let m = c.name("b").or_else(|| c.name("c"))?;
+    body_ref(m.as_str()).map(|b| match b {
+        BodyRef::Assembly => BodyRef::Ga,
+        b => b,
+    })
+}
+
+fn push_items(
+    items: Items,
+    decision: bool,
+    ctx: Context,
+    adopting: Option<Body>,
+    hits: &mut Vec<Hit>,
+) {
+    for (shape, st, en) in items {
+        if let Some((target, kind)) = resolve(&shape, decision, ctx, adopting) {
+            hits.push(Hit {
+                start: st,
+                end: en,
+                target,
+                kind,
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- families
+
+fn triggered_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
+    let b = s.as_bytes();
+    let mut resume = 0;
+    for m in TRIGGER.find_iter(s) {
+        if m.start() < resume {
+            continue;
+        }
+        let word = m.as_str();
+        let decision = word.starts_with(['D', 'd', 'Р', 'р']) && !word.contains("езол")
+            || word.starts_with("مقرر");
+        let arabic_its = word.starts_with("قرار") && word.len() > "قرار".len() && {
+            let suf = &word["قرار".len()..];
+            suf != "ات"
+        };
+        // The number follows, maybe after a body name.
+        let mut i = skip_ws(b, m.end());
+        let mut between_body = None;
+        if i < b.len() && !b[i].is_ascii_digit() {
+            if let Some(bm) = BODY_AT.find(&s[i..]) {
+                let name = bm.as_str().trim();
+                between_body = body_ref(name);
+                i = skip_ws(b, i + bm.end());
+            }
+            if b[i..].starts_with(b"No. ") || b[i..].starts_with(b"no. ") {
+                i = skip_ws(b, i + 4);
+            }
+        }
+        if i >= b.len() || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E') {
+            continue;
+        }
+        let Some((items, end)) = read_list(s, i) else {
+            continue;
+        };
+        resume = end;
+        let ctx = if let Some(bb) = between_body {
+            Context::Named(bb)
+        } else {
+            match context_before(s, m.start()) {
+                Context::Named(x) => Context::Named(x),
+                other => match context_after(s, end) {
+                    Some(x) => Context::Named(x),
+                    None if arabic_its => Context::Its,
+                    None => other,
+                },
+            }
+        };
+        push_items(items, decision, ctx, adopting, hits);
+    }
+}
+
+fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
+    for c in ZH_LIST.captures_iter(s) {
+        let (Some(all), Some(zl)) = (c.get(0), c.name("zl")) else {
+            continue;
+        };
+        let decision = c.name("zd").is_some();
+        let Some((items, _)) = read_list(s, zl.start()) else {
+            continue;
+        };
+        let items: Vec<_> = items.into_iter().filter(|x| x.2 <= zl.end()).collect();
+        // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
+        let from = floor_boundary(s, all.start().saturating_sub(40));
+        let win = &s[from..all.start()];
+        let mut ctx = Context::Unknown;
+        for m in BODY.find_iter(win) {
+            let between = &win[m.end()..];
+            if between
+                .chars()
+                .all(|c| matches!(c, '其' | '在' | '的' | ' '))
+            {
+                ctx = Context::Named(match body_ref(m.as_str()) {
+                    Some(BodyRef::Assembly) => BodyRef::Ga,
+                    Some(b) => b,
+                    None => continue,
+                });
+            }
+        }
+        if ctx == Context::Unknown && win.ends_with('其') {
+            ctx = Context::Its;
+        }
+        push_items(items, decision, ctx, adopting, hits);
+    }
+}
+
+/// Reads "vol. 2225, 2237 and 2326, No. 39574" (or "Nos. 970–973") from
+/// `i`; `near` limits how far the volume marker may be. Returns the
+/// registration numbers with their spans.
+fn treaty_numbers(s: &str, i: usize, near: usize) -> Vec<(u32, usize, usize)> {
+    let b = s.as_bytes();
+    let lim = ceil_boundary(s, i + near);
+    let Some(v) = VOL.find(&s[i..lim]) else {
+        return Vec::new();
+    };
+    if s[i..i + v.start()].bytes().any(|c| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    // Volumes.
+    let mut j = i + v.end();
+    let mut any = false;
+    while let Some((_, e, _)) = digits(b, j, 6) {
+        any = true;
+        j = e;
+        let n = separator(s, j);
+        let n2 = if s[j..].trim_start().starts_with(['–', '-']) {
+            let t = skip_ws(b, j);
+            skip_ws(b, t + if b[t] == b'-' { 1 } else { 3 })
+        } else {
+            n
+        };
+        if n2 < b.len() && b[n2].is_ascii_digit() {
+            j = n2;
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    if s[j..].starts_with('卷') {
+        j += '卷'.len_utf8();
+    }
+    // Separator before the number marker.
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b',' | b'*' | b';') {
+        j += 1;
+    }
+    for p in ["，", "、", "،"] {
+        if s[j..].starts_with(p) {
+            j = skip_ws(b, j + p.len());
+        }
+    }
+    let Some(nm) = NO.find(&s[j..]) else {
+        return Vec::new();
+    };
+    j += nm.end();
+    let mut out = Vec::new();
+    while let Some((n, e, cnt)) = digits(b, j, 7) {
+        if cnt > 7 {
+            break;
+        }
+        // A range "970–973".
+        let t = skip_hspace(b, e);
+        let dash = if s[t..].starts_with('–') || s[t..].starts_with('—') {
+            3
+        } else if s[t..].starts_with('-') {
+            1
+        } else if s[t..].starts_with("to ") {
+            3
+        } else {
+            0
+        };
+        if dash > 0
+            && let Some((n2, e2, _)) = digits(b, skip_hspace(b, t + dash), 7)
+            && n2 > n
+            && n2 - n <= 50
+        {
+            for k in n..=n2 {
+                out.push((k, j, e2));
+            }
+            j = e2;
+        } else {
+            out.push((n, j, e));
+            j = e;
+        }
+        let n = separator(s, j);
+        if n < b.len() && b[n].is_ascii_digit() && n > j {
+            j = n;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn treaties(s: &str, hits: &mut Vec<Hit>) {
+    #[derive(PartialEq)]
+    enum Series {
+        None,
+        Treaty,
+        Other,
+    }
+    let mut last = Series::None;
+    for c in TREATY.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let nums = if c.name("ts").is_some() {
+            last = Series::Treaty;
+            treaty_numbers(s, m.end(), 120)
+        } else if c.name("ibid").is_some() {
+            if last != Series::Treaty {
+                continue;
+            }
+            treaty_numbers(s, m.end(), 8)
+        } else {
+            last = Series::Other;
+            continue;
+        };
+        let single = nums.len() == 1;
+        for (n, st, en) in nums {
+            hits.push(Hit {
+                start: if single { m.start() } else { st },
+                end: en,
+                target: symbol::treaty(n),
+                kind: Kind::Treaty,
+            });
+        }
+    }
+}
+
+/// Splits a joint symbol "A/77/895-S/2023/363" into its parts (offsets
+/// relative to the symbol).
+fn split_joint(sym: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (k, _) in sym.match_indices('-') {
+        let rest = &sym[k + 1..];
+        let joint = SYMBOL_PREFIXES
+            .iter()
+            .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with('/'));
+        if joint && k > from {
+            parts.push((from, k));
+            from = k + 1;
+        }
+    }
+    parts.push((from, sym.len()));
+    parts
+}
+
+fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
+    let b = s.as_bytes();
+    for c in BARE.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let prev = if m.start() > 0 {
+            b[m.start() - 1]
+        } else {
+            b' '
+        };
+        if let Some(sym) = c.name("sym") {
+            if matches!(prev, b'/' | b'-' | b'.')
+                || !sym.as_str().bytes().any(|x| x.is_ascii_digit())
+            {
+                continue;
+            }
+            for (ps, pe) in split_joint(sym.as_str()) {
+                let part = &sym.as_str()[ps..pe];
+                if !part.bytes().any(|x| x.is_ascii_digit()) || !part.contains('/') {
+                    continue;
+                }
+                let start = sym.start() + ps;
+                let mut end = sym.start() + pe;
+                let target;
+                let kind;
+                let upper = part.to_ascii_uppercase();
+                if let Some(num) = upper
+                    .strip_prefix("S/RES/")
+                    .filter(|n| n.bytes().all(|x| x.is_ascii_digit()))
+                {
+                    // S/RES/2178 (2014)
+                    let q = skip_hspace(b, end);
+                    match parse_item(s, start + "S/RES/".len()) {
+                        Some((Shape::Sc { number, year }, e)) if e >= q => {
+                            end = e;
+                            target = symbol::sc_resolution(number, year);
+                            kind = Kind::ScResolution;
+                        }
+                        _ => {
+                            target = format!("S/RES/{num}");
+                            kind = Kind::Document;
+                        }
+                    }
+                } else if upper.starts_with("A/RES/")
+                    && upper["A/RES/".len()..].bytes().all(|x| x.is_ascii_digit())
+                {
+                    match parse_item(s, start + "A/RES/".len()) {
+                        Some((
+                            Shape::Old {
+                                number, session, ..
+                            },
+                            e,
+                        )) => {
+                            end = e;
+                            target = symbol::ga_resolution_old(number, &session);
+                            kind = Kind::GaResolution;
+                        }
+                        _ => {
+                            target = symbol::document(part);
+                            kind = Kind::Document;
+                        }
+                    }
+                } else {
+                    target = symbol::document(part);
+                    kind = symbol::kind_of(&target).unwrap_or(Kind::Document);
+                }
+                hits.push(Hit {
+                    start,
+                    end,
+                    target,
+                    kind,
+                });
+            }
+            continue;
+        }
+        if matches!(prev, b'/' | b'-' | b'.' | b',') && c.name("sc").is_some() && prev != b',' {
+            continue;
+        }
+        if matches!(prev, b'/' | b'-' | b'.') {
+            continue;
+        }
+        let Some((shape, e)) = parse_item(s, m.start()) else {
+            continue;
+        };
+        let ok = match &shape {
+            Shape::Sc { number, year } => numbering::sc_plausible(*number, *year),
+            Shape::Old {
+                number,
+                session,
+                roman,
+            } => {
+                if session.contains('-') {
+                    *number <= 3600
+                } else {
+                    numbering::ga_old_plausible(*number, *roman)
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        if let Some((target, kind)) = resolve(&shape, false, Context::Unknown, None) {
+            hits.push(Hit {
+                start: m.start(),
+                end: e,
+                target,
+                kind,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(s: &str, body: Option<Body>) -> Vec<String> {
+        find_all(s, body).into_iter().map(|h| h.target).collect()
+    }
+
+    #[test]
+    fn items() {
+        fn p(s: &str) -> Option<(Shape, &str)> {
+            parse_item(s, 0).map(|x| (x.0, &s[..x.1]))
+        }
+        assert!(matches!(
+            p("72/194 of").unwrap().0,
+            Shape::Session {
+                session: 72,
+                number: 194,
+                ..
+            }
+        ));
+        assert_eq!(p("53/243 A and B,").unwrap().1, "53/243 A and B");
+        assert_eq!(p("661\n(1990) of").unwrap().1, "661\n(1990)");
+        assert_eq!(p("217 A (III).").unwrap().1, "217 A (III)");
+        assert!(matches!(p("2019/19").unwrap().0, Shape::Year { .. }));
+        assert!(p("2/10/3").is_none());
+        assert!(p("123-456").is_none());
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            targets(
+                "recalling its resolutions 72/194, 72/284, 73/174, 73/186 and 73/211,",
+                Some(Body::GeneralAssembly)
+            ),
+            [
+                "A/RES/72/194",
+                "A/RES/72/284",
+                "A/RES/73/174",
+                "A/RES/73/186",
+                "A/RES/73/211"
+            ]
+        );
+    }
+}
