@@ -7,8 +7,8 @@
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
-    BARE, BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NO, PINPOINT,
-    SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
+    BARE, BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
+    PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -30,9 +30,13 @@ pub struct Hit {
 /// Finds every citation in `text` (cleaned); `adopting` is the body that
 /// adopted the citing document ("its resolution" refers to it). Hits are
 /// sorted by start offset and do not overlap.
-pub fn find_all(text: &str, adopting: Option<Body>) -> Vec<Hit> {
+///
+/// `furniture` holds the sorted ranges of blanked page furniture: a list
+/// interrupted by the footnotes at a page bottom resumes after the next
+/// page's header.
+pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]) -> Vec<Hit> {
     let mut hits = Vec::new();
-    triggered_lists(text, adopting, &mut hits);
+    triggered_lists(text, adopting, furniture, &mut hits);
     if text.contains('第') {
         zh_lists(text, adopting, &mut hits);
     }
@@ -343,10 +347,35 @@ fn separator(s: &str, i: usize) -> usize {
     }
 }
 
-/// Skips the dates and pinpoints that may follow a cited number.
-fn tails(s: &str, mut e: usize) -> usize {
+/// One cited number: shape, span, and the year of the date written after
+/// it, if any.
+#[derive(Debug, Clone)]
+struct Item {
+    shape: Shape,
+    start: usize,
+    end: usize,
+    date_year: Option<u32>,
+}
+
+/// Cited numbers of one list.
+type Items = Vec<Item>;
+
+/// Skips the dates and pinpoints that may follow a cited number; returns
+/// the end and the year of the date, if one was read.
+fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
+    let mut year = None;
     loop {
         if let Some(m) = DATE_TAIL.find(&s[e..]) {
+            let d = m.as_str();
+            let digits_at = d
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>();
+            if digits_at.len() >= 4 {
+                let at = digits_at[digits_at.len() - 4];
+                year = d.get(at..at + 4).and_then(|y| y.parse().ok());
+            }
             e += m.end();
             continue;
         }
@@ -368,32 +397,96 @@ fn tails(s: &str, mut e: usize) -> usize {
         }
         break;
     }
-    e
+    (e, year)
 }
 
-/// Cited numbers with their spans: (shape, start, end).
-type Items = Vec<(Shape, usize, usize)>;
-
-/// A list of cited numbers starting at `i`: items (shape, start, end) and
-/// the end of the list (after trailing dates and pinpoints).
-fn read_list(s: &str, i: usize) -> Option<(Items, usize)> {
+/// A list of cited numbers starting at `i`, and the end of the list (after
+/// trailing dates and pinpoints).
+fn read_list(s: &str, i: usize, furniture: &[(usize, usize)]) -> Option<(Items, usize)> {
     let (first, e) = parse_item(s, i)?;
-    let mut items = vec![(first, i, e)];
-    let mut end = tails(s, e);
+    let (mut end, y) = tails(s, e);
+    let mut items = vec![Item {
+        shape: first,
+        start: i,
+        end: e,
+        date_year: y,
+    }];
     loop {
-        let n = separator(s, end);
+        let mut n = separator(s, end);
         if n >= s.len() {
             break;
         }
+        // Footnotes and a page break inside the list: resume after the
+        // next page's header.
+        if n > end
+            && s[end..n].contains("_____")
+            && let Some(&(_, fe)) = furniture
+                .get(furniture.partition_point(|r| r.0 < n))
+                .filter(|r| r.0 < n + 4000)
+        {
+            n = skip_ws(s.as_bytes(), fe);
+            // The running title may be blanked with the header: skip spaces.
+            while n < s.len() && s.as_bytes()[n].is_ascii_whitespace() {
+                n += 1;
+            }
+        }
         match parse_item(s, n) {
             Some((shape, e2)) => {
-                items.push((shape, n, e2));
-                end = tails(s, e2);
+                let (t, y) = tails(s, e2);
+                items.push(Item {
+                    shape,
+                    start: n,
+                    end: e2,
+                    date_year: y,
+                });
+                end = t;
             }
             None => break,
         }
     }
     Some((items, end))
+}
+
+/// "resolution 1701": Security Council numbers written without their year
+/// (only read where the Council is meant). Items and list end.
+fn read_year_less(s: &str, i: usize) -> Option<(Items, usize)> {
+    let b = s.as_bytes();
+    let mut items = Vec::new();
+    let mut at = i;
+    let mut end = i;
+    while let Some((n, e, cnt)) = digits(b, at, 4) {
+        let next = b.get(e).copied().unwrap_or(b' ');
+        let after_dot_digit = next == b'.' && b.get(e + 1).is_some_and(|c| c.is_ascii_digit());
+        if cnt > 4
+            || n < 50
+            || next == b'/'
+            || next == b'-'
+            || next.is_ascii_alphanumeric()
+            || after_dot_digit
+        {
+            break;
+        }
+        let Some(year) = numbering::sc_year(n) else {
+            break;
+        };
+        items.push(Item {
+            shape: Shape::Sc { number: n, year },
+            start: at,
+            end: e,
+            date_year: None,
+        });
+        end = tails(s, e).0;
+        let nx = separator(s, end);
+        if nx == end || nx >= s.len() || !b[nx].is_ascii_digit() {
+            break;
+        }
+        at = nx;
+    }
+    if items.is_empty() {
+        None
+    } else {
+        Some((items, end))
+    }
 }
 
 /// What the words just before a resolution word at `at` say.
@@ -420,8 +513,20 @@ fn context_before(s: &str, at: usize) -> Context {
             .filter(|w| !w.is_empty())
             .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
             && between.split_whitespace().count() <= 4;
-        if ok {
-            named = body_ref(m.as_str());
+        let r = body_ref(m.as_str());
+        // Another body's full name: "Commission on Narcotic Drugs resolution".
+        let other_name = r == Some(BodyRef::Other)
+            && !between.contains([',', ';'])
+            && between.split_whitespace().count() <= 8
+            && between
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || NAME_WORDS.contains(&w.to_lowercase().as_str())
+                });
+        if ok || other_name {
+            named = r;
         }
     }
     let _ = base;
@@ -457,11 +562,19 @@ fn push_items(
     adopting: Option<Body>,
     hits: &mut Vec<Hit>,
 ) {
-    for (shape, st, en) in items {
-        if let Some((target, kind)) = resolve(&shape, decision, ctx, adopting) {
+    for it in items {
+        // An old-style GA number dated far from its session is some other
+        // body's resolution ("its resolution 574 (XXVII) of 16 May 1998").
+        if let (Shape::Old { session, roman, .. }, Some(y)) = (&it.shape, it.date_year)
+            && !session.contains('-')
+            && (y + 1 < 1945 + roman || y > 1945 + roman + 2)
+        {
+            continue;
+        }
+        if let Some((target, kind)) = resolve(&it.shape, decision, ctx, adopting) {
             hits.push(Hit {
-                start: st,
-                end: en,
+                start: it.start,
+                end: it.end,
                 target,
                 kind,
             });
@@ -471,7 +584,12 @@ fn push_items(
 
 // ---------------------------------------------------------------- families
 
-fn triggered_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
+fn triggered_lists(
+    s: &str,
+    adopting: Option<Body>,
+    furniture: &[(usize, usize)],
+    hits: &mut Vec<Hit>,
+) {
     let b = s.as_bytes();
     let mut resume = 0;
     for m in TRIGGER.find_iter(s) {
@@ -489,10 +607,9 @@ fn triggered_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         let mut i = skip_ws(b, m.end());
         let mut between_body = None;
         if i < b.len() && !b[i].is_ascii_digit() {
-            if let Some(bm) = BODY_AT.find(&s[i..]) {
-                let name = bm.as_str().trim();
-                between_body = body_ref(name);
-                i = skip_ws(b, i + bm.end());
+            if let Some(bc) = BODY_AT.captures(&s[i..]) {
+                between_body = body_ref(&bc["b"]);
+                i = skip_ws(b, i + bc.get(0).map_or(0, |m| m.end()));
             }
             if b[i..].starts_with(b"No. ") || b[i..].starts_with(b"no. ") {
                 i = skip_ws(b, i + 4);
@@ -501,11 +618,14 @@ fn triggered_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         if i >= b.len() || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E') {
             continue;
         }
-        let Some((items, end)) = read_list(s, i) else {
-            continue;
+        let (items, end, year_less) = match read_list(s, i, furniture) {
+            Some((items, end)) => (items, end, false),
+            None => match read_year_less(s, i) {
+                Some((items, end)) if !decision => (items, end, true),
+                _ => continue,
+            },
         };
-        resume = end;
-        let ctx = if let Some(bb) = between_body {
+        let mut ctx = if let Some(bb) = between_body {
             Context::Named(bb)
         } else {
             match context_before(s, m.start()) {
@@ -517,6 +637,28 @@ fn triggered_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
                 },
             }
         };
+        // "By its resolution 79/38, the General Assembly …" in a text whose
+        // own body adopts no resolutions.
+        if ctx == Context::Its
+            && matches!(adopting, Some(Body::Other) | None)
+            && let Some(c) = SUBJECT_AFTER.captures(&s[end..])
+            && let Some(b) = body_ref(&c["b"])
+        {
+            ctx = Context::Named(b);
+        }
+        if year_less {
+            let sc = match ctx {
+                Context::Named(BodyRef::Sc) => true,
+                Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
+                    adopting == Some(Body::SecurityCouncil)
+                }
+                _ => false,
+            };
+            if !sc {
+                continue;
+            }
+        }
+        resume = end;
         push_items(items, decision, ctx, adopting, hits);
     }
 }
@@ -527,10 +669,10 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             continue;
         };
         let decision = c.name("zd").is_some();
-        let Some((items, _)) = read_list(s, zl.start()) else {
+        let Some((items, _)) = read_list(s, zl.start(), &[]) else {
             continue;
         };
-        let items: Vec<_> = items.into_iter().filter(|x| x.2 <= zl.end()).collect();
+        let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
         // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
         let from = floor_boundary(s, all.start().saturating_sub(40));
         let win = &s[from..all.start()];
@@ -814,7 +956,10 @@ mod tests {
     use super::*;
 
     fn targets(s: &str, body: Option<Body>) -> Vec<String> {
-        find_all(s, body).into_iter().map(|h| h.target).collect()
+        find_all(s, body, &[])
+            .into_iter()
+            .map(|h| h.target)
+            .collect()
     }
 
     #[test]

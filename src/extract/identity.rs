@@ -24,10 +24,18 @@ pub struct Identity {
     pub body: Option<Body>,
     /// The masthead symbol as printed (it repeats as a running header).
     pub header: Option<String>,
+    /// Other symbols of the document itself ("[S/5002]" under the title of
+    /// an old Security Council resolution): never cited by it.
+    pub aliases: Vec<String>,
 }
 
+static BRACKET_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A(?:[^\n]*\n){0,3}?[ \t]*\[((?:S|A|E)/[0-9A-Za-z./\-]+)\][ \t]*\n")
+        .expect("valid alias regex")
+});
+
 /// How far into a document its masthead may reach (bytes).
-const MASTHEAD: usize = 1500;
+const MASTHEAD: usize = 900;
 
 static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     let prefixes = SYMBOL_PREFIXES
@@ -36,7 +44,7 @@ static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?m)^[ \t#*]*((?:{prefixes})/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*$"
+        r"(?m)^[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*$"
     ))
     .expect("valid masthead regex")
 });
@@ -47,6 +55,7 @@ static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<ga>(?:ES-|S-)?[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z])?\.[ \t]+(?P<gt>[^\n]{3,300})",
         r"|(?:Decision|Décision|Decisión)[ \t]+(?P<dec>[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z](?:[ \t]+(?:and|to)[ \t]+[A-Z])?)?[ \t]*[:.][ \t]*(?P<dt>[^\n]*)",
         r"|(?:Resolution|RESOLUTION|Résolution)[ \t]+(?P<sc>[0-9]{1,4})[ \t]*\((?P<scy>(?:19|20)[0-9]{2})\)[ \t]*$",
+        r"|(?P<sc2>[0-9]{1,4})[ \t]*\((?P<scy2>(?:19|20)[0-9]{2})\)\.[ \t]+Resolution[ \t]+of[ \t]",
         r")",
     ))
     .expect("valid title regex")
@@ -163,8 +172,9 @@ pub fn identify(text: &str, path: &str) -> Identity {
                 c.name("dt").map_or("", |m| m.as_str()),
             )
         } else {
-            let n: u32 = c["sc"].parse().unwrap_or(0);
-            let y: u32 = c["scy"].parse().unwrap_or(0);
+            let n = c.name("sc").or(c.name("sc2")).map_or("0", |m| m.as_str());
+            let y = c.name("scy").or(c.name("scy2")).map_or("0", |m| m.as_str());
+            let (n, y) = (n.parse().unwrap_or(0), y.parse().unwrap_or(0));
             (symbol::sc_resolution(n, y), "")
         };
         let title = title.trim().trim_matches('*').trim().to_string();
@@ -209,6 +219,9 @@ pub fn identify(text: &str, path: &str) -> Identity {
                 Body::Ecosoc
             });
         }
+    }
+    if let Some(c) = BRACKET_ALIAS.captures(head) {
+        id.aliases.push(symbol::document(&c[1]));
     }
     // Year: the first plausible year in the masthead, else from the id.
     id.year = YEAR
@@ -260,6 +273,12 @@ mod tests {
         );
         assert_eq!(d.id, "S/RES/687(1991)");
         assert_eq!(d.body, Some(Body::SecurityCouncil));
+        let d = identify(
+            "131 (1958). Resolution of 9 December 1958\n[S/4133]\n\nThe Security Council,\n\n17 Official Records\nS/4122.\n",
+            "x.txt",
+        );
+        assert_eq!(d.id, "S/RES/131(1958)");
+        assert_eq!(d.aliases, ["S/4133"]);
         let d = identify("S/RES/2787 (2025)\nSecurity Council\n", "r.txt");
         assert_eq!(d.id, "S/RES/2787(2025)");
         let d = identify(

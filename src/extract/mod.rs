@@ -135,8 +135,8 @@ impl Extractor {
             },
             None => identity::identify(&cleaned.text, &doc.path),
         };
-        structure::blank_furniture(&mut cleaned.text, ident.header.as_deref());
-        let hits = find::find_all(&cleaned.text, ident.body);
+        let furniture = structure::blank_furniture(&mut cleaned.text, ident.header.as_deref());
+        let hits = find::find_all(&cleaned.text, ident.body, &furniture);
         let named = self.instruments.find(&cleaned.text);
         let structure = structure::Structure::read(&cleaned.text);
         let lines = Lines::new(&doc.raw);
@@ -149,7 +149,7 @@ impl Extractor {
         };
         let mut all: Vec<(usize, usize, String, Kind)> = hits
             .iter()
-            .filter(|h| h.target != ident.id)
+            .filter(|h| h.target != ident.id && !ident.aliases.contains(&h.target))
             .map(|h| (h.start, h.end, h.target.clone(), h.kind))
             .collect();
         for n in named {

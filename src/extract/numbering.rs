@@ -123,6 +123,20 @@ pub fn ga_old_plausible(number: u32, session: u32) -> bool {
     (lo..hi).contains(&number)
 }
 
+/// The year Security Council resolution `number` was adopted in (for
+/// "resolution 1701" written without its year in a Council text).
+pub fn sc_year(number: u32) -> Option<u32> {
+    let i = SC_FIRST.partition_point(|&(_, n)| n <= number);
+    if i == 0 {
+        return None;
+    }
+    let (y, first) = SC_FIRST[i - 1];
+    if i == SC_FIRST.len() && number > first + 130 {
+        return None;
+    }
+    Some(y)
+}
+
 /// Plausible year of a modern numbering component (`2019/19`).
 pub fn is_year(n: u32) -> bool {
     (1946..=2049).contains(&n)
@@ -141,6 +155,10 @@ mod tests {
         assert!(!sc_plausible(12, 2019));
         assert!(!sc_plausible(2030, 2015));
         assert!(!sc_plausible(5, 2014));
+        assert_eq!(sc_year(1701), Some(2006));
+        assert_eq!(sc_year(2178), Some(2014));
+        assert_eq!(sc_year(660), Some(1990));
+        assert_eq!(sc_year(9999), None);
     }
 
     #[test]

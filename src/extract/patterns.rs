@@ -159,7 +159,11 @@ pub static BODY_AT: LazyLock<Regex> = LazyLock::new(|| {
         .iter()
         .flat_map(|l| l.bodies.iter().map(|b| b.0))
         .collect();
-    Regex::new(&format!(r"^[ \t\n]*(?:{})[ \t\n]*", alternation(&names))).expect("valid body regex")
+    Regex::new(&format!(
+        r"^[ \t\n]*(?:(?:of[ \t\n]+the|de[ \t\n]+l['’]|de[ \t\n]+la|du|des|del|de)[ \t\n]*)?(?P<b>{})[ \t\n]*",
+        alternation(&names)
+    ))
+    .expect("valid body regex")
 });
 
 /// A body named right after a list ("… de l'Assemblée générale", "… of the
@@ -187,6 +191,21 @@ pub static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid body-after regex")
 });
 
+/// The subject right after a list ("By its resolution 79/38, the General
+/// Assembly …"): who "its" is when the citing document's body is not a
+/// UN organ with resolutions. Anchored; group `b`.
+pub static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter().map(|b| b.0))
+        .collect();
+    Regex::new(&format!(
+        r"^[ \t\n]*,[ \t\n]*(?:the|la|le|l['’]|el)?[ \t\n]*(?P<b>{})",
+        alternation(&names)
+    ))
+    .expect("valid subject regex")
+});
+
 /// What a matched body name designates (keys with `'`; `’` is folded).
 pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
     lexicon::ALL
@@ -205,6 +224,13 @@ pub fn body_ref(matched: &str) -> Option<BodyRef> {
         .replace('’', "'");
     BODY_REF.get(&key).copied()
 }
+
+/// Small words allowed inside the name of another body ("Commission on
+/// the Status of Women", "Comité des droits de l'enfant").
+pub const NAME_WORDS: &[&str] = &[
+    "on", "of", "the", "for", "and", "de", "des", "du", "la", "le", "l", "sur", "pour", "et", "d",
+    "en", "y", "del", "los", "las", "to", "in",
+];
 
 /// Words allowed between a body name and the resolution word it governs
 /// ("General Assembly, in its resolution", "du Conseil, dans sa résolution").

@@ -26,7 +26,10 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 /// do not move: job numbers, bar codes, page numbers, and the running header
 /// (`header`, the document's symbol as printed) with the running title that
 /// follows it on later pages.
-pub fn blank_furniture(text: &mut String, header: Option<&str>) {
+///
+/// Returns the blanked ranges, sorted (a list broken by footnotes and a
+/// page break resumes after them).
+pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut pages: Vec<(usize, usize)> = Vec::new();
     for c in FURNITURE.captures_iter(text) {
@@ -78,16 +81,18 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) {
         }
     }
     if ranges.is_empty() {
-        return;
+        return ranges;
     }
     let mut bytes = std::mem::take(text).into_bytes();
-    for (s, e) in ranges {
+    for &(s, e) in &ranges {
         for b in &mut bytes[s..e] {
             *b = b' ';
         }
     }
     // Whole lines of UTF-8 were replaced by ASCII spaces: still UTF-8.
     *text = String::from_utf8(bytes).unwrap_or_default();
+    ranges.sort_unstable();
+    ranges
 }
 
 /// Where in the document a paragraph stands.
