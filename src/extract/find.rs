@@ -329,7 +329,8 @@ fn separator(s: &str, i: usize) -> usize {
                     // Arabic "و" may be glued to the number.
                     let ok = match after {
                         Some(c) if c.is_whitespace() => true,
-                        Some(c) if c.is_ascii_digit() => *w == "و",
+                        // "و2043", "和73/174": no space in Arabic and Chinese.
+                        Some(c) if c.is_ascii_digit() => !w.is_ascii(),
                         _ => false,
                     };
                     if ok {

@@ -92,7 +92,7 @@ pub static TREATY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A volume marker after a Treaty Series mention.
 pub static VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)[Vv]ols?\.?|(?-u:\b)т\.|第|المجلد|المجلدات)[ \t\n]*")
+    Regex::new(r"(?:(?-u:\b)[Vv]ols?\.?|[ \t\n,]т\.|第|المجلد|المجلدات)[ \t\n]*")
         .expect("valid vol regex")
 });
 
