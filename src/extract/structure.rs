@@ -326,6 +326,16 @@ impl Structure {
         Structure { paras }
     }
 
+    /// Number of paragraphs read.
+    pub fn len(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// Whether no paragraph was read.
+    pub fn is_empty(&self) -> bool {
+        self.paras.is_empty()
+    }
+
     /// (cue, paragraph label) of the paragraph holding offset `pos`.
     pub fn at(&self, pos: usize) -> (&str, &str) {
         let i = self.paras.partition_point(|p| p.start <= pos);
