@@ -31,14 +31,22 @@ fn main() {
         .collect();
     let bytes: usize = docs.iter().map(|d| d.raw.len()).sum();
     let mb = bytes as f64 / 1e6;
-    println!("{} documents, {:.1} MB from {}", docs.len(), mb, root.display());
+    println!(
+        "{} documents, {:.1} MB from {}",
+        docs.len(),
+        mb,
+        root.display()
+    );
     let ex = Extractor::new(Options::default()).expect("extractor");
     let mut best_seq = f64::MAX;
     let mut best_par = f64::MAX;
     let mut n = 0;
     for _ in 0..rounds {
         let t = Instant::now();
-        n = docs.iter().map(|d| ex.extract(d).citations.len()).sum::<usize>();
+        n = docs
+            .iter()
+            .map(|d| ex.extract(d).citations.len())
+            .sum::<usize>();
         best_seq = best_seq.min(t.elapsed().as_secs_f64());
         let t = Instant::now();
         let m: usize = docs.par_iter().map(|d| ex.extract(d).citations.len()).sum();
@@ -46,11 +54,7 @@ fn main() {
         assert_eq!(n, m);
     }
     println!("{n} citations");
-    println!(
-        "1 thread : {:.3} s  {:.0} MB/s",
-        best_seq,
-        mb / best_seq
-    );
+    println!("1 thread : {:.3} s  {:.0} MB/s", best_seq, mb / best_seq);
     println!(
         "{} threads: {:.3} s  {:.0} MB/s",
         rayon::current_num_threads(),

@@ -6,7 +6,7 @@
 //! ```
 
 use std::time::Instant;
-use unxref::extract::{clean, patterns, structure};
+use unxref::extract::{clean, find, identity, patterns, structure};
 use unxref::input;
 
 fn main() {
@@ -35,8 +35,6 @@ fn main() {
     };
     time("clean", &|s| clean::clean(s).text.len());
     time("trigger", &|s| patterns::TRIGGER.find_iter(s).count());
-    time("bare", &|s| patterns::BARE.find_iter(s).count());
-    time("bare-caps", &|s| patterns::BARE.captures_iter(s).count());
     time("treaty", &|s| patterns::TREATY.find_iter(s).count());
     time("zh", &|s| patterns::ZH_LIST.find_iter(s).count());
     time("furniture", &|s| {
@@ -44,4 +42,7 @@ fn main() {
         structure::blank_furniture(&mut t, None).len()
     });
     time("structure", &|s| structure::Structure::read(s).len());
+    time("identity", &|s| identity::identify(s, "x.txt").id.len());
+    time("find_all", &|s| find::find_all(s, None, &[]).len());
+    time("lines", &|s| unxref::text::Lines::new(s).line_of(s.len()));
 }

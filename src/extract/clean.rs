@@ -115,8 +115,21 @@ fn is_special(c: u8) -> bool {
     matches!(c, b'\r' | 0xC2 | 0xE2 | 0xEF | b'\\' | b'<' | b'[')
 }
 
+/// Whether `s` is already NFC. Only combining diacritics (U+0300–U+036F)
+/// and Arabic hamza/madda marks (U+0653–U+0655) compose in the official
+/// languages' scripts, so texts without them are NFC without a full check.
 fn nfc_ok(s: &str) -> bool {
-    s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes
+    let b = s.as_bytes();
+    let maybe = memchr::memchr2(0xCC, 0xCD, b).is_some()
+        || memchr::memmem::find_iter(b, &[0xD9]).any(|i| matches!(b.get(i + 1), Some(0x93..=0x95)));
+    if !maybe {
+        return true;
+    }
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+    }
 }
 
 /// Pushes a link label, dropping the backslashes of escapes inside it.

@@ -7,8 +7,9 @@
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
-    BARE, BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
+    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
     PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
+    has_symbol_prefix,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -840,58 +841,124 @@ fn split_joint(sym: &str) -> Vec<(usize, usize)> {
     parts
 }
 
+/// The symbol whose first `/` is at `slash`: (start, end), when it opens
+/// with a known series (`A/…`, `CRC/C/…`, not `HIV/AIDS`).
+fn symbol_at(s: &str, slash: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut k = slash;
+    while k > 0 && slash - k < 10 && matches!(b[k - 1], b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-') {
+        k -= 1;
+    }
+    if k == slash || !b[k].is_ascii_uppercase() {
+        return None;
+    }
+    if k > 0 && (b[k - 1].is_ascii_alphanumeric() || matches!(b[k - 1], b'/' | b'-' | b'.')) {
+        return None;
+    }
+    if !has_symbol_prefix(&s[k..=slash]) {
+        return None;
+    }
+    // Segments: [A-Za-z0-9]+([.-][A-Za-z0-9]+)* separated by '/'.
+    let mut e = slash;
+    while e < b.len() && b[e] == b'/' && b.get(e + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        e += 1;
+        loop {
+            while e < b.len() && b[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            if e + 1 < b.len() && matches!(b[e], b'.' | b'-') && b[e + 1].is_ascii_alphanumeric() {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    if e == slash || !b[k..e].iter().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((k, e))
+}
+
+/// Start of the number before an opening bracket at `open` ("2178 (2014)",
+/// "217 A (III)", "661\n(1990)").
+fn number_before(b: &[u8], open: usize) -> Option<usize> {
+    let lo = open.saturating_sub(24);
+    let mut k = open;
+    while k > lo {
+        k -= 1;
+        if b[k].is_ascii_digit() {
+            let mut st = k;
+            while st > 0 && b[st - 1].is_ascii_digit() {
+                st -= 1;
+            }
+            if k + 1 - st > 4 {
+                return None;
+            }
+            let prev = if st > 0 { b[st - 1] } else { b' ' };
+            if prev.is_ascii_alphanumeric() || matches!(prev, b'/' | b'-' | b'.') {
+                return None;
+            }
+            return Some(st);
+        }
+        if b[k] == b'(' || b[k] == b')' || b[k] == b',' || b[k] == b';' {
+            return None;
+        }
+    }
+    None
+}
+
+/// Citations standing without a resolution word: document symbols (found
+/// from their `/`) and `N (YYYY)` / `N (ROMAN)` (found from their bracket,
+/// and kept only when the number fits the year or session). A hand scan
+/// from `memchr` hits: far faster than one regex over the whole text.
 fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
     let b = s.as_bytes();
-    for c in BARE.captures_iter(s) {
-        let m = c.get(0).expect("match");
-        let prev = if m.start() > 0 {
-            b[m.start() - 1]
-        } else {
-            b' '
-        };
-        if let Some(sym) = c.name("sym") {
-            if matches!(prev, b'/' | b'-' | b'.')
-                || !sym.as_str().bytes().any(|x| x.is_ascii_digit())
-            {
+    let mut done = 0;
+    for p in memchr::memchr3_iter(b'/', b'(', 0xEF, b) {
+        if p < done {
+            continue;
+        }
+        if b[p] == b'/' {
+            let Some((start, e)) = symbol_at(s, p) else {
+                continue;
+            };
+            if start < done {
                 continue;
             }
-            for (ps, pe) in split_joint(sym.as_str()) {
-                let part = &sym.as_str()[ps..pe];
+            done = e;
+            let sym = &s[start..e];
+            for (ps, pe) in split_joint(sym) {
+                let part = &sym[ps..pe];
                 if !part.bytes().any(|x| x.is_ascii_digit()) || !part.contains('/') {
                     continue;
                 }
-                let start = sym.start() + ps;
-                let mut end = sym.start() + pe;
+                let pstart = start + ps;
+                let mut end = start + pe;
                 let target;
                 let kind;
-                let upper = part.to_ascii_uppercase();
-                if let Some(num) = upper
-                    .strip_prefix("S/RES/")
-                    .filter(|n| n.bytes().all(|x| x.is_ascii_digit()))
-                {
+                if part.starts_with("S/RES/") && part[6..].bytes().all(|x| x.is_ascii_digit()) {
                     // S/RES/2178 (2014)
-                    let q = skip_hspace(b, end);
-                    match parse_item(s, start + "S/RES/".len()) {
-                        Some((Shape::Sc { number, year }, e)) if e >= q => {
+                    match parse_item(s, pstart + 6) {
+                        Some((Shape::Sc { number, year }, e)) if e > end => {
                             end = e;
                             target = symbol::sc_resolution(number, year);
                             kind = Kind::ScResolution;
                         }
                         _ => {
-                            target = format!("S/RES/{num}");
+                            target = symbol::document(part);
                             kind = Kind::Document;
                         }
                     }
-                } else if upper.starts_with("A/RES/")
-                    && upper["A/RES/".len()..].bytes().all(|x| x.is_ascii_digit())
+                } else if part.starts_with("A/RES/")
+                    && part[6..].bytes().all(|x| x.is_ascii_digit())
                 {
-                    match parse_item(s, start + "A/RES/".len()) {
+                    match parse_item(s, pstart + 6) {
                         Some((
                             Shape::Old {
                                 number, session, ..
                             },
                             e,
-                        )) => {
+                        )) if e > end => {
                             end = e;
                             target = symbol::ga_resolution_old(number, &session);
                             kind = Kind::GaResolution;
@@ -905,8 +972,9 @@ fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                     target = symbol::document(part);
                     kind = symbol::kind_of(&target).unwrap_or(Kind::Document);
                 }
+                done = done.max(end);
                 hits.push(Hit {
-                    start,
+                    start: pstart,
                     end,
                     target,
                     kind,
@@ -914,15 +982,21 @@ fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
             }
             continue;
         }
-        if matches!(prev, b'/' | b'-' | b'.' | b',') && c.name("sc").is_some() && prev != b',' {
+        if b[p] == 0xEF && !s[p..].starts_with('（') {
             continue;
         }
-        if matches!(prev, b'/' | b'-' | b'.') {
-            continue;
-        }
-        let Some((shape, e)) = parse_item(s, m.start()) else {
+        let Some(st) = number_before(b, p) else {
             continue;
         };
+        if st < done {
+            continue;
+        }
+        let Some((shape, e)) = parse_item(s, st) else {
+            continue;
+        };
+        if e <= p {
+            continue;
+        }
         let ok = match &shape {
             Shape::Sc { number, year } => numbering::sc_plausible(*number, *year),
             Shape::Old {
@@ -942,8 +1016,9 @@ fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         if let Some((target, kind)) = resolve(&shape, false, Context::Unknown, None) {
+            done = e;
             hits.push(Hit {
-                start: m.start(),
+                start: st,
                 end: e,
                 target,
                 kind,

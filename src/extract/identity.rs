@@ -154,7 +154,7 @@ pub fn identify(text: &str, path: &str) -> Identity {
     }
     // The title line (also confirms or gives the id).
     let title_zone = {
-        let mut e = text.len().min(6000);
+        let mut e = text.len().min(2500);
         while !text.is_char_boundary(e) {
             e -= 1;
         }

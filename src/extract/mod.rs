@@ -138,7 +138,11 @@ impl Extractor {
         let furniture = structure::blank_furniture(&mut cleaned.text, ident.header.as_deref());
         let hits = find::find_all(&cleaned.text, ident.body, &furniture);
         let named = self.instruments.find(&cleaned.text);
-        let structure = structure::Structure::read(&cleaned.text);
+        let structure = if hits.is_empty() {
+            structure::Structure::default()
+        } else {
+            structure::Structure::read(&cleaned.text)
+        };
         let lines = Lines::new(&doc.raw);
         let raw = &doc.raw;
         let to_raw = |p: usize| doc.text.to_source(folded.to_source(cleaned.to_source(p)));

@@ -9,8 +9,10 @@
 //! Families:
 //! - [`TRIGGER`]: the words "resolution"/"decision" in the six languages;
 //!   the numbers after them are read by hand in [`super::find`].
-//! - [`BARE`]: citations that stand without such a word: document symbols
-//!   (`A/RES/72/194`, `E/CN.15/2019/5`), `N (YYYY)` and `N (ROMAN)`.
+//! - citations that stand without such a word (document symbols
+//!   `A/RES/72/194`, `E/CN.15/2019/5`; `N (YYYY)`; `N (ROMAN)`) are found
+//!   by a hand scan from `memchr` hits on `/` and `(` in [`super::find`],
+//!   with [`SYMBOL_PREFIXES`] as data.
 //! - [`TREATY`]: the Treaty Series in six languages, "Ibid." and "Official
 //!   Records" (to know what an "Ibid." repeats).
 //! - [`ZH_LIST`]: Chinese `第…号决议`, where the numbers come between the
@@ -59,23 +61,13 @@ pub static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid trigger regex")
 });
 
-/// Symbols, `N (YYYY)` and `N (ROMAN)` standing alone. Groups: `sym`, `sc`,
-/// `old`.
-pub static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    let prefixes = alternation(SYMBOL_PREFIXES);
-    let seg = r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*";
-    Regex::new(&format!(
-        concat!(
-            r"(?P<sym>(?-u:\b)(?:{p})/{s}(?:/{s})*)",
-            r"|(?P<sc>(?-u:\b)[0-9]{{1,4}}[ \t]?[(（](?:19[4-9][0-9]|20[0-4][0-9])[)）])",
-            r"|(?P<old>(?-u:\b)[0-9]{{1,4}}(?:[ \t]?[A-Z](?:[ \t](?:and|to|et|à|y|a|и)[ \t][A-Z])?)?",
-            r"[ \t]?[(（](?:E?S-)?[IVXL]{{1,7}}[)）])",
-        ),
-        p = prefixes,
-        s = seg
-    ))
-    .expect("valid bare regex")
-});
+/// Whether a symbol starts with a known UN document series.
+pub fn has_symbol_prefix(sym: &str) -> bool {
+    let Some(slash) = sym.find('/') else {
+        return false;
+    };
+    SYMBOL_PREFIXES.contains(&&sym[..slash])
+}
 
 /// Treaty Series mentions (`ts`), "Ibid." (`ibid`) and "Official Records"
 /// (`orec`) in the six languages.
@@ -290,7 +282,6 @@ mod tests {
     fn all_compile() {
         for re in [
             &*TRIGGER,
-            &*BARE,
             &*TREATY,
             &*VOL,
             &*NO,

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?m)^[ \t]*(?:",
+        r"^[ \t]*(?:",
         // job numbers: "23-24927 (E)    151223", "24-16433"
         r"[0-9]{2}-[0-9]{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+[0-9]{6})?(?:[ \t]+[0-9]{6})?",
         // bar codes: "*2324927*"
@@ -32,13 +32,25 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let mut pages: Vec<(usize, usize)> = Vec::new();
-    for c in FURNITURE.captures_iter(text) {
-        let m = c.get(0).expect("match");
-        if c.name("page").is_some() {
-            pages.push((m.start(), m.end()));
-        } else {
-            ranges.push((m.start(), m.end()));
+    // Line by line: only short lines opening with a digit or `*` can be
+    // furniture, so the pattern runs on few lines.
+    let bytes = text.as_bytes();
+    let mut ls = 0;
+    while ls < bytes.len() {
+        let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |p| ls + p);
+        let line = &text[ls..le];
+        let first = line.bytes().find(|c| !matches!(c, b' ' | b'\t'));
+        if line.len() <= 60
+            && matches!(first, Some(b'0'..=b'9' | b'*'))
+            && let Some(c) = FURNITURE.captures(line)
+        {
+            if c.name("page").is_some() {
+                pages.push((ls, le));
+            } else {
+                ranges.push((ls, le));
+            }
         }
+        ls = le + 1;
     }
     if let Some(h) = header.filter(|h| h.len() >= 3) {
         for (at, _) in text.match_indices(h) {
@@ -284,7 +296,7 @@ impl Structure {
             }
             block_start = false;
             fn_zone = false;
-            if INTRO.is_match(body) {
+            if body.len() < 60 && INTRO.is_match(body) {
                 in_resolution = true;
                 pp = 0;
                 paras.push(Para {
