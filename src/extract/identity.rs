@@ -44,7 +44,7 @@ static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?m)^[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*$"
+        r"(?m)^(?:[^\n]*[ \t]{{3}})?[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*$"
     ))
     .expect("valid masthead regex")
 });
@@ -279,6 +279,11 @@ mod tests {
         );
         assert_eq!(d.id, "S/RES/131(1958)");
         assert_eq!(d.aliases, ["S/4133"]);
+        let d = identify(
+            "                United Nations                          A/80/91\n  General Assembly     Distr.: General\n",
+            "x.txt",
+        );
+        assert_eq!(d.id, "A/80/91");
         let d = identify("S/RES/2787 (2025)\nSecurity Council\n", "r.txt");
         assert_eq!(d.id, "S/RES/2787(2025)");
         let d = identify(

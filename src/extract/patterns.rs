@@ -115,7 +115,7 @@ pub static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"^[ \t\n]*,?[ \t\n]*(?:(?:{p})[ \t\n]+)?(?:le[ \t\n]+)?[0-9]{{1,2}}(?:er|st|nd|rd|th|º)?[ \t\n]+",
-            r"(?:de[ \t\n]+)?\p{{L}}{{3,}}\.?[ \t\n]+(?:de[ \t\n]+)?[0-9]{{4}}(?:[ \t\n]*(?:года|г\.))?",
+            r"(?:de[ \t\n]+)?\p{{L}}{{3,}}\.?(?:[ \t\n]+(?:de[ \t\n]+)?[0-9]{{4}}(?:[ \t\n]*(?:года|г\.))?)?",
         ),
         p = alternation(&preps)
     ))
