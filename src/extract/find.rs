@@ -8,7 +8,7 @@ use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
     BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
-    PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
+    OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
     has_symbol_prefix,
 };
 use super::resolve::{Context, Shape, resolve};
@@ -549,7 +549,9 @@ fn context_before(s: &str, at: usize) -> Context {
 }
 
 fn context_after(s: &str, end: usize) -> Option<BodyRef> {
-    let c = BODY_AFTER.captures(&s[end..])?;
+    let Some(c) = BODY_AFTER.captures(&s[end..]) else {
+        return OTHER_AFTER.is_match(&s[end..]).then_some(BodyRef::Other);
+    };
     let m = c.name("b").or_else(|| c.name("c"))?;
     body_ref(m.as_str()).map(|b| match b {
         BodyRef::Assembly => BodyRef::Ga,
@@ -648,6 +650,19 @@ fn triggered_lists(
         {
             ctx = Context::Named(b);
         }
+        // A board's own decisions ("decision 2024/15" in a UNDP or UNICEF
+        // board document) are not ECOSOC decisions.
+        let items = if decision
+            && adopting == Some(Body::Other)
+            && matches!(ctx, Context::Unknown | Context::Its)
+        {
+            items
+                .into_iter()
+                .filter(|it| !matches!(it.shape, Shape::Year { .. }))
+                .collect()
+        } else {
+            items
+        };
         if year_less {
             let sc = match ctx {
                 Context::Named(BodyRef::Sc) => true,

@@ -198,6 +198,18 @@ pub static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid subject regex")
 });
 
+/// A body outside the scheme named loosely after a list ("… of the
+/// UNDP/UNFPA/UNOPS Executive Board", "… of the Conference of the Parties to
+/// the Convention"). Anchored.
+pub static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[ \t\n]*,?[ \t\n]*(?:of|adopted[ \t\n]+by|de|du|del|des)[ \t\n]+(?:the[ \t\n]+|l['’]|la[ \t\n]+|las?[ \t\n]+)?",
+        r"[^\n,;.()]{0,50}?(?:Executive[ \t\n]+Board|Governing[ \t\n]+Council|Board|Commission|Committee|Conference|Assembly[ \t\n]+of|Meeting[ \t\n]+of|Health[ \t\n]+Assembly|Environment[ \t\n]+Assembly",
+        r"|Conseil[ \t\n]+d['’]administration|Commission|Comité|Conférence|Junta[ \t\n]+Ejecutiva|Comisión|Conferencia)",
+    ))
+    .expect("valid other-body regex")
+});
+
 /// What a matched body name designates (keys with `'`; `’` is folded).
 pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
     lexicon::ALL
