@@ -80,9 +80,27 @@ fn ids_from_titles_and_file_names() {
     assert_eq!(targets(&ex), ["A/RES/72/1"]);
 }
 
-/// `../shared/corpus` next to the crate (or next to the worktrees' folder);
+/// next to the crate (or next to the worktrees' folder);
 /// `None` when absent, so that the test skips silently.
-fn corpus(rel: &str) -> Option<Extracted> {
+#[test]
+fn subsidiary_bodies_own_decisions() {
+    // A UNICEF Executive Board document: "its decisions" are the Board's.
+    let ex = run(
+        "E_ICEF_2025_11.txt",
+        "United Nations\nE/ICEF/2025/11\n\nThe report is presented to the Executive Board in accordance with its decisions 2010/18, 2018/11 and 2022/14, and with General Assembly resolution 79/226 and Economic and Social Council resolution 2024/19.\n",
+    );
+    assert_eq!(ex.info.id, "E/ICEF/2025/11");
+    assert_eq!(ex.info.body, Some(Body::Other));
+    assert_eq!(targets(&ex), ["A/RES/79/226", "E/RES/2024/19"]);
+    // An ECOSOC document: "its decision" is ECOSOC's.
+    let ex = run(
+        "E_2025_15.txt",
+        "E/2025/15\n\nRecalling its decision 2024/210 and its resolution 2024/19,\n",
+    );
+    assert_eq!(targets(&ex), ["E/DEC/2024/210", "E/RES/2024/19"]);
+}
+
+/// `../shared/corpus` -> Option<Extracted> {
     let p = [
         concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/"),
