@@ -80,8 +80,6 @@ fn ids_from_titles_and_file_names() {
     assert_eq!(targets(&ex), ["A/RES/72/1"]);
 }
 
-/// next to the crate (or next to the worktrees' folder);
-/// `None` when absent, so that the test skips silently.
 #[test]
 fn subsidiary_bodies_own_decisions() {
     // A UNICEF Executive Board document: "its decisions" are the Board's.
@@ -100,7 +98,9 @@ fn subsidiary_bodies_own_decisions() {
     assert_eq!(targets(&ex), ["E/DEC/2024/210", "E/RES/2024/19"]);
 }
 
-/// `../shared/corpus` -> Option<Extracted> {
+/// A document of `../shared/corpus` next to the crate (or next to the
+/// worktrees' folder); `None` when absent, so that the test skips silently.
+fn corpus(rel: &str) -> Option<Extracted> {
     let p = [
         concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/"),
         concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus/"),
