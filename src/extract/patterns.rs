@@ -263,9 +263,20 @@ pub const BETWEEN_WORDS: &[&str] = &[
     "своей",
     "своими",
     "своих",
-    "its",
     "s",
     "own",
+    "including",
+    "notably",
+    "particularly",
+    "especially",
+    "namely",
+    "particular",
+    "notamment",
+    "particulier",
+    "especialmente",
+    "inter",
+    "alia",
+    "также",
 ];
 
 /// All "its" words of all languages.
