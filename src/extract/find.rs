@@ -839,7 +839,7 @@ fn treaties(s: &str, hits: &mut Vec<Hit>) {
 
 /// Splits a joint symbol "A/77/895-S/2023/363" into its parts (offsets
 /// relative to the symbol).
-fn split_joint(sym: &str) -> Vec<(usize, usize)> {
+pub(crate) fn split_joint(sym: &str) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut from = 0;
     for (k, _) in sym.match_indices('-') {

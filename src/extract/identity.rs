@@ -162,8 +162,17 @@ pub fn identify(text: &str, path: &str) -> Identity {
     let head = &text[..head_end];
     let mut id = Identity::default();
     if let Some(c) = MASTHEAD_SYMBOL.captures(head) {
-        let sym = c[1].to_string();
+        let mut sym = c[1].to_string();
         id.header = Some(sym.clone());
+        // A joint symbol "A/ES-10/1043-S/2025/529": the first is the id, the
+        // others are the same document too.
+        let parts = super::find::split_joint(&sym);
+        if parts.len() > 1 {
+            for &(s, e) in &parts[1..] {
+                id.aliases.push(symbol::document(&sym[s..e]));
+            }
+            sym = sym[parts[0].0..parts[0].1].to_string();
+        }
         id.id = symbol::normalize_user_id(&sym).unwrap_or_else(|| symbol::document(&sym));
         id.id_source = "masthead";
     }
@@ -299,6 +308,12 @@ mod tests {
             "x.txt",
         );
         assert_eq!(d.id, "A/80/91");
+        let d = identify(
+            "   United Nations        A/ES-10/1043-S/2025/529\n",
+            "x.txt",
+        );
+        assert_eq!(d.id, "A/ES-10/1043");
+        assert_eq!(d.aliases, ["S/2025/529"]);
         let d = identify("S/RES/2787 (2025)\nSecurity Council\n", "r.txt");
         assert_eq!(d.id, "S/RES/2787(2025)");
         let d = identify(
