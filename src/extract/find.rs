@@ -432,8 +432,17 @@ fn read_list(s: &str, i: usize, furniture: &[(usize, usize)]) -> Option<(Items, 
                 n += 1;
             }
         }
-        match parse_item(s, n) {
-            Some((shape, e2)) => {
+        let parsed = parse_item(s, n).map(|x| (n, x)).or_else(|| {
+            // A footnote marker after the comma: "of 13 June 2013,1 29/11".
+            let (_, k, cnt) = digits(s.as_bytes(), n, 3)?;
+            if cnt > 3 || !s[k..].starts_with([' ', '\t', '\n']) {
+                return None;
+            }
+            let n2 = separator(s, k);
+            parse_item(s, n2).map(|x| (n2, x))
+        });
+        match parsed {
+            Some((n, (shape, e2))) => {
                 let (t, y) = tails(s, e2);
                 items.push(Item {
                     shape,

@@ -277,6 +277,15 @@ pub const BETWEEN_WORDS: &[&str] = &[
     "inter",
     "alia",
     "также",
+    "relevant",
+    "resolutions",
+    "resolution",
+    "decisions",
+    "decision",
+    "résolutions",
+    "résolution",
+    "décisions",
+    "resoluciones",
 ];
 
 /// All "its" words of all languages.

@@ -254,6 +254,7 @@ impl Structure {
         let mut at = 0usize;
         let mut block_start = true;
         let mut pending_op: Option<(usize, u32)> = None;
+        let mut last_op = 0u32;
         for line in text.split_inclusive('\n') {
             let start = at;
             at += line.len();
@@ -292,6 +293,24 @@ impl Structure {
                 continue;
             }
             if !block_start {
+                // Operative paragraphs that follow without a blank line:
+                // accepted when numbered next in sequence ("6." after "5.").
+                if in_resolution
+                    && let Some((n, off)) = operative_number(line)
+                    && n == last_op + 1
+                {
+                    last_op = n;
+                    let rest = strip_marks(&line[off..]);
+                    if rest.is_empty() {
+                        pending_op = Some((start, n));
+                    } else {
+                        paras.push(Para {
+                            start,
+                            label: format!("op{n}"),
+                            cue: opening_words(rest),
+                        });
+                    }
+                }
                 continue;
             }
             block_start = false;
@@ -299,6 +318,7 @@ impl Structure {
             if body.len() < 60 && INTRO.is_match(body) {
                 in_resolution = true;
                 pp = 0;
+                last_op = 0;
                 paras.push(Para {
                     start,
                     label: String::new(),
@@ -307,6 +327,7 @@ impl Structure {
                 continue;
             }
             if let Some((n, off)) = operative_number(line) {
+                last_op = n;
                 let rest = strip_marks(&line[off..]);
                 if rest.is_empty() {
                     pending_op = Some((start, n));
@@ -373,6 +394,9 @@ mod tests {
         assert_eq!(at("73/1"), ("Decides", "op1"));
         assert_eq!(at("Secrétaire"), ("Prie", "op2"));
         assert_eq!(at("A/78/305"), ("", "fn1"));
+        let t = "The Security Council,\n\n5. Requests the Council\nto act on resolution\n6. Notes that 678 (1990) is\n";
+        let s = Structure::read(t);
+        assert_eq!(s.at(t.find("678").unwrap()), ("Notes", "op6"));
         assert_eq!(at("217 A"), ("", "fn3"));
     }
 
