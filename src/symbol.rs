@@ -106,16 +106,14 @@ pub fn document(symbol: &str) -> String {
         if i > 0 {
             out.push('/');
         }
-        let fixed = [
-            "ADD.", "REV.", "CORR.", "AMEND.", "MISC.", "SUMMARY", "PART",
-        ]
-        .iter()
-        .find(|p| part.starts_with(**p))
-        .map(|p| {
-            let mut w = p[..1].to_string();
-            w.push_str(&p[1..].to_ascii_lowercase());
-            format!("{w}{}", &part[p.len()..])
-        });
+        let fixed = ["ADD.", "REV.", "CORR.", "AMEND.", "MISC."]
+            .iter()
+            .find(|p| part.starts_with(**p))
+            .map(|p| {
+                let mut w = p[..1].to_string();
+                w.push_str(&p[1..].to_ascii_lowercase());
+                format!("{w}{}", &part[p.len()..])
+            });
         out.push_str(fixed.as_deref().unwrap_or(part));
     }
     out
