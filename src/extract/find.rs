@@ -1015,6 +1015,15 @@ fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
         if st < done {
             continue;
         }
+        // "general comment No. 15 (2002)", "Law No. 1454 (2002)".
+        let before = &s[floor_boundary(s, st.saturating_sub(5))..st];
+        if before.ends_with("No. ")
+            || before.ends_with("No ")
+            || before.ends_with("no. ")
+            || before.ends_with("n° ")
+        {
+            continue;
+        }
         let Some((shape, e)) = parse_item(s, st) else {
             continue;
         };
