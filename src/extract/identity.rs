@@ -82,18 +82,12 @@ static BODY_MARK: LazyLock<Regex> = LazyLock::new(|| {
 /// The body a symbol belongs to, from its series.
 ///
 /// Subsidiary bodies with resolutions or decisions of their own (ECOSOC's
-/// commissions `E/CN.…`, the UNICEF board `E/ICEF/…`, GA ad hoc committees
-/// and conferences `A/AC.…`, `A/CONF.…`) are [`Body::Other`]: in their
-/// texts "its decision 2024/1" is not an ECOSOC or GA decision.
+/// commissions `E/CN.…`, the UNICEF board `E/ICEF/…`) are [`Body::Other`]:
+/// in their texts "its decision 2024/1" is not an ECOSOC decision. GA
+/// committees (`A/AC.…`, `A/C.3/…`) stay with the GA: their drafts speak
+/// for the Assembly ("Reaffirms its resolution 75/123").
 pub fn body_of(id: &str) -> Option<Body> {
-    const OTHER: [&str; 6] = [
-        "E/CN.",
-        "E/ICEF/",
-        "E/HLPF/",
-        "A/AC.",
-        "A/CONF.",
-        "A/HRC/EMRIP/",
-    ];
+    const OTHER: [&str; 4] = ["E/CN.", "E/ICEF/", "E/HLPF/", "A/HRC/EMRIP/"];
     if OTHER.iter().any(|p| id.starts_with(p)) {
         Some(Body::Other)
     } else if id.starts_with("A/HRC/") {
