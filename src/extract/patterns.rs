@@ -233,7 +233,7 @@ pub fn body_ref(matched: &str) -> Option<BodyRef> {
 /// the Status of Women", "Comité des droits de l'enfant").
 pub const NAME_WORDS: &[&str] = &[
     "on", "of", "the", "for", "and", "de", "des", "du", "la", "le", "l", "sur", "pour", "et", "d",
-    "en", "y", "del", "los", "las", "to", "in",
+    "en", "y", "del", "los", "las", "to", "in", "adopted", "its", "has", "a",
 ];
 
 /// Words allowed between a body name and the resolution word it governs
