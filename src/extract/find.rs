@@ -527,7 +527,7 @@ fn context_before(s: &str, at: usize) -> Context {
         let r = body_ref(m.as_str());
         // Another body's full name: "Commission on Narcotic Drugs resolution".
         let other_name = r == Some(BodyRef::Other)
-            && !between.contains([',', ';'])
+            && !between.contains(';')
             && between.split_whitespace().count() <= 8
             && between
                 .split(|c: char| !c.is_alphanumeric())
