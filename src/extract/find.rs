@@ -525,17 +525,26 @@ fn context_before(s: &str, at: usize) -> Context {
             .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
             && between.split_whitespace().count() <= 4;
         let r = body_ref(m.as_str());
-        // Another body's full name: "Commission on Narcotic Drugs resolution".
+        // Another body's full name: "Commission on Narcotic Drugs resolution",
+        // "the Commission on Narcotic Drugs, in its resolution".
+        let (name_part, tail) = match between.rfind(',') {
+            Some(k) => (&between[..k], &between[k + 1..]),
+            None => (between, ""),
+        };
+        let words = |t: &str, ok: &dyn Fn(&str) -> bool| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(|w| ok(w))
+        };
         let other_name = r == Some(BodyRef::Other)
             && !between.contains(';')
-            && between.split_whitespace().count() <= 8
-            && between
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .all(|w| {
-                    w.starts_with(char::is_uppercase)
-                        || NAME_WORDS.contains(&w.to_lowercase().as_str())
-                });
+            && name_part.split_whitespace().count() <= 8
+            && words(name_part, &|w| {
+                w.starts_with(char::is_uppercase) || NAME_WORDS.contains(&w.to_lowercase().as_str())
+            })
+            && words(tail, &|w| {
+                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
+            });
         if ok || other_name {
             named = r;
         }
