@@ -534,7 +534,7 @@ fn context_before(s: &str, at: usize) -> Context {
         let words = |t: &str, ok: &dyn Fn(&str) -> bool| {
             t.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .all(|w| ok(w))
+                .all(ok)
         };
         let other_name = r == Some(BodyRef::Other)
             && !between.contains(';')
