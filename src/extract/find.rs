@@ -795,6 +795,10 @@ fn treaty_numbers(s: &str, i: usize, near: usize) -> Vec<(u32, usize, usize)> {
             1
         } else if s[t..].starts_with("to ") {
             3
+        } else if s[t..].starts_with("à ") {
+            "à ".len()
+        } else if s[t..].starts_with("a ") {
+            2
         } else {
             0
         };
