@@ -329,7 +329,15 @@ impl Structure {
             if let Some((n, off)) = operative_number(line) {
                 last_op = n;
                 let rest = strip_marks(&line[off..]);
-                if rest.is_empty() {
+                if !in_resolution {
+                    // A numbered paragraph of a report: not an operative one.
+                    let cue = opening_words(rest);
+                    paras.push(Para {
+                        start,
+                        label: String::new(),
+                        cue: if is_cue(&cue) { cue } else { String::new() },
+                    });
+                } else if rest.is_empty() {
                     pending_op = Some((start, n));
                 } else {
                     paras.push(Para {
@@ -397,6 +405,10 @@ mod tests {
         let t = "The Security Council,\n\n5. Requests the Council\nto act on resolution\n6. Notes that 678 (1990) is\n";
         let s = Structure::read(t);
         assert_eq!(s.at(t.find("678").unwrap()), ("Notes", "op6"));
+        // A report's numbered paragraphs are not operative paragraphs.
+        let t = "Report of the Secretary-General\n\n12. Recalls that resolution 72/194\n";
+        let s = Structure::read(t);
+        assert_eq!(s.at(t.find("72/194").unwrap()), ("Recalls", ""));
         assert_eq!(at("217 A"), ("", "fn3"));
     }
 
