@@ -513,7 +513,6 @@ fn context_before(s: &str, at: usize) -> Context {
             win = &win[p + stop.len()..];
         }
     }
-    let base = at - win.len();
     // The last body name whose distance to the resolution word is bridged
     // only by small words.
     let mut named = None;
@@ -549,7 +548,6 @@ fn context_before(s: &str, at: usize) -> Context {
             named = r;
         }
     }
-    let _ = base;
     if let Some(b) = named {
         return Context::Named(match b {
             BodyRef::Assembly => BodyRef::Ga,

@@ -163,15 +163,13 @@ fn opening_words(s: &str) -> String {
     if (first.ends_with(['\'', '’']) || CUE_PREFIXES.contains(first))
         && let Some(second) = words.next()
     {
-        {
-            let second = second.trim_matches(|c: char| !c.is_alphabetic());
-            let sep = if first.ends_with(['\'', '’']) {
-                ""
-            } else {
-                " "
-            };
-            return format!("{first}{sep}{second}");
-        }
+        let second = second.trim_matches(|c: char| !c.is_alphabetic());
+        let sep = if first.ends_with(['\'', '’']) {
+            ""
+        } else {
+            " "
+        };
+        return format!("{first}{sep}{second}");
     }
     first.to_string()
 }
