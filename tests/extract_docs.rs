@@ -81,6 +81,19 @@ fn ids_from_titles_and_file_names() {
 }
 
 #[test]
+fn html_offsets_point_into_the_file() {
+    let html = "<html><body><p><i>Rappelant</i> sa r&eacute;solution <a href=\"#\">72/194</a> du 19&nbsp;d&eacute;cembre 2017 et la r&eacute;solution 2178&nbsp;(2014) du Conseil de s&eacute;curit&eacute;,</p></body></html>";
+    let doc = input::from_bytes("x.html", html.as_bytes(), true).unwrap();
+    let ex = Extractor::new(Options::default()).unwrap().extract(&doc);
+    assert_eq!(targets(&ex), ["A/RES/72/194", "S/RES/2178(2014)"]);
+    for c in &ex.citations {
+        assert_eq!(&html[c.start..c.end], c.text);
+    }
+    assert_eq!(ex.citations[0].text, "72/194");
+    assert!(ex.citations[1].text.starts_with("2178"));
+}
+
+#[test]
 fn subsidiary_bodies_own_decisions() {
     // A UNICEF Executive Board document: "its decisions" are the Board's.
     let ex = run(
