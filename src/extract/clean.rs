@@ -55,6 +55,7 @@ pub fn clean(src: &str) -> Mapped {
             }
             0xEF if rest.starts_with('\u{feff}') => Some(("", 3)),
             b'<' => sup_marker(rest).map(|n| ("", n)),
+            b'-' => soft_break(src, i).map(|n| ("", n)),
             b'[' => None,
             b']' => None,
             _ => None,
@@ -112,7 +113,28 @@ pub fn clean(src: &str) -> Mapped {
 }
 
 fn is_special(c: u8) -> bool {
-    matches!(c, b'\r' | 0xC2 | 0xE2 | 0xEF | b'\\' | b'<' | b'[')
+    matches!(c, b'\r' | 0xC2 | 0xE2 | 0xEF | b'\\' | b'<' | b'[' | b'-')
+}
+
+/// A word hyphenated across a line end ("че-\n   ловека", "reso-\nlution"):
+/// the length of `-\n` and the indentation to remove. Only between two
+/// lower-case letters, so that "A/79/620-\nS/2024/841" stays two symbols.
+fn soft_break(src: &str, i: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut j = i + 1;
+    if b.get(j) == Some(&b'\r') {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'\n') {
+        return None;
+    }
+    j += 1;
+    while j < b.len() && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    let before = src[..i].chars().next_back()?;
+    let after = src[j..].chars().next()?;
+    (before.is_lowercase() && after.is_lowercase()).then_some(j - i)
 }
 
 /// Whether `s` is already NFC. Only combining diacritics (U+0300–U+036F)
@@ -292,6 +314,16 @@ mod tests {
         assert_eq!(back(&m, src, "2133 (2014)"), "2133 \\(2014\\)");
         assert_eq!(back(&m, src, "72/194"), "72/194");
         assert_eq!(back(&m, src, "2 R"), "2</sup> R");
+    }
+
+    #[test]
+    fn hyphenated_words() {
+        let src = "Советом по правам че-\n   ловека в его резолюции, A/79/620-\nS/2024/841";
+        let m = clean(src);
+        assert_eq!(
+            m.text,
+            "Советом по правам человека в его резолюции, A/79/620-\nS/2024/841"
+        );
     }
 
     #[test]
