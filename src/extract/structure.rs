@@ -12,7 +12,7 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^[ \t]*(?:",
         // job numbers: "23-24927 (E)    151223", "24-16433"
-        r"[0-9]{2}-[0-9]{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+[0-9]{6})?(?:[ \t]+[0-9]{6})?",
+        r"(?:[0-9]{1,3}/[0-9]{1,3}[ \t]+)?[0-9]{2}-[0-9]{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+[0-9]{6})?(?:[ \t]+[0-9]{6})?(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?",
         // bar codes: "*2324927*"
         r"|\*[0-9]{7}\*",
         // page numbers: "2/10" (kept only next to other furniture)
@@ -40,7 +40,7 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |p| ls + p);
         let line = &text[ls..le];
         let first = line.bytes().find(|c| !matches!(c, b' ' | b'\t'));
-        if line.len() <= 60
+        if line.trim().len() <= 60
             && matches!(first, Some(b'0'..=b'9' | b'*'))
             && let Some(c) = FURNITURE.captures(line)
         {
@@ -52,6 +52,7 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         }
         ls = le + 1;
     }
+    let mut titles: Vec<(usize, usize)> = Vec::new();
     if let Some(h) = header.filter(|h| h.len() >= 3) {
         for (at, _) in text.match_indices(h) {
             let ls = text[..at].rfind('\n').map_or(0, |p| p + 1);
@@ -76,10 +77,31 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
                     && !line.ends_with([',', ';', ':'])
                     && !line.starts_with(|c: char| c.is_ascii_digit());
                 if looks_title {
-                    ranges.push((n, ne));
+                    titles.push((n, ne));
                 }
                 break;
             }
+        }
+    }
+    // A running title is the document's title: it stands in the first page
+    // or repeats under several headers. Otherwise the line after a header
+    // is text (layout-preserving extractions have no running title).
+    let head = &text[..{
+        let mut e = text.len().min(3000);
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        e
+    }];
+    for &(ts, te) in &titles {
+        let t = text[ts..te].trim();
+        let repeats = titles
+            .iter()
+            .filter(|&&(a, b)| text[a..b].trim() == t)
+            .count()
+            > 1;
+        if repeats || head[..ts.min(head.len())].contains(t) {
+            ranges.push((ts, te));
         }
     }
     // A page number "2/10" could be resolution 2/10 on its own line: keep it
@@ -413,6 +435,14 @@ mod tests {
     #[test]
     fn furniture() {
         let mut t = String::from("resolutions\n23-24927 (E)    151223\n*2324927*\n2/10\n72/194\n");
+        let mut layout = String::from(
+            "x\n2/8                                          25-08504\n       E/2025/L.10\n\n   Recalling General Assembly resolution 79/218 of 19 December\n",
+        );
+        let pad = "y".repeat(500);
+        layout.insert_str(0, &pad);
+        blank_furniture(&mut layout, Some("E/2025/L.10"));
+        assert!(!layout.contains("25-08504") && !layout.contains("E/2025/L.10"));
+        assert!(layout.contains("Recalling General Assembly resolution 79/218"));
         let mut alone = String::from("resolution\n72/194\n");
         blank_furniture(&mut alone, None);
         assert!(alone.contains("72/194"));
