@@ -90,14 +90,33 @@ pub fn treaty(number: u32) -> String {
 }
 
 /// Normalises a document symbol: upper case, spaces removed, trailing
-/// punctuation dropped. `a/79/l.2 ` → `A/79/L.2`.
+/// punctuation dropped, and the official mixed case kept for the
+/// components `Add.`, `Rev.`, `Corr.`, `Amend.`, `Misc.`:
+/// `a/79/l.2 ` → `A/79/L.2`, `a/hrc/43/15/add.1` → `A/HRC/43/15/Add.1`.
 pub fn document(symbol: &str) -> String {
     let s: String = symbol
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_uppercase();
-    s.trim_end_matches(['.', ',', ';', ':']).to_string()
+    let s = s.trim_end_matches(['.', ',', ';', ':']);
+    // Official symbols write these components in mixed case: A/79/1/Add.1.
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        let fixed = ["ADD.", "REV.", "CORR.", "AMEND.", "MISC."]
+            .iter()
+            .find(|p| part.starts_with(**p))
+            .map(|p| {
+                let mut w = p[..1].to_string();
+                w.push_str(&p[1..].to_ascii_lowercase());
+                format!("{w}{}", &part[p.len()..])
+            });
+        out.push_str(fixed.as_deref().unwrap_or(part));
+    }
+    out
 }
 
 static KIND_RULES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
@@ -251,6 +270,8 @@ mod tests {
             ("decision 73/546", "A/DEC/73/546"),
             ("UNTS 39574", "UNTS 39574"),
             ("e/cn.15/2019/5", "E/CN.15/2019/5"),
+            ("A/HRC/43/15/ADD.1", "A/HRC/43/15/Add.1"),
+            ("a/79/1/rev.2", "A/79/1/Rev.2"),
             ("A/HRC/RES/40/1", "A/HRC/RES/40/1"),
             (
                 "Charter of the United Nations",

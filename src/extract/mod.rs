@@ -1,13 +1,38 @@
 //! Stage 2: citations out of document text.
 //!
-//! (Skeleton: the extraction engine lands with the extractor issue.)
+//! The engine works in steps, one file each (eyecite-like):
+//!
+//! 1. [`fold`] folds scripts (Arabic-Indic and full-width digits, full-width
+//!    brackets, Cyrillic look-alikes) and [`clean`] rewrites what PDF, HTML
+//!    and Markdown left in the text (non-breaking spaces, `[72/194](#)`,
+//!    `<sup>1</sup>`, decomposed accents) — both keep a map back to the file;
+//! 2. [`identity`] finds who the document is (own symbol, title, year,
+//!    adopting body), and [`structure`] blanks page furniture and reads the
+//!    paragraphs;
+//! 3. [`find`] scans with one combined regex per family ([`patterns`],
+//!    words in [`lexicon`]) and reads lists by hand; [`resolve`] decides the
+//!    body and canonical id of each number; named instruments come from
+//!    [`instruments`].
+//!
+//! Citations of the document itself are dropped; offsets are mapped back to
+//! the decoded file so that `text == raw[start..end]`.
 
+pub mod clean;
+pub mod find;
 pub mod fold;
+pub mod identity;
 pub mod instruments;
 pub mod lang;
+pub mod lexicon;
+pub mod numbering;
+pub mod patterns;
+pub mod resolve;
+pub mod structure;
 
-use crate::input::SourceDoc;
-use crate::model::{Citation, DocInfo, Lang};
+use crate::input::{Format, SourceDoc};
+use crate::model::{Body, Citation, DocInfo, Kind, Lang};
+use crate::symbol;
+use crate::text::{Lines, Mapped};
 use std::path::PathBuf;
 
 /// A problem with the extractor's configuration (not with a document).
@@ -60,28 +85,151 @@ impl Extractor {
         Ok(Extractor { opts, instruments })
     }
 
-    /// Extracts the citations of one document.
+    /// Extracts the citations of one document: its identity ([`DocInfo`])
+    /// and every citation, in text order, with offsets into `doc.raw`.
     pub fn extract(&self, doc: &SourceDoc) -> Extracted {
-        let lang = self
-            .opts
-            .lang
-            .unwrap_or_else(|| lang::detect(&doc.text.text));
-        let _ = &self.instruments;
-        let id = std::path::Path::new(&doc.path)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        Extracted {
-            info: DocInfo {
-                file: doc.path.clone(),
-                id,
-                id_source: "file-stem".into(),
-                lang,
-                bytes: doc.raw.len(),
-                notes: doc.notes.clone(),
-                ..DocInfo::default()
-            },
-            citations: Vec::new(),
-        }
+        self.run(doc, None, None)
     }
+
+    /// Extracts the citations of a text snippet, for tests and for callers
+    /// that hold a passage rather than a document.
+    ///
+    /// `body` is the body that adopted the text the snippet comes from (what
+    /// "its resolution" refers to; `None` when unknown), `lang` its language
+    /// (`None`: detected). The snippet has no identity of its own, so no
+    /// citation is dropped as a self-citation. Offsets point into `text`;
+    /// `file` and `doc` are `<snippet>`.
+    pub fn extract_snippet(
+        &self,
+        text: &str,
+        body: Option<Body>,
+        lang: Option<Lang>,
+    ) -> Vec<Citation> {
+        let doc = SourceDoc {
+            path: "<snippet>".into(),
+            raw: text.to_string(),
+            text: Mapped::identity(text),
+            format: Format::Text,
+            notes: Vec::new(),
+        };
+        self.run(&doc, Some(body), lang).citations
+    }
+
+    fn run(
+        &self,
+        doc: &SourceDoc,
+        snippet_body: Option<Option<Body>>,
+        lang: Option<Lang>,
+    ) -> Extracted {
+        let folded = fold::fold_script(&doc.text.text);
+        let mut cleaned = clean::clean(&folded.text);
+        let lang = lang
+            .or(self.opts.lang)
+            .unwrap_or_else(|| lang::detect(&cleaned.text));
+        let ident = match snippet_body {
+            Some(body) => identity::Identity {
+                id: "<snippet>".into(),
+                id_source: "snippet",
+                body,
+                ..identity::Identity::default()
+            },
+            None => identity::identify(&cleaned.text, &doc.path),
+        };
+        let furniture = structure::blank_furniture(&mut cleaned.text, ident.header.as_deref());
+        let hits = find::find_all(&cleaned.text, ident.body, &furniture);
+        let named = self.instruments.find(&cleaned.text);
+        let structure = if hits.is_empty() {
+            structure::Structure::default()
+        } else {
+            structure::Structure::read(&cleaned.text)
+        };
+        let lines = Lines::new(&doc.raw);
+        let raw = &doc.raw;
+        let to_raw = |p: usize| doc.text.to_source(folded.to_source(cleaned.to_source(p)));
+        let to_raw_end = |e: usize| {
+            let e1 = map_end(&cleaned, &folded.text, e);
+            let e2 = map_end(&folded, &doc.text.text, e1);
+            map_end(&doc.text, raw, e2)
+        };
+        let mut all: Vec<(usize, usize, String, Kind)> = hits
+            .iter()
+            .filter(|h| h.target != ident.id && !ident.aliases.contains(&h.target))
+            .map(|h| (h.start, h.end, h.target.clone(), h.kind))
+            .collect();
+        for n in named {
+            let overlaps = hits.iter().any(|h| h.start < n.end && n.start < h.end);
+            if !overlaps && n.start < n.end && n.end <= cleaned.text.len() {
+                all.push((n.start, n.end, n.target, Kind::NamedInstrument));
+            }
+        }
+        all.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        let file = doc.path.clone();
+        let mut citations = Vec::with_capacity(all.len());
+        for (s, e, target, kind) in all {
+            let Some((rs, re)) = raw_span(raw, to_raw(s), to_raw_end(e)) else {
+                continue;
+            };
+            let (cue, paragraph) = structure.at(s);
+            citations.push(Citation {
+                file: file.clone(),
+                doc: ident.id.clone(),
+                target,
+                kind,
+                text: raw[rs..re].to_string(),
+                start: rs,
+                end: re,
+                line: lines.line_of(rs),
+                lang,
+                cue: cue.to_string(),
+                paragraph: paragraph.to_string(),
+            });
+        }
+        let info = DocInfo {
+            file,
+            kind: symbol::kind_of(&ident.id),
+            id: ident.id,
+            id_source: ident.id_source.into(),
+            title: ident.title,
+            year: ident.year,
+            body: ident.body,
+            lang,
+            bytes: doc.raw.len(),
+            notes: doc.notes.clone(),
+        };
+        Extracted { info, citations }
+    }
+}
+
+/// Maps an end offset of `m.text` into `src` (the text `m` rewrote): right
+/// after the last character when it was copied, so that removed residue
+/// after a match (`](#)`, `</sup>`, `\r`) is not taken into the span.
+fn map_end(m: &Mapped, src: &str, e: usize) -> usize {
+    let Some(c) = m.text.get(..e).and_then(|t| t.chars().next_back()) else {
+        return m.to_source(e);
+    };
+    let p = e - c.len_utf8();
+    let (sp, se) = (m.to_source(p), m.to_source(e));
+    if src.get(sp..).is_some_and(|r| r.starts_with(c)) && sp + c.len_utf8() <= se {
+        sp + c.len_utf8()
+    } else {
+        se
+    }
+}
+
+/// A non-empty span on char boundaries of `raw`, or `None`.
+fn raw_span(raw: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    s = s.min(raw.len());
+    e = e.min(raw.len());
+    while !raw.is_char_boundary(s) {
+        s -= 1;
+    }
+    while !raw.is_char_boundary(e) {
+        e += 1;
+    }
+    if e <= s {
+        // The whole match was a replacement: take the source character.
+        let c = raw[s..].chars().next()?;
+        e = s + c.len_utf8();
+    }
+    Some((s, e))
 }

@@ -1,0 +1,342 @@
+//! Text cleaning before matching, with offsets kept.
+//!
+//! What it removes or rewrites, and why:
+//! - non-breaking, narrow and thin spaces → a plain space (French puts one
+//!   before `(`, `:` and inside « »), so patterns need only `[ \t\n]`;
+//! - soft hyphens and zero-width characters → nothing (PDF residue that
+//!   splits numbers);
+//! - markdown links `[72/194](#)` → their label, and escapes `\(` → `(`;
+//! - `<sup>1</sup>` footnote markers → a space, or the bare number at the
+//!   start of a line (so that the footnote itself is still recognised);
+//! - `\r` → nothing (Windows line ends);
+//! - NFC normalisation of any word that is not already NFC.
+//!
+//! The result is a [`Mapped`] text: every offset maps back to the input.
+
+use crate::text::Mapped;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Cleans `src` for matching; see the module documentation.
+pub fn clean(src: &str) -> Mapped {
+    let b = src.as_bytes();
+    // Fast path: nothing to rewrite.
+    if !b.iter().any(|&c| is_special(c)) && nfc_ok(src) {
+        return Mapped::identity(src);
+    }
+    let mut m = Mapped::builder(src.len(), src.len());
+    let mut copy_from = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !is_special(c) {
+            i += 1;
+            continue;
+        }
+        let rest = &src[i..];
+        // (replacement, bytes consumed)
+        let rep: Option<(&str, usize)> = match c {
+            b'\r' => Some(("", 1)),
+            0xC2 if rest.starts_with('\u{a0}') => Some((" ", 2)),
+            0xC2 if rest.starts_with('\u{ad}') => Some(("", 2)),
+            0xE2 if rest.starts_with('\u{202f}')
+                || rest.starts_with('\u{2009}')
+                || rest.starts_with('\u{2007}')
+                || rest.starts_with('\u{2002}')
+                || rest.starts_with('\u{2003}') =>
+            {
+                Some((" ", 3))
+            }
+            0xE2 if rest.starts_with('\u{200b}')
+                || rest.starts_with('\u{200c}')
+                || rest.starts_with('\u{200d}')
+                || rest.starts_with('\u{2060}') =>
+            {
+                Some(("", 3))
+            }
+            0xEF if rest.starts_with('\u{feff}') => Some(("", 3)),
+            b'<' => sup_marker(rest).map(|n| ("", n)),
+            b'-' => soft_break(src, i).map(|n| ("", n)),
+            b'[' => None,
+            b']' => None,
+            _ => None,
+        };
+        if let Some((r, n)) = rep {
+            m.push_copy(&src[copy_from..i], copy_from);
+            // A <sup>n</sup> marker at a line start keeps its number.
+            if c == b'<' {
+                let at_line_start = i == 0 || b[i - 1] == b'\n';
+                let inner = &rest[5..n - 6];
+                if at_line_start {
+                    m.push_copy(inner, i + 5);
+                    m.push_replaced("", i + 5 + inner.len(), i + n);
+                } else {
+                    m.push_replaced(" ", i, i + n);
+                }
+            } else {
+                m.push_replaced(r, i, i + n);
+            }
+            i += n;
+            copy_from = i;
+            continue;
+        }
+        match c {
+            b'\\' if rest.len() > 1 && b"()[]*_#.-".contains(&b[i + 1]) => {
+                m.push_copy(&src[copy_from..i], copy_from);
+                m.push_replaced("", i, i + 1);
+                i += 1;
+                copy_from = i;
+                // The escaped character itself is copied next round.
+                i += 1;
+            }
+            b'[' => {
+                // Markdown link [label](target): keep the label.
+                if let Some((label_end, end)) = md_link(rest) {
+                    m.push_copy(&src[copy_from..i], copy_from);
+                    m.push_replaced("", i, i + 1);
+                    let label = &src[i + 1..i + label_end];
+                    push_label(&mut m, label, i + 1);
+                    m.push_replaced("", i + label_end, i + end);
+                    i += end;
+                    copy_from = i;
+                } else {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    m.push_copy(&src[copy_from..], copy_from);
+    if nfc_ok(&m.text) {
+        return m;
+    }
+    nfc_words(&m)
+}
+
+fn is_special(c: u8) -> bool {
+    matches!(c, b'\r' | 0xC2 | 0xE2 | 0xEF | b'\\' | b'<' | b'[' | b'-')
+}
+
+/// A word hyphenated across a line end ("че-\n   ловека", "reso-\nlution"):
+/// the length of `-\n` and the indentation to remove. Only between two
+/// lower-case letters, so that "A/79/620-\nS/2024/841" stays two symbols.
+fn soft_break(src: &str, i: usize) -> Option<usize> {
+    let b = src.as_bytes();
+    let mut j = i + 1;
+    if b.get(j) == Some(&b'\r') {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'\n') {
+        return None;
+    }
+    j += 1;
+    while j < b.len() && matches!(b[j], b' ' | b'\t') {
+        j += 1;
+    }
+    let before = src[..i].chars().next_back()?;
+    let after = src[j..].chars().next()?;
+    (before.is_lowercase() && after.is_lowercase()).then_some(j - i)
+}
+
+/// Whether `s` is already NFC. Only combining diacritics (U+0300–U+036F)
+/// and Arabic hamza/madda marks (U+0653–U+0655) compose in the official
+/// languages' scripts, so texts without them are NFC without a full check.
+fn nfc_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let maybe = memchr::memchr2(0xCC, 0xCD, b).is_some()
+        || memchr::memmem::find_iter(b, &[0xD9]).any(|i| matches!(b.get(i + 1), Some(0x93..=0x95)));
+    if !maybe {
+        return true;
+    }
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+    }
+}
+
+/// Pushes a link label, dropping the backslashes of escapes inside it.
+fn push_label(m: &mut Mapped, label: &str, at: usize) {
+    let mut from = 0;
+    let lb = label.as_bytes();
+    let mut j = 0;
+    while j < lb.len() {
+        if lb[j] == b'\\' && j + 1 < lb.len() && lb[j + 1].is_ascii_punctuation() {
+            m.push_copy(&label[from..j], at + from);
+            m.push_replaced("", at + j, at + j + 1);
+            from = j + 1;
+            j += 2;
+        } else {
+            j += 1;
+        }
+    }
+    m.push_copy(&label[from..], at + from);
+}
+
+/// `<sup>N</sup>` (N up to 3 digits or `*`): its byte length.
+fn sup_marker(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix("<sup>")?;
+    let close = inner.find("</sup>")?;
+    if close == 0
+        || close > 4
+        || !inner[..close]
+            .bytes()
+            .all(|c| c.is_ascii_digit() || c == b'*')
+    {
+        return None;
+    }
+    Some(5 + close + 6)
+}
+
+/// `[label](target)` on one line with a short target: (offset of `]`,
+/// offset past `)`).
+fn md_link(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut j = 1;
+    while j < b.len() && j < 200 {
+        match b[j] {
+            b']' => break,
+            b'\n' | b'[' => return None,
+            b'\\' => j += 2,
+            _ => j += 1,
+        }
+    }
+    if j >= b.len() || b[j] != b']' || b.get(j + 1) != Some(&b'(') {
+        return None;
+    }
+    let close = s[j + 2..].find(')')?;
+    if close > 300 || s[j + 2..j + 2 + close].contains('\n') {
+        return None;
+    }
+    Some((j, j + 2 + close + 1))
+}
+
+/// NFC-normalises the words that need it, mapping through `m`.
+fn nfc_words(m: &Mapped) -> Mapped {
+    let src = &m.text;
+    let mut out = Mapped::builder(src.len(), src.len());
+    let mut from = 0;
+    let mut word_start = 0;
+    let b = src.as_bytes();
+    let mut i = 0;
+    while i <= b.len() {
+        let at_space = i == b.len() || b[i].is_ascii_whitespace();
+        if at_space {
+            if i > word_start {
+                let w = &src[word_start..i];
+                if !nfc_ok(w) {
+                    out.push_copy(&src[from..word_start], from);
+                    let n: String = w.nfc().collect();
+                    out.push_replaced(&n, word_start, i);
+                    from = i;
+                }
+            }
+            word_start = i + 1;
+        }
+        i += 1;
+    }
+    out.push_copy(&src[from..], from);
+    // Compose: offsets of `out` map into `m.text`, which maps to the source.
+    compose(&out, m)
+}
+
+/// Builds one map from `outer` (over `inner.text`) straight to `inner`'s
+/// source.
+pub fn compose(outer: &Mapped, inner: &Mapped) -> Mapped {
+    Composed::build(outer, inner)
+}
+
+/// Helper to compose maps by re-sampling segment boundaries.
+struct Composed;
+
+impl Composed {
+    fn build(outer: &Mapped, inner: &Mapped) -> Mapped {
+        // Re-create `outer.text` char by char is too slow; instead rebuild by
+        // runs: each run of `outer.text` whose mapping into inner is a plain
+        // copy and whose inner mapping is a plain copy stays a copy.
+        let text = &outer.text;
+        let mut m = Mapped::builder(inner.to_source(inner.text.len()), text.len());
+        let mut run_start = 0;
+        let b = text.as_bytes();
+        let mut i = 0;
+        // Walk char boundaries; a run breaks where offsets stop advancing
+        // together.
+        let mut prev_src = inner.to_source(outer.to_source(0));
+        let mut run_src = prev_src;
+        while i < b.len() {
+            let len = utf8_len(b[i]);
+            let next = i + len;
+            let s_next = inner.to_source(outer.to_source(next));
+            if s_next != prev_src + len {
+                // Close the copied run [run_start, i) and emit this char as
+                // a replacement.
+                if i > run_start {
+                    m.push_copy(&text[run_start..i], run_src);
+                }
+                m.push_replaced(&text[i..next], prev_src, s_next.max(prev_src));
+                run_start = next;
+                run_src = s_next;
+            }
+            prev_src = s_next;
+            i = next;
+        }
+        if run_start < b.len() {
+            m.push_copy(&text[run_start..], run_src);
+        }
+        m
+    }
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn back(m: &Mapped, src: &str, needle: &str) -> String {
+        let at = m.text.find(needle).unwrap();
+        let s = m.to_source(at);
+        let e = m.to_source(at + needle.len() - 1) + 1;
+        src[s..e].to_string()
+    }
+
+    #[test]
+    fn markdown_and_sup() {
+        let src = "vu [2133 \\(2014\\)](#) et<sup>1</sup> x\n<sup>2</sup> Résolution [72/194](#).";
+        let m = clean(src);
+        assert_eq!(m.text, "vu 2133 (2014) et  x\n2 Résolution 72/194.");
+        assert_eq!(back(&m, src, "2133 (2014)"), "2133 \\(2014\\)");
+        assert_eq!(back(&m, src, "72/194"), "72/194");
+        assert_eq!(back(&m, src, "2 R"), "2</sup> R");
+    }
+
+    #[test]
+    fn hyphenated_words() {
+        let src = "Советом по правам че-\n   ловека в его резолюции, A/79/620-\nS/2024/841";
+        let m = clean(src);
+        assert_eq!(
+            m.text,
+            "Советом по правам человека в его резолюции, A/79/620-\nS/2024/841"
+        );
+    }
+
+    #[test]
+    fn spaces_and_nfc() {
+        let src = "sa re\u{301}solution\u{a0}72/194\r\n";
+        let m = clean(src);
+        assert_eq!(m.text, "sa résolution 72/194\n");
+        assert_eq!(back(&m, src, "72/194"), "72/194");
+        let at = m.text.find("résolution").unwrap();
+        assert_eq!(m.to_source(at), 3);
+        assert_eq!(
+            m.to_source(at + "résolution".len()),
+            3 + "re\u{301}solution".len()
+        );
+    }
+}

@@ -1,0 +1,1122 @@
+//! Scanning a cleaned text for citations: one pass per pattern family, then
+//! hand-written readers for what follows a match (lists of numbers with
+//! dates, letters and pinpoints; Treaty Series volumes and numbers).
+//!
+//! Offsets here are offsets in the cleaned text; the caller maps them back.
+
+use super::lexicon::BodyRef;
+use super::numbering;
+use super::patterns::{
+    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
+    OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
+    has_symbol_prefix,
+};
+use super::resolve::{Context, Shape, resolve};
+use crate::model::{Body, Kind};
+use crate::symbol;
+
+/// One citation found in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Start offset in the cleaned text.
+    pub start: usize,
+    /// End offset in the cleaned text.
+    pub end: usize,
+    /// Canonical id of the cited text.
+    pub target: String,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+/// Finds every citation in `text` (cleaned); `adopting` is the body that
+/// adopted the citing document ("its resolution" refers to it). Hits are
+/// sorted by start offset and do not overlap.
+///
+/// `furniture` holds the sorted ranges of blanked page furniture: a list
+/// interrupted by the footnotes at a page bottom resumes after the next
+/// page's header.
+pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    triggered_lists(text, adopting, furniture, &mut hits);
+    if text.contains('第') {
+        zh_lists(text, adopting, &mut hits);
+    }
+    treaties(text, &mut hits);
+    hits.sort_by_key(|h| (h.start, h.end));
+    let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    let mut bare = Vec::new();
+    bare_citations(text, &mut bare);
+    let mut k = 0;
+    for h in bare {
+        while k < covered.len() && covered[k].1 <= h.start {
+            k += 1;
+        }
+        let overlaps = covered[k..]
+            .iter()
+            .take_while(|c| c.0 < h.end)
+            .any(|c| c.1 > h.start);
+        if !overlaps {
+            hits.push(h);
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    // Drop overlaps (first wins).
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if let Some(last) = out.last()
+            && h.start < last.end
+            && !(h.start == last.start && h.end == last.end && h.target != last.target)
+        {
+            continue;
+        }
+        out.push(h);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && is_ws(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_hspace(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// Reads up to `max` ASCII digits: (value, end, count).
+fn digits(b: &[u8], i: usize, max: usize) -> Option<(u32, usize, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < b.len() && b[j].is_ascii_digit() {
+        if j - i < max {
+            v = v * 10 + (b[j] - b'0') as u32;
+        }
+        j += 1;
+    }
+    let n = j - i;
+    if n == 0 {
+        return None;
+    }
+    Some((v, j, n))
+}
+
+fn open_paren(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    if r.starts_with('(') {
+        Some(i + 1)
+    } else if r.starts_with('（') {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
+fn close_paren(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    if r.starts_with(')') {
+        Some(i + 1)
+    } else if r.starts_with('）') {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// An upper-case list letter (Latin, or a Cyrillic look-alike) at `i` that
+/// stands alone: its end.
+fn letter(s: &str, i: usize) -> Option<usize> {
+    let c = s.get(i..)?.chars().next()?;
+    if !(c.is_ascii_uppercase() || matches!(c, 'А' | 'В' | 'С' | 'Е')) {
+        return None;
+    }
+    let e = i + c.len_utf8();
+    match s[e..].chars().next() {
+        Some(n) if n.is_alphanumeric() => None,
+        _ => Some(e),
+    }
+}
+
+/// Letters after a number: " A", " A and B", " A to D", " A-C", " A, B and C".
+fn letters(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let j = skip_hspace(b, i);
+    let Some(mut e) = letter(s, j) else {
+        return i;
+    };
+    // Further letters joined by a word, a dash or a comma.
+    loop {
+        let k = skip_hspace(b, e);
+        let mut next = None;
+        for w in ["and", "to", "et", "à", "y", "a", "и", "-", "–", ","] {
+            if s[k..].starts_with(w) {
+                let k2 = skip_hspace(b, k + w.len());
+                if k2 > k + w.len() || matches!(w, "-" | "–") {
+                    next = letter(s, k2);
+                    if next.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+        match next {
+            Some(n) => e = n,
+            None => break,
+        }
+    }
+    e
+}
+
+/// Reads one cited number at `i`: its shape and end.
+pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
+    let b = s.as_bytes();
+    let (prefix, j) = if b[i..].starts_with(b"ES-") {
+        ("ES-", i + 3)
+    } else if b[i..].starts_with(b"S-") {
+        ("S-", i + 2)
+    } else {
+        ("", i)
+    };
+    let (d1, j2, n1) = digits(b, j, 4)?;
+    if n1 > 4 {
+        return None;
+    }
+    if b.get(j2) == Some(&b'/') {
+        let (d2, mut e, n2) = digits(b, j2 + 1, 3)?;
+        if n2 > 3 {
+            // A footnote number glued to the end: keep three digits.
+            e = j2 + 1 + 3;
+        }
+        if b.get(e) == Some(&b'/') {
+            return None;
+        }
+        if d1 == 0 || d2 == 0 {
+            return None;
+        }
+        let shape = if !prefix.is_empty() || n1 <= 2 {
+            if n1 > 2 {
+                return None;
+            }
+            Shape::Session {
+                prefix,
+                session: d1,
+                number: d2,
+            }
+        } else if n1 == 4 && numbering::is_year(d1) {
+            Shape::Year {
+                year: d1,
+                number: d2,
+            }
+        } else {
+            return None;
+        };
+        let e = if n2 > 3 { e } else { letters(s, e) };
+        return Some((shape, e));
+    }
+    if !prefix.is_empty() || d1 == 0 {
+        return None;
+    }
+    let k = letters(s, j2);
+    let p = skip_ws(b, k);
+    if let Some(q) = open_paren(s, p) {
+        let q = skip_hspace(b, q);
+        if let Some((y, ye, 4)) = digits(b, q, 4) {
+            let ce = close_paren(s, skip_hspace(b, ye))?;
+            if !(1945..=2049).contains(&y) {
+                return None;
+            }
+            return Some((
+                Shape::Sc {
+                    number: d1,
+                    year: y,
+                },
+                ce,
+            ));
+        }
+        // Roman session, maybe special (S-) or emergency special (ES-).
+        let (sp, r0) = if b[q..].starts_with(b"ES-") {
+            ("ES-", q + 3)
+        } else if b[q..].starts_with(b"S-") {
+            ("S-", q + 2)
+        } else {
+            ("", q)
+        };
+        let mut r = r0;
+        while r < b.len() && matches!(b[r], b'I' | b'V' | b'X' | b'L' | b'C') && r - r0 < 8 {
+            r += 1;
+        }
+        if r == r0 {
+            return None;
+        }
+        let roman = symbol::roman_to_int(&s[r0..r])?;
+        let ce = close_paren(s, skip_hspace(b, r))?;
+        return Some((
+            Shape::Old {
+                number: d1,
+                session: format!("{sp}{}", &s[r0..r]),
+                roman,
+            },
+            ce,
+        ));
+    }
+    // Right-to-left residue: "2042) 2012 (".
+    if let Some(q) = close_paren(s, p) {
+        let q = skip_hspace(b, q);
+        if let Some((y, ye, 4)) = digits(b, q, 4) {
+            let oe = open_paren(s, skip_hspace(b, ye))?;
+            if numbering::sc_plausible(d1, y) {
+                return Some((
+                    Shape::Sc {
+                        number: d1,
+                        year: y,
+                    },
+                    oe,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Skips list separators (commas, conjunctions, ellipses) from `i`; the
+/// position of what follows.
+fn separator(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut tokens = 0;
+    loop {
+        j = skip_ws(b, j);
+        if tokens >= 4 || j >= b.len() {
+            return j;
+        }
+        let r = &s[j..];
+        let mut adv = 0;
+        for p in [",", ";", "،", "、", "，", "…", "...", "؛"] {
+            if r.starts_with(p) {
+                adv = p.len();
+                break;
+            }
+        }
+        if adv == 0 {
+            for w in CONJUNCTIONS.iter() {
+                if let Some(rest) = r.strip_prefix(w) {
+                    let after = rest.chars().next();
+                    // Arabic "و" may be glued to the number.
+                    let ok = match after {
+                        Some(c) if c.is_whitespace() => true,
+                        // "و2043", "和73/174": no space in Arabic and Chinese.
+                        Some(c) if c.is_ascii_digit() => !w.is_ascii(),
+                        _ => false,
+                    };
+                    if ok {
+                        adv = w.len();
+                        break;
+                    }
+                }
+            }
+        }
+        if adv == 0 {
+            return j;
+        }
+        j += adv;
+        tokens += 1;
+    }
+}
+
+/// One cited number: shape, span, and the year of the date written after
+/// it, if any.
+#[derive(Debug, Clone)]
+struct Item {
+    shape: Shape,
+    start: usize,
+    end: usize,
+    date_year: Option<u32>,
+}
+
+/// Cited numbers of one list.
+type Items = Vec<Item>;
+
+/// Skips the dates and pinpoints that may follow a cited number; returns
+/// the end and the year of the date, if one was read.
+fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
+    let mut year = None;
+    loop {
+        if let Some(m) = DATE_TAIL.find(&s[e..]) {
+            let d = m.as_str();
+            let digits_at = d
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>();
+            if digits_at.len() >= 4 {
+                let at = digits_at[digits_at.len() - 4];
+                year = d.get(at..at + 4).and_then(|y| y.parse().ok());
+            }
+            e += m.end();
+            continue;
+        }
+        if let Some(m) = PINPOINT.find(&s[e..]) {
+            // Do not swallow the character after a pinpoint's number.
+            let mut end = e + m.end();
+            let last = s[..end].chars().next_back();
+            if let Some(c) = last
+                && !c.is_alphanumeric()
+                && end > e + 1
+            {
+                end -= c.len_utf8();
+            }
+            if end <= e {
+                break;
+            }
+            e = end;
+            continue;
+        }
+        break;
+    }
+    (e, year)
+}
+
+/// A list of cited numbers starting at `i`, and the end of the list (after
+/// trailing dates and pinpoints).
+fn read_list(s: &str, i: usize, furniture: &[(usize, usize)]) -> Option<(Items, usize)> {
+    let (first, e) = parse_item(s, i)?;
+    let (mut end, y) = tails(s, e);
+    let mut items = vec![Item {
+        shape: first,
+        start: i,
+        end: e,
+        date_year: y,
+    }];
+    loop {
+        let mut n = separator(s, end);
+        if n >= s.len() {
+            break;
+        }
+        // Footnotes and a page break inside the list: resume after the
+        // next page's header.
+        if n > end
+            && s[end..n].contains("_____")
+            && let Some(&(_, fe)) = furniture
+                .get(furniture.partition_point(|r| r.0 < n))
+                .filter(|r| r.0 < n + 4000)
+        {
+            n = skip_ws(s.as_bytes(), fe);
+            // The running title may be blanked with the header: skip spaces.
+            while n < s.len() && s.as_bytes()[n].is_ascii_whitespace() {
+                n += 1;
+            }
+        }
+        let parsed = parse_item(s, n).map(|x| (n, x)).or_else(|| {
+            // A footnote marker after the comma: "of 13 June 2013,1 29/11".
+            let (_, k, cnt) = digits(s.as_bytes(), n, 3)?;
+            if cnt > 3 || !s[k..].starts_with([' ', '\t', '\n']) {
+                return None;
+            }
+            let n2 = separator(s, k);
+            parse_item(s, n2).map(|x| (n2, x))
+        });
+        match parsed {
+            Some((n, (shape, e2))) => {
+                let (t, y) = tails(s, e2);
+                items.push(Item {
+                    shape,
+                    start: n,
+                    end: e2,
+                    date_year: y,
+                });
+                end = t;
+            }
+            None => break,
+        }
+    }
+    Some((items, end))
+}
+
+/// "resolution 1701": Security Council numbers written without their year
+/// (only read where the Council is meant). Items and list end.
+fn read_year_less(s: &str, i: usize) -> Option<(Items, usize)> {
+    let b = s.as_bytes();
+    let mut items = Vec::new();
+    let mut at = i;
+    let mut end = i;
+    while let Some((n, e, cnt)) = digits(b, at, 4) {
+        let next = b.get(e).copied().unwrap_or(b' ');
+        let after_dot_digit = next == b'.' && b.get(e + 1).is_some_and(|c| c.is_ascii_digit());
+        if cnt > 4
+            || n < 50
+            || next == b'/'
+            || next == b'-'
+            || next.is_ascii_alphanumeric()
+            || after_dot_digit
+        {
+            break;
+        }
+        let Some(year) = numbering::sc_year(n) else {
+            break;
+        };
+        items.push(Item {
+            shape: Shape::Sc { number: n, year },
+            start: at,
+            end: e,
+            date_year: None,
+        });
+        end = tails(s, e).0;
+        let nx = separator(s, end);
+        if nx == end || nx >= s.len() || !b[nx].is_ascii_digit() {
+            break;
+        }
+        at = nx;
+    }
+    if items.is_empty() {
+        None
+    } else {
+        Some((items, end))
+    }
+}
+
+/// What the words just before a resolution word at `at` say.
+fn context_before(s: &str, at: usize) -> Context {
+    let from = floor_boundary(s, at.saturating_sub(90));
+    let mut win = &s[from..at];
+    // Stop at a paragraph break or a sentence end.
+    if let Some(p) = win.rfind("\n\n") {
+        win = &win[p + 2..];
+    }
+    for stop in [". ", ";", ":", "(", ")", "\n\n"] {
+        if let Some(p) = win.rfind(stop) {
+            win = &win[p + stop.len()..];
+        }
+    }
+    // The last body name whose distance to the resolution word is bridged
+    // only by small words.
+    let mut named = None;
+    for m in BODY.find_iter(win) {
+        let between = &win[m.end()..];
+        let ok = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
+            && between.split_whitespace().count() <= 4;
+        let r = body_ref(m.as_str());
+        // Another body's full name: "Commission on Narcotic Drugs resolution",
+        // "the Commission on Narcotic Drugs, in its resolution".
+        let (name_part, tail) = match between.rfind(',') {
+            Some(k) => (&between[..k], &between[k + 1..]),
+            None => (between, ""),
+        };
+        let words = |t: &str, ok: &dyn Fn(&str) -> bool| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(ok)
+        };
+        let other_name = r == Some(BodyRef::Other)
+            && !between.contains(';')
+            && name_part.split_whitespace().count() <= 8
+            && words(name_part, &|w| {
+                w.starts_with(char::is_uppercase) || NAME_WORDS.contains(&w.to_lowercase().as_str())
+            })
+            && words(tail, &|w| {
+                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
+            });
+        if ok || other_name {
+            named = r;
+        }
+    }
+    if let Some(b) = named {
+        return Context::Named(match b {
+            BodyRef::Assembly => BodyRef::Ga,
+            b => b,
+        });
+    }
+    let last_word = win
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    if ITS.iter().any(|w| w.eq_ignore_ascii_case(last_word)) || last_word == "Its" {
+        return Context::Its;
+    }
+    Context::Unknown
+}
+
+fn context_after(s: &str, end: usize) -> Option<BodyRef> {
+    let Some(c) = BODY_AFTER.captures(&s[end..]) else {
+        return OTHER_AFTER.is_match(&s[end..]).then_some(BodyRef::Other);
+    };
+    let m = c.name("b").or_else(|| c.name("c"))?;
+    body_ref(m.as_str()).map(|b| match b {
+        BodyRef::Assembly => BodyRef::Ga,
+        b => b,
+    })
+}
+
+fn push_items(
+    items: Items,
+    decision: bool,
+    ctx: Context,
+    adopting: Option<Body>,
+    hits: &mut Vec<Hit>,
+) {
+    for it in items {
+        // An old-style GA number dated far from its session is some other
+        // body's resolution ("its resolution 574 (XXVII) of 16 May 1998").
+        if let (Shape::Old { session, roman, .. }, Some(y)) = (&it.shape, it.date_year)
+            && !session.contains('-')
+            && (y + 1 < 1945 + roman || y > 1945 + roman + 2)
+        {
+            continue;
+        }
+        if let Some((target, kind)) = resolve(&it.shape, decision, ctx, adopting) {
+            hits.push(Hit {
+                start: it.start,
+                end: it.end,
+                target,
+                kind,
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------- families
+
+fn triggered_lists(
+    s: &str,
+    adopting: Option<Body>,
+    furniture: &[(usize, usize)],
+    hits: &mut Vec<Hit>,
+) {
+    let b = s.as_bytes();
+    let mut resume = 0;
+    for m in TRIGGER.find_iter(s) {
+        if m.start() < resume {
+            continue;
+        }
+        let word = m.as_str();
+        let decision = word.starts_with(['D', 'd', 'Р', 'р']) && !word.contains("езол")
+            || word.starts_with("مقرر");
+        let arabic_its = word.starts_with("قرار") && word.len() > "قرار".len() && {
+            let suf = &word["قرار".len()..];
+            suf != "ات"
+        };
+        // The number follows, maybe after a body name.
+        let mut i = skip_ws(b, m.end());
+        let mut between_body = None;
+        if i < b.len() && !b[i].is_ascii_digit() {
+            if let Some(bc) = BODY_AT.captures(&s[i..]) {
+                between_body = body_ref(&bc["b"]);
+                i = skip_ws(b, i + bc.get(0).map_or(0, |m| m.end()));
+            }
+            if b[i..].starts_with(b"No. ") || b[i..].starts_with(b"no. ") {
+                i = skip_ws(b, i + 4);
+            }
+        }
+        if i >= b.len() || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E') {
+            continue;
+        }
+        let (items, end, year_less) = match read_list(s, i, furniture) {
+            Some((items, end)) => (items, end, false),
+            None => match read_year_less(s, i) {
+                Some((items, end)) if !decision => (items, end, true),
+                _ => continue,
+            },
+        };
+        let mut ctx = if let Some(bb) = between_body {
+            Context::Named(bb)
+        } else {
+            match context_before(s, m.start()) {
+                Context::Named(x) => Context::Named(x),
+                other => match context_after(s, end) {
+                    Some(x) => Context::Named(x),
+                    None if arabic_its => Context::Its,
+                    None => other,
+                },
+            }
+        };
+        // "By its resolution 79/38, the General Assembly …" in a text whose
+        // own body adopts no resolutions.
+        if ctx == Context::Its
+            && matches!(adopting, Some(Body::Other) | None)
+            && let Some(c) = SUBJECT_AFTER.captures(&s[end..])
+            && let Some(b) = body_ref(&c["b"])
+        {
+            ctx = Context::Named(b);
+        }
+        // A board's own decisions ("decision 2024/15" in a UNDP or UNICEF
+        // board document) are not ECOSOC decisions.
+        let items = if decision
+            && adopting == Some(Body::Other)
+            && matches!(ctx, Context::Unknown | Context::Its)
+        {
+            items
+                .into_iter()
+                .filter(|it| !matches!(it.shape, Shape::Year { .. }))
+                .collect()
+        } else {
+            items
+        };
+        if year_less {
+            let sc = match ctx {
+                Context::Named(BodyRef::Sc) => true,
+                Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
+                    adopting == Some(Body::SecurityCouncil)
+                }
+                _ => false,
+            };
+            if !sc {
+                continue;
+            }
+        }
+        resume = end;
+        push_items(items, decision, ctx, adopting, hits);
+    }
+}
+
+fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
+    for c in ZH_LIST.captures_iter(s) {
+        let (Some(all), Some(zl)) = (c.get(0), c.name("zl")) else {
+            continue;
+        };
+        let decision = c.name("zd").is_some();
+        let Some((items, _)) = read_list(s, zl.start(), &[]) else {
+            continue;
+        };
+        let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
+        // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
+        let from = floor_boundary(s, all.start().saturating_sub(40));
+        let win = &s[from..all.start()];
+        let mut ctx = Context::Unknown;
+        for m in BODY.find_iter(win) {
+            let between = &win[m.end()..];
+            if between
+                .chars()
+                .all(|c| matches!(c, '其' | '在' | '的' | ' '))
+            {
+                ctx = Context::Named(match body_ref(m.as_str()) {
+                    Some(BodyRef::Assembly) => BodyRef::Ga,
+                    Some(b) => b,
+                    None => continue,
+                });
+            }
+        }
+        if ctx == Context::Unknown && win.ends_with('其') {
+            ctx = Context::Its;
+        }
+        push_items(items, decision, ctx, adopting, hits);
+    }
+}
+
+/// Reads "vol. 2225, 2237 and 2326, No. 39574" (or "Nos. 970–973") from
+/// `i`; `near` limits how far the volume marker may be. Returns the
+/// registration numbers with their spans.
+fn treaty_numbers(s: &str, i: usize, near: usize) -> Vec<(u32, usize, usize)> {
+    let b = s.as_bytes();
+    let lim = ceil_boundary(s, i + near);
+    let Some(v) = VOL.find(&s[i..lim]) else {
+        return Vec::new();
+    };
+    if s[i..i + v.start()].bytes().any(|c| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    // Volumes.
+    let mut j = i + v.end();
+    let mut any = false;
+    while let Some((_, e, _)) = digits(b, j, 6) {
+        any = true;
+        j = e;
+        let n = separator(s, j);
+        let n2 = if s[j..].trim_start().starts_with(['–', '-']) {
+            let t = skip_ws(b, j);
+            skip_ws(b, t + if b[t] == b'-' { 1 } else { 3 })
+        } else {
+            n
+        };
+        if n2 < b.len() && b[n2].is_ascii_digit() {
+            j = n2;
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    if s[j..].starts_with('卷') {
+        j += '卷'.len_utf8();
+    }
+    // Separator before the number marker.
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b',' | b'*' | b';') {
+        j += 1;
+    }
+    for p in ["，", "、", "،"] {
+        if s[j..].starts_with(p) {
+            j = skip_ws(b, j + p.len());
+        }
+    }
+    let Some(nm) = NO.find(&s[j..]) else {
+        return Vec::new();
+    };
+    j += nm.end();
+    let mut out = Vec::new();
+    while let Some((n, e, cnt)) = digits(b, j, 7) {
+        if cnt > 7 {
+            break;
+        }
+        // A range "970–973".
+        let t = skip_hspace(b, e);
+        let dash = if s[t..].starts_with('–') || s[t..].starts_with('—') {
+            3
+        } else if s[t..].starts_with('-') {
+            1
+        } else if s[t..].starts_with("to ") {
+            3
+        } else if s[t..].starts_with("à ") {
+            "à ".len()
+        } else if s[t..].starts_with("a ") {
+            2
+        } else {
+            0
+        };
+        if dash > 0
+            && let Some((n2, e2, _)) = digits(b, skip_hspace(b, t + dash), 7)
+            && n2 > n
+            && n2 - n <= 50
+        {
+            for k in n..=n2 {
+                out.push((k, j, e2));
+            }
+            j = e2;
+        } else {
+            out.push((n, j, e));
+            j = e;
+        }
+        let n = separator(s, j);
+        if n < b.len() && b[n].is_ascii_digit() && n > j {
+            j = n;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+fn treaties(s: &str, hits: &mut Vec<Hit>) {
+    #[derive(PartialEq)]
+    enum Series {
+        None,
+        Treaty,
+        Other,
+    }
+    let mut last = Series::None;
+    for c in TREATY.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let nums = if c.name("ts").is_some() {
+            last = Series::Treaty;
+            treaty_numbers(s, m.end(), 120)
+        } else if c.name("ibid").is_some() {
+            if last != Series::Treaty {
+                continue;
+            }
+            treaty_numbers(s, m.end(), 8)
+        } else {
+            last = Series::Other;
+            continue;
+        };
+        let single = nums.len() == 1;
+        for (n, st, en) in nums {
+            hits.push(Hit {
+                start: if single { m.start() } else { st },
+                end: en,
+                target: symbol::treaty(n),
+                kind: Kind::Treaty,
+            });
+        }
+    }
+}
+
+/// Splits a joint symbol "A/77/895-S/2023/363" into its parts (offsets
+/// relative to the symbol).
+pub(crate) fn split_joint(sym: &str) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (k, _) in sym.match_indices('-') {
+        let rest = &sym[k + 1..];
+        let joint = SYMBOL_PREFIXES
+            .iter()
+            .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with('/'));
+        if joint && k > from {
+            parts.push((from, k));
+            from = k + 1;
+        }
+    }
+    parts.push((from, sym.len()));
+    parts
+}
+
+/// The symbol whose first `/` is at `slash`: (start, end), when it opens
+/// with a known series (`A/…`, `CRC/C/…`, not `HIV/AIDS`).
+fn symbol_at(s: &str, slash: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut k = slash;
+    while k > 0 && slash - k < 10 && matches!(b[k - 1], b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-') {
+        k -= 1;
+    }
+    if k == slash || !b[k].is_ascii_uppercase() {
+        return None;
+    }
+    if k > 0 && (b[k - 1].is_ascii_alphanumeric() || matches!(b[k - 1], b'/' | b'-' | b'.')) {
+        return None;
+    }
+    if !has_symbol_prefix(&s[k..=slash]) {
+        return None;
+    }
+    // Segments: [A-Za-z0-9]+([.-][A-Za-z0-9]+)* separated by '/'.
+    let mut e = slash;
+    while e < b.len() && b[e] == b'/' && b.get(e + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        e += 1;
+        loop {
+            while e < b.len() && b[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            if e + 1 < b.len() && matches!(b[e], b'.' | b'-') && b[e + 1].is_ascii_alphanumeric() {
+                e += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    if e == slash || !b[k..e].iter().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((k, e))
+}
+
+/// Start of the number before an opening bracket at `open` ("2178 (2014)",
+/// "217 A (III)", "661\n(1990)").
+fn number_before(b: &[u8], open: usize) -> Option<usize> {
+    let lo = open.saturating_sub(24);
+    let mut k = open;
+    while k > lo {
+        k -= 1;
+        if b[k].is_ascii_digit() {
+            let mut st = k;
+            while st > 0 && b[st - 1].is_ascii_digit() {
+                st -= 1;
+            }
+            if k + 1 - st > 4 {
+                return None;
+            }
+            let prev = if st > 0 { b[st - 1] } else { b' ' };
+            if prev.is_ascii_alphanumeric() || matches!(prev, b'/' | b'-' | b'.') {
+                return None;
+            }
+            return Some(st);
+        }
+        if b[k] == b'(' || b[k] == b')' || b[k] == b',' || b[k] == b';' {
+            return None;
+        }
+    }
+    None
+}
+
+/// Citations standing without a resolution word: document symbols (found
+/// from their `/`) and `N (YYYY)` / `N (ROMAN)` (found from their bracket,
+/// and kept only when the number fits the year or session). A hand scan
+/// from `memchr` hits: far faster than one regex over the whole text.
+fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
+    let b = s.as_bytes();
+    let mut done = 0;
+    for p in memchr::memchr3_iter(b'/', b'(', 0xEF, b) {
+        if p < done {
+            continue;
+        }
+        if b[p] == b'/' {
+            let Some((start, e)) = symbol_at(s, p) else {
+                continue;
+            };
+            if start < done {
+                continue;
+            }
+            done = e;
+            let sym = &s[start..e];
+            for (ps, pe) in split_joint(sym) {
+                let part = &sym[ps..pe];
+                if !part.bytes().any(|x| x.is_ascii_digit()) || !part.contains('/') {
+                    continue;
+                }
+                let pstart = start + ps;
+                let mut end = start + pe;
+                let target;
+                let kind;
+                if part.starts_with("S/RES/") && part[6..].bytes().all(|x| x.is_ascii_digit()) {
+                    // S/RES/2178 (2014)
+                    match parse_item(s, pstart + 6) {
+                        Some((Shape::Sc { number, year }, e)) if e > end => {
+                            end = e;
+                            target = symbol::sc_resolution(number, year);
+                            kind = Kind::ScResolution;
+                        }
+                        _ => {
+                            target = symbol::document(part);
+                            kind = Kind::Document;
+                        }
+                    }
+                } else if part.starts_with("A/RES/")
+                    && part[6..].bytes().all(|x| x.is_ascii_digit())
+                {
+                    match parse_item(s, pstart + 6) {
+                        Some((
+                            Shape::Old {
+                                number, session, ..
+                            },
+                            e,
+                        )) if e > end => {
+                            end = e;
+                            target = symbol::ga_resolution_old(number, &session);
+                            kind = Kind::GaResolution;
+                        }
+                        _ => {
+                            target = symbol::document(part);
+                            kind = Kind::Document;
+                        }
+                    }
+                } else {
+                    target = symbol::document(part);
+                    kind = symbol::kind_of(&target).unwrap_or(Kind::Document);
+                }
+                done = done.max(end);
+                hits.push(Hit {
+                    start: pstart,
+                    end,
+                    target,
+                    kind,
+                });
+            }
+            continue;
+        }
+        if b[p] == 0xEF && !s[p..].starts_with('（') {
+            continue;
+        }
+        let Some(st) = number_before(b, p) else {
+            continue;
+        };
+        if st < done {
+            continue;
+        }
+        // "general comment No. 15 (2002)", "Law No. 1454 (2002)".
+        let before = &s[floor_boundary(s, st.saturating_sub(5))..st];
+        if before.ends_with("No. ")
+            || before.ends_with("No ")
+            || before.ends_with("no. ")
+            || before.ends_with("n° ")
+        {
+            continue;
+        }
+        let Some((shape, e)) = parse_item(s, st) else {
+            continue;
+        };
+        if e <= p {
+            continue;
+        }
+        let ok = match &shape {
+            Shape::Sc { number, year } => numbering::sc_plausible(*number, *year),
+            Shape::Old {
+                number,
+                session,
+                roman,
+            } => {
+                if session.contains('-') {
+                    *number <= 3600
+                } else {
+                    numbering::ga_old_plausible(*number, *roman)
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        if let Some((target, kind)) = resolve(&shape, false, Context::Unknown, None) {
+            done = e;
+            hits.push(Hit {
+                start: st,
+                end: e,
+                target,
+                kind,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(s: &str, body: Option<Body>) -> Vec<String> {
+        find_all(s, body, &[])
+            .into_iter()
+            .map(|h| h.target)
+            .collect()
+    }
+
+    #[test]
+    fn items() {
+        fn p(s: &str) -> Option<(Shape, &str)> {
+            parse_item(s, 0).map(|x| (x.0, &s[..x.1]))
+        }
+        assert!(matches!(
+            p("72/194 of").unwrap().0,
+            Shape::Session {
+                session: 72,
+                number: 194,
+                ..
+            }
+        ));
+        assert_eq!(p("53/243 A and B,").unwrap().1, "53/243 A and B");
+        assert_eq!(p("661\n(1990) of").unwrap().1, "661\n(1990)");
+        assert_eq!(p("217 A (III).").unwrap().1, "217 A (III)");
+        assert!(matches!(p("2019/19").unwrap().0, Shape::Year { .. }));
+        assert!(p("2/10/3").is_none());
+        assert!(p("123-456").is_none());
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            targets(
+                "recalling its resolutions 72/194, 72/284, 73/174, 73/186 and 73/211,",
+                Some(Body::GeneralAssembly)
+            ),
+            [
+                "A/RES/72/194",
+                "A/RES/72/284",
+                "A/RES/73/174",
+                "A/RES/73/186",
+                "A/RES/73/211"
+            ]
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! Chinese words (simplified and traditional).
+
+use super::{BodyRef, Lexicon};
+
+/// The Chinese lexicon.
+pub const LEX: Lexicon = Lexicon {
+    bodies: &[
+        ("大会", BodyRef::Ga),
+        ("大會", BodyRef::Ga),
+        ("安全理事会", BodyRef::Sc),
+        ("安全理事會", BodyRef::Sc),
+        ("安理会", BodyRef::Sc),
+        ("安理會", BodyRef::Sc),
+        ("经济及社会理事会", BodyRef::Ecosoc),
+        ("經濟及社會理事會", BodyRef::Ecosoc),
+        ("经社理事会", BodyRef::Ecosoc),
+        ("人权理事会", BodyRef::Hrc),
+        ("人權理事會", BodyRef::Hrc),
+        ("人权委员会", BodyRef::Chr),
+        ("理事会", BodyRef::Council),
+        ("理事會", BodyRef::Council),
+        ("执行局", BodyRef::Other),
+        ("委员会", BodyRef::Other),
+    ],
+    its: &["其", "它的"],
+    conjunctions: &["和", "及", "与", "與", "以及"],
+    pinpoints: &["附件", "段"],
+    date_preps: &[],
+    cues: &[],
+    cue_prefixes: &[],
+};

@@ -1,0 +1,339 @@
+//! The regular expressions of the extractor, as data: one combined regex per
+//! family, compiled once.
+//!
+//! Rules followed everywhere (see the crate's tools notes): ASCII classes
+//! (`[0-9]`, never `\d`, which matches Arabic-Indic digits that would then
+//! fail to parse), `(?-u:\b)` instead of the slow and CJK-blind Unicode `\b`,
+//! and never a word boundary after `)`.
+//!
+//! Families:
+//! - [`TRIGGER`]: the words "resolution"/"decision" in the six languages;
+//!   the numbers after them are read by hand in [`super::find`].
+//! - citations that stand without such a word (document symbols
+//!   `A/RES/72/194`, `E/CN.15/2019/5`; `N (YYYY)`; `N (ROMAN)`) are found
+//!   by a hand scan from `memchr` hits on `/` and `(` in [`super::find`],
+//!   with [`SYMBOL_PREFIXES`] as data.
+//! - [`TREATY`]: the Treaty Series in six languages, "Ibid." and "Official
+//!   Records" (to know what an "Ibid." repeats).
+//! - [`ZH_LIST`]: Chinese `第…号决议`, where the numbers come between the
+//!   markers.
+
+use super::lexicon::{self, BodyRef};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// UN document series that open a symbol (`A/…`, `CRC/C/…`). A slash-word
+/// like `HIV/AIDS` does not start with one of these.
+pub const SYMBOL_PREFIXES: &[&str] = &[
+    "A", "S", "E", "ST", "CRC", "CCPR", "CEDAW", "CERD", "CAT", "CMW", "CRPD", "CED", "HRI", "DP",
+    "DP-FPA", "TD", "UNEP", "FCCC", "ICCD", "JIU", "TPNW", "UNW", "CEB", "GEGN", "ECE", "UNCTAD",
+    "ISBA", "SPLOS", "PBC", "CD", "NPT", "CCW", "BWC", "APLC", "ITLOS", "IDB", "UNICEF", "ICEF",
+    "WFP", "UNHCR", "ATT", "ICC-ASP", "SG", "SGB", "UNODC", "CTOC", "CAC", "CAC/COSP", "UNITAR",
+    "UNU", "ESCAP", "ECLAC", "ESCWA", "ECA", "ACC", "UNAIDS", "UNFPA", "OPCW", "LOS", "UNDP",
+    "HRC", "T", "CEP", "ICEF",
+];
+
+fn alternation(words: &[&str]) -> String {
+    let mut w: Vec<&str> = words.to_vec();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.dedup();
+    w.iter()
+        .map(|s| {
+            regex::escape(s)
+                .replace('\'', "['’]")
+                .replace(' ', "[ \\t\\n]+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Resolution and decision words. Groups: `res`, `dec`, and `arits` when an
+/// Arabic possessive suffix means "its".
+pub static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<res>[Rr][ée]solutions?|R[EÉ]SOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)",
+        r"|[Рр]езолюци(?:ями|ях|ям|ей|я|и|ю)|РЕЗОЛЮЦИ[ЯИЮ]",
+        r"|قرار(?P<arits>اتها|اته|ها|ه)?|قرارات)",
+        r"|(?P<dec>[Dd][ée]cisions?|D[EÉ]CISIONS?|[Dd]ecisi(?:ón|ones)",
+        r"|[Рр]ешени(?:ями|ях|ям|ем|е|я|ю|и)|مقرر(?:اتها|اته|ها|ه|ات)?)",
+    ))
+    .expect("valid trigger regex")
+});
+
+/// Whether a symbol starts with a known UN document series.
+pub fn has_symbol_prefix(sym: &str) -> bool {
+    let Some(slash) = sym.find('/') else {
+        return false;
+    };
+    SYMBOL_PREFIXES.contains(&&sym[..slash])
+}
+
+/// Treaty Series mentions (`ts`), "Ibid." (`ibid`) and "Official Records"
+/// (`orec`) in the six languages.
+pub static TREATY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<ts>Treaty[ \t\n]+Series|Recueil[ \t\n]+des[ \t\n]+[Tt]rait[ée]s|Recopilaci[óo]n[ \t\n]+de[ \t\n]+[Tt]ratados",
+        r"|Сборник[ \t\n]+договоров|条约汇编|條約彙編|مجموعة[ \t\n]+المعاهدات)",
+        r"|(?P<ibid>(?-u:\b)(?:Ibid|ibid|IBID|Ibíd|Íbid)(?-u:\b)\.?|Там[ \t\n]+же|同上|المرجع[ \t\n]+نفسه)",
+        r"|(?P<orec>Official[ \t\n]+Records|Documents[ \t\n]+officiels|Documentos[ \t\n]+Oficiales",
+        r"|Официальные[ \t\n]+отчеты|正式记录|正式記錄|الوثائق[ \t\n]+الرسمية)",
+    ))
+    .expect("valid treaty regex")
+});
+
+/// A volume marker after a Treaty Series mention.
+pub static VOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?-u:\b)[Vv]ols?\.?|[ \t\n,]т\.|第|المجلد|المجلدات)[ \t\n]*")
+        .expect("valid vol regex")
+});
+
+/// A registration-number marker ("No.", "n°", "núm.", "№", "第", "الرقم"),
+/// anchored.
+pub static NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Nos?\.?|NOS?\.?|n[°ºo]s?\.?|N[°º]s?|núms?\.?|№№?|第|الرقم|الأرقام|رقم)[ \t\n]*")
+        .expect("valid number-marker regex")
+});
+
+/// Chinese lists: `第2387(2017)号决议`, `第72/194、72/284和73/174号决议`.
+/// Group `zl` holds the numbers, `zd` is set for decisions (决定).
+pub static ZH_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"第[ \t]*(?P<zl>[0-9][0-9/()（）A-Z \t\n、，,和及与與-]{0,400}?)[ \t]*[号號]",
+        r"(?:决议|決議|(?P<zd>决定|決定))",
+    ))
+    .expect("valid zh regex")
+});
+
+/// A date after a citation ("of 19 December 2017", "du 19 décembre 2017",
+/// ", de 3 de diciembre de 1986", "от 2 августа 1990 года"), anchored.
+pub static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    let preps: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.date_preps.iter().copied())
+        .collect();
+    Regex::new(&format!(
+        concat!(
+            r"^[ \t\n]*,?[ \t\n]*(?:(?:{p})[ \t\n]+)?(?:le[ \t\n]+)?[0-9]{{1,2}}(?:er|st|nd|rd|th|º)?[ \t\n]+",
+            r"(?:de[ \t\n]+)?\p{{L}}{{3,}}\.?(?:[ \t\n]+(?:de[ \t\n]+)?[0-9]{{4}}(?:[ \t\n]*(?:года|г\.))?)?",
+        ),
+        p = alternation(&preps)
+    ))
+    .expect("valid date regex")
+});
+
+/// A pinpoint after a citation ("annex", "para. 94", "annexe I"), anchored.
+pub static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.pinpoints.iter().copied())
+        .collect();
+    Regex::new(&format!(
+        r"^[ \t\n]*[,،]?[ \t\n]*(?:{})(?:[ \t\n]+(?:[IVXLC]+|[0-9]+(?:[.\-–][0-9]+)?|[A-Z])(?:[^A-Za-z0-9]|$))?",
+        alternation(&words)
+    ))
+    .expect("valid pinpoint regex")
+});
+
+/// Every body name of every language (longest first).
+pub static BODY: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter().map(|b| b.0))
+        .collect();
+    Regex::new(&alternation(&names)).expect("valid body regex")
+});
+
+/// A body name right at the start of the text (between a resolution word
+/// and its number: "резолюции Совета Безопасности 2178", "قرار مجلس الأمن").
+pub static BODY_AT: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter().map(|b| b.0))
+        .collect();
+    Regex::new(&format!(
+        r"^[ \t\n]*(?:(?:of[ \t\n]+the|de[ \t\n]+l['’]|de[ \t\n]+la|du|des|del|de)[ \t\n]*)?(?P<b>{})[ \t\n]*",
+        alternation(&names)
+    ))
+    .expect("valid body regex")
+});
+
+/// A body named right after a list ("… de l'Assemblée générale", "… of the
+/// Security Council", "… Генеральной Ассамблеи"), anchored. Group `b`.
+pub static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let mut latin = Vec::new();
+    let mut other = Vec::new();
+    for l in lexicon::ALL {
+        for (n, _) in l.bodies {
+            if n.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii() || ('À'..='ÿ').contains(&c))
+            {
+                latin.push(*n);
+            } else {
+                other.push(*n);
+            }
+        }
+    }
+    Regex::new(&format!(
+        r"^[ \t\n]*,?[ \t\n]*(?:(?:of[ \t\n]+the[ \t\n]+|de[ \t\n]+l['’][ \t\n]*|de[ \t\n]+la[ \t\n]+|du[ \t\n]+|des[ \t\n]+|del[ \t\n]+|de[ \t\n]+)(?P<b>{})|(?P<c>{}))",
+        alternation(&latin),
+        alternation(&other)
+    ))
+    .expect("valid body-after regex")
+});
+
+/// The subject right after a list ("By its resolution 79/38, the General
+/// Assembly …"): who "its" is when the citing document's body is not a
+/// UN organ with resolutions. Anchored; group `b`.
+pub static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter().map(|b| b.0))
+        .collect();
+    Regex::new(&format!(
+        r"^[ \t\n]*,[ \t\n]*(?:the|la|le|l['’]|el)?[ \t\n]*(?P<b>{})",
+        alternation(&names)
+    ))
+    .expect("valid subject regex")
+});
+
+/// A body outside the scheme named loosely after a list ("… of the
+/// UNDP/UNFPA/UNOPS Executive Board", "… of the Conference of the Parties to
+/// the Convention"). Anchored.
+pub static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[ \t\n]*,?[ \t\n]*(?:of|adopted[ \t\n]+by|de|du|del|des)[ \t\n]+(?:the[ \t\n]+|l['’]|la[ \t\n]+|las?[ \t\n]+)?",
+        r"[^\n,;.()]{0,50}?(?:Executive[ \t\n]+Board|Governing[ \t\n]+Council|Board|Commission|Committee|Conference|Assembly[ \t\n]+of|Meeting[ \t\n]+of|Health[ \t\n]+Assembly|Environment[ \t\n]+Assembly",
+        r"|Conseil[ \t\n]+d['’]administration|Commission|Comité|Conférence|Junta[ \t\n]+Ejecutiva|Comisión|Conferencia)",
+    ))
+    .expect("valid other-body regex")
+});
+
+/// What a matched body name designates (keys with `'`; `’` is folded).
+pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
+    lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter())
+        .map(|(n, b)| (n.to_string(), *b))
+        .collect()
+});
+
+/// Looks up a matched body name (spaces and apostrophes normalised).
+pub fn body_ref(matched: &str) -> Option<BodyRef> {
+    let key = matched
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'");
+    BODY_REF.get(&key).copied()
+}
+
+/// Small words allowed inside the name of another body ("Commission on
+/// the Status of Women", "Comité des droits de l'enfant").
+pub const NAME_WORDS: &[&str] = &[
+    "on", "of", "the", "for", "and", "de", "des", "du", "la", "le", "l", "sur", "pour", "et", "d",
+    "en", "y", "del", "los", "las", "to", "in", "adopted", "its", "has", "a",
+];
+
+/// Words allowed between a body name and the resolution word it governs
+/// ("General Assembly, in its resolution", "du Conseil, dans sa résolution").
+pub const BETWEEN_WORDS: &[&str] = &[
+    "in",
+    "by",
+    "through",
+    "its",
+    "their",
+    "the",
+    "dans",
+    "par",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "en",
+    "su",
+    "sus",
+    "la",
+    "el",
+    "los",
+    "de",
+    "del",
+    "в",
+    "своей",
+    "своими",
+    "своих",
+    "s",
+    "own",
+    "including",
+    "notably",
+    "particularly",
+    "especially",
+    "namely",
+    "particular",
+    "notamment",
+    "particulier",
+    "especialmente",
+    "inter",
+    "alia",
+    "также",
+    "его",
+    "ее",
+    "её",
+    "relevant",
+    "resolutions",
+    "resolution",
+    "decisions",
+    "decision",
+    "résolutions",
+    "résolution",
+    "décisions",
+    "resoluciones",
+];
+
+/// All "its" words of all languages.
+pub static ITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    lexicon::ALL
+        .iter()
+        .flat_map(|l| l.its.iter().copied())
+        .collect()
+});
+
+/// All conjunctions of all languages (list separators).
+pub static CONJUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.conjunctions.iter().copied())
+        .collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_compile() {
+        for re in [
+            &*TRIGGER,
+            &*TREATY,
+            &*VOL,
+            &*NO,
+            &*ZH_LIST,
+            &*DATE_TAIL,
+            &*PINPOINT,
+            &*BODY,
+            &*BODY_AT,
+            &*BODY_AFTER,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+        assert!(DATE_TAIL.is_match(" of 19 December 2017"));
+        assert!(DATE_TAIL.is_match(" du 19 décembre 2017"));
+        assert!(DATE_TAIL.is_match(", de 3 de diciembre de 1986"));
+        assert!(DATE_TAIL.is_match(" от 2 августа 1990 года"));
+        assert!(BODY_AFTER.is_match(" de l’Assemblée générale"));
+        assert_eq!(body_ref("Conseil de\nsécurité"), Some(BodyRef::Sc));
+    }
+}

@@ -1,0 +1,454 @@
+//! The shape of a document around its citations: page furniture to ignore
+//! (running headers, job numbers, page numbers, bar codes), and the
+//! paragraph each citation stands in (`pp3`, `op5`, `fn2`) with the word
+//! that opens it ("Recalling", "Décide").
+
+use super::lexicon;
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[ \t]*(?:",
+        // job numbers: "23-24927 (E)    151223", "24-16433"
+        r"(?:[0-9]{1,3}/[0-9]{1,3}[ \t]+)?[0-9]{2}-[0-9]{5}(?:[ \t]*\([A-Z]\))?(?:[ \t]+[0-9]{6})?(?:[ \t]+[0-9]{6})?(?:[ \t]+[0-9]{1,3}/[0-9]{1,3})?",
+        // bar codes: "*2324927*"
+        r"|\*[0-9]{7}\*",
+        // page numbers: "2/10" (kept only next to other furniture)
+        r"|(?P<page>[0-9]{1,3}/[0-9]{1,3})",
+        r")[ \t]*$",
+    ))
+    .expect("valid furniture regex")
+});
+
+/// Replaces page furniture with spaces of the same byte length, so offsets
+/// do not move: job numbers, bar codes, page numbers, and the running header
+/// (`header`, the document's symbol as printed) with the running title that
+/// follows it on later pages.
+///
+/// Returns the blanked ranges, sorted (a list broken by footnotes and a
+/// page break resumes after them).
+pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut pages: Vec<(usize, usize)> = Vec::new();
+    // Line by line: only short lines opening with a digit or `*` can be
+    // furniture, so the pattern runs on few lines.
+    let bytes = text.as_bytes();
+    let mut ls = 0;
+    while ls < bytes.len() {
+        let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |p| ls + p);
+        let line = &text[ls..le];
+        let first = line.bytes().find(|c| !matches!(c, b' ' | b'\t'));
+        if line.trim().len() <= 60
+            && matches!(first, Some(b'0'..=b'9' | b'*'))
+            && let Some(c) = FURNITURE.captures(line)
+        {
+            if c.name("page").is_some() {
+                pages.push((ls, le));
+            } else {
+                ranges.push((ls, le));
+            }
+        }
+        ls = le + 1;
+    }
+    let mut titles: Vec<(usize, usize)> = Vec::new();
+    if let Some(h) = header.filter(|h| h.len() >= 3) {
+        for (at, _) in text.match_indices(h) {
+            let ls = text[..at].rfind('\n').map_or(0, |p| p + 1);
+            let le = text[at..].find('\n').map_or(text.len(), |p| at + p);
+            if !text[ls..le].trim().eq(h) {
+                continue;
+            }
+            ranges.push((ls, le));
+            // The running title on the next non-empty line (not on page 1).
+            if ls < 400 {
+                continue;
+            }
+            let mut n = le + 1;
+            while n < text.len() {
+                let ne = text[n..].find('\n').map_or(text.len(), |p| n + p);
+                let line = text[n..ne].trim();
+                if line.is_empty() {
+                    n = ne + 1;
+                    continue;
+                }
+                let looks_title = line.len() < 160
+                    && !line.ends_with([',', ';', ':'])
+                    && !line.starts_with(|c: char| c.is_ascii_digit());
+                if looks_title {
+                    titles.push((n, ne));
+                }
+                break;
+            }
+        }
+    }
+    // A running title is the document's title: it stands in the first page
+    // or repeats under several headers. Otherwise the line after a header
+    // is text (layout-preserving extractions have no running title).
+    let head = &text[..{
+        let mut e = text.len().min(3000);
+        while !text.is_char_boundary(e) {
+            e -= 1;
+        }
+        e
+    }];
+    for &(ts, te) in &titles {
+        let t = text[ts..te].trim();
+        let repeats = titles
+            .iter()
+            .filter(|&&(a, b)| text[a..b].trim() == t)
+            .count()
+            > 1;
+        if repeats || head[..ts.min(head.len())].contains(t) {
+            ranges.push((ts, te));
+        }
+    }
+    // A page number "2/10" could be resolution 2/10 on its own line: keep it
+    // as furniture only near a job number, bar code or running header.
+    ranges.sort_unstable();
+    for (ps, pe) in pages {
+        let i = ranges.partition_point(|r| r.0 < ps);
+        let near = |r: &(usize, usize)| r.1 + 200 >= ps && r.0 <= pe + 200;
+        if (i > 0 && near(&ranges[i - 1])) || ranges.get(i).is_some_and(near) {
+            ranges.push((ps, pe));
+        }
+    }
+    if ranges.is_empty() {
+        return ranges;
+    }
+    let mut bytes = std::mem::take(text).into_bytes();
+    for &(s, e) in &ranges {
+        for b in &mut bytes[s..e] {
+            *b = b' ';
+        }
+    }
+    // Whole lines of UTF-8 were replaced by ASCII spaces: still UTF-8.
+    *text = String::from_utf8(bytes).unwrap_or_default();
+    ranges.sort_unstable();
+    ranges
+}
+
+/// Where in the document a paragraph stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Para {
+    start: usize,
+    label: String,
+    cue: String,
+}
+
+/// The paragraphs of a document, for looking up citations.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    paras: Vec<Para>,
+}
+
+static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::ALL
+        .iter()
+        .flat_map(|l| l.cues.iter().copied())
+        .collect()
+});
+
+static CUE_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::ALL
+        .iter()
+        .flat_map(|l| l.cue_prefixes.iter().copied())
+        .collect()
+});
+
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^(?:The|L['’]|La|El|Le)?[ \t]*(?:General Assembly|Security Council|Human Rights Council|Economic and Social Council",
+        r"|Assemblée générale|Conseil de sécurité|Conseil des droits de l['’]homme|Conseil économique et social",
+        r"|Asamblea General|Consejo de Seguridad|Consejo de Derechos Humanos|Consejo Económico y Social",
+        r"|Генеральная Ассамблея|Совет Безопасности|Совет по правам человека|Экономический и Социальный Совет",
+        r"|大会|安全理事会|人权理事会|经济及社会理事会|إن الجمعية العامة|إن مجلس الأمن|إن مجلس حقوق الإنسان)[ \t]*[,，،]?[ \t]*$",
+    ))
+    .expect("valid intro regex")
+});
+
+fn strip_marks(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '_' | '>'))
+}
+
+/// The word(s) opening a paragraph: one word, two after a prefix such as
+/// "Taking" (note) or "Se" (félicitant).
+fn opening_words(s: &str) -> String {
+    let mut words = s
+        .split(|c: char| c.is_whitespace() || c == '*' || c == ',')
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    let first = first.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’');
+    if (first.ends_with(['\'', '’']) || CUE_PREFIXES.contains(first))
+        && let Some(second) = words.next()
+    {
+        let second = second.trim_matches(|c: char| !c.is_alphabetic());
+        let sep = if first.ends_with(['\'', '’']) {
+            ""
+        } else {
+            " "
+        };
+        return format!("{first}{sep}{second}");
+    }
+    first.to_string()
+}
+
+fn is_cue(word: &str) -> bool {
+    let w = word.split(' ').next().unwrap_or("");
+    CUES.contains(w)
+        || CUES.contains(w.split(['\'', '’']).next().map_or("", |x| x))
+        || (w.len() > 5 && w.ends_with("ing") && w.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// Footnote number at the start of a line: "1 A/78/305.", "12\tIbid."
+fn footnote_number(line: &str) -> Option<u32> {
+    let t = line.trim_start();
+    let n = t.bytes().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let rest = &t[n..];
+    let after = rest.trim_start_matches([' ', '\t']);
+    if after.len() == rest.len() {
+        return None;
+    }
+    let c = after.chars().next()?;
+    if c.is_uppercase()
+        || c == '*'
+        || c == '«'
+        || c == '“'
+        || c == '"'
+        || c == '['
+        || c.is_ascii_digit()
+    {
+        // "2 March 1991," continuing a date is not a footnote.
+        let second = after.split_whitespace().next().unwrap_or("");
+        if crate::extract::structure::MONTHS.contains(&second.trim_end_matches(',')) {
+            return None;
+        }
+        return t[..n].parse().ok();
+    }
+    None
+}
+
+/// Month names (a line starting "2 March" is a date, not a footnote).
+pub const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Operative paragraph number at the start of a line: "1.", "12. Decides".
+fn operative_number(line: &str) -> Option<(u32, usize)> {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '*');
+    let n = t.bytes().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > 3 || !t[n..].starts_with('.') {
+        return None;
+    }
+    let rest = &t[n + 1..];
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((t[..n].parse().ok()?, line.len() - rest.len()))
+}
+
+impl Structure {
+    /// Reads the paragraph structure of a cleaned text.
+    pub fn read(text: &str) -> Self {
+        let mut paras = Vec::new();
+        let mut in_resolution = false;
+        let mut pp = 0u32;
+        let mut fn_zone = false;
+        let mut at = 0usize;
+        let mut block_start = true;
+        let mut pending_op: Option<(usize, u32)> = None;
+        let mut last_op = 0u32;
+        for line in text.split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let body = strip_marks(line);
+            if body.is_empty() {
+                block_start = true;
+                continue;
+            }
+            if body.len() >= 5 && (body.chars().all(|c| c == '_') || body.chars().all(|c| c == '-'))
+            {
+                fn_zone = true;
+                block_start = true;
+                continue;
+            }
+            if let Some((ps, n)) = pending_op.take() {
+                // "1." alone on its line: the cue is on the next one.
+                paras.push(Para {
+                    start: ps,
+                    label: format!("op{n}"),
+                    cue: opening_words(body),
+                });
+                block_start = false;
+                continue;
+            }
+            let fnum = footnote_number(line.trim_start_matches(['*', '#']));
+            if let Some(n) = fnum
+                && (fn_zone || block_start)
+            {
+                paras.push(Para {
+                    start,
+                    label: format!("fn{n}"),
+                    cue: String::new(),
+                });
+                fn_zone = true;
+                block_start = false;
+                continue;
+            }
+            if !block_start {
+                // Operative paragraphs that follow without a blank line:
+                // accepted when numbered next in sequence ("6." after "5.").
+                if in_resolution
+                    && let Some((n, off)) = operative_number(line)
+                    && n == last_op + 1
+                {
+                    last_op = n;
+                    let rest = strip_marks(&line[off..]);
+                    if rest.is_empty() {
+                        pending_op = Some((start, n));
+                    } else {
+                        paras.push(Para {
+                            start,
+                            label: format!("op{n}"),
+                            cue: opening_words(rest),
+                        });
+                    }
+                }
+                continue;
+            }
+            block_start = false;
+            fn_zone = false;
+            if body.len() < 60 && INTRO.is_match(body) {
+                in_resolution = true;
+                pp = 0;
+                last_op = 0;
+                paras.push(Para {
+                    start,
+                    label: String::new(),
+                    cue: String::new(),
+                });
+                continue;
+            }
+            if let Some((n, off)) = operative_number(line) {
+                last_op = n;
+                let rest = strip_marks(&line[off..]);
+                if !in_resolution {
+                    // A numbered paragraph of a report: not an operative one.
+                    let cue = opening_words(rest);
+                    paras.push(Para {
+                        start,
+                        label: String::new(),
+                        cue: if is_cue(&cue) { cue } else { String::new() },
+                    });
+                } else if rest.is_empty() {
+                    pending_op = Some((start, n));
+                } else {
+                    paras.push(Para {
+                        start,
+                        label: format!("op{n}"),
+                        cue: opening_words(rest),
+                    });
+                }
+                continue;
+            }
+            let cue = opening_words(body);
+            if in_resolution && is_cue(&cue) {
+                pp += 1;
+                paras.push(Para {
+                    start,
+                    label: format!("pp{pp}"),
+                    cue,
+                });
+            } else {
+                paras.push(Para {
+                    start,
+                    label: String::new(),
+                    cue: if is_cue(&cue) { cue } else { String::new() },
+                });
+            }
+        }
+        Structure { paras }
+    }
+
+    /// Number of paragraphs read.
+    pub fn len(&self) -> usize {
+        self.paras.len()
+    }
+
+    /// Whether no paragraph was read.
+    pub fn is_empty(&self) -> bool {
+        self.paras.is_empty()
+    }
+
+    /// (cue, paragraph label) of the paragraph holding offset `pos`.
+    pub fn at(&self, pos: usize) -> (&str, &str) {
+        let i = self.paras.partition_point(|p| p.start <= pos);
+        if i == 0 {
+            return ("", "");
+        }
+        let p = &self.paras[i - 1];
+        (&p.cue, &p.label)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs() {
+        let t = "The General Assembly, \n \nRecalling its resolution 72/194 of \n19 December 2017, \n \n*Rappelant* sa résolution\n\n1. \nDecides to act on 73/1; \n \n2. *Prie* le Secrétaire\n__________________ \n \n1 A/78/305. \n \n3 Resolution 217 A (III).\n";
+        let s = Structure::read(t);
+        let at = |needle: &str| s.at(t.find(needle).unwrap());
+        assert_eq!(at("72/194"), ("Recalling", "pp1"));
+        assert_eq!(at("sa résolution"), ("Rappelant", "pp2"));
+        assert_eq!(at("73/1"), ("Decides", "op1"));
+        assert_eq!(at("Secrétaire"), ("Prie", "op2"));
+        assert_eq!(at("A/78/305"), ("", "fn1"));
+        let t = "The Security Council,\n\n5. Requests the Council\nto act on resolution\n6. Notes that 678 (1990) is\n";
+        let s = Structure::read(t);
+        assert_eq!(s.at(t.find("678").unwrap()), ("Notes", "op6"));
+        // A report's numbered paragraphs are not operative paragraphs.
+        let t = "Report of the Secretary-General\n\n12. Recalls that resolution 72/194\n";
+        let s = Structure::read(t);
+        assert_eq!(s.at(t.find("72/194").unwrap()), ("Recalls", ""));
+        assert_eq!(at("217 A"), ("", "fn3"));
+    }
+
+    #[test]
+    fn furniture() {
+        let mut t = String::from("resolutions\n23-24927 (E)    151223\n*2324927*\n2/10\n72/194\n");
+        let mut layout = String::from(
+            "x\n2/8                                          25-08504\n       E/2025/L.10\n\n   Recalling General Assembly resolution 79/218 of 19 December\n",
+        );
+        let pad = "y".repeat(500);
+        layout.insert_str(0, &pad);
+        blank_furniture(&mut layout, Some("E/2025/L.10"));
+        assert!(!layout.contains("25-08504") && !layout.contains("E/2025/L.10"));
+        assert!(layout.contains("Recalling General Assembly resolution 79/218"));
+        let mut alone = String::from("resolution\n72/194\n");
+        blank_furniture(&mut alone, None);
+        assert!(alone.contains("72/194"));
+        let n = t.len();
+        blank_furniture(&mut t, None);
+        assert_eq!(t.len(), n);
+        assert!(!t.contains("24927") && !t.contains("2/10"), "{t:?}");
+    }
+}
