@@ -204,7 +204,7 @@ fn graphviz_missing() {
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("Graphviz `dot` not found: install Graphviz"),
+        err.contains("` not found: install Graphviz") && err.contains("Graphviz `"),
         "{err}"
     );
     assert!(!svg.exists());

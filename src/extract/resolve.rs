@@ -121,6 +121,9 @@ pub fn resolve(
                 } else {
                     (format!("A/HRC/RES/{s}"), Kind::HrcResolution)
                 }),
+                // The General Assembly numbered session/number only from its
+                // 31st session (1976): "decision 10/1" is another body's.
+                _ if prefix.is_empty() && *session < 31 => None,
                 _ => Some(if decision {
                     (format!("A/DEC/{s}"), Kind::GaDecision)
                 } else {
