@@ -6,6 +6,10 @@
 
 pub mod centrality;
 pub mod pagerank;
+pub mod path;
+pub mod query;
+pub mod related;
+pub mod stats;
 
 pub use centrality::{Measure, compute};
 pub use pagerank::{PageRankOptions, pagerank};

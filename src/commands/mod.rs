@@ -1,7 +1,16 @@
 //! The subcommands: each module glues the pipeline stages for one command
 //! and holds its clap arguments. `main.rs` only parses and dispatches.
 
+pub mod cited_by;
+pub mod cites;
 pub mod extract;
+pub mod graph;
+pub mod graph_args;
+pub mod path;
+pub mod rank;
+pub mod related;
+pub mod show;
+pub mod stats;
 
 use std::io::IsTerminal;
 

@@ -8,15 +8,24 @@
 //! [`CitationGraph::index`].
 
 pub mod build;
+pub mod edgelist;
+pub mod fasthash;
 pub mod input;
+pub mod resolve_id;
+pub mod store;
 
 use crate::model::{Body, Kind, Lang};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Attributes of one node.
+///
+/// Serialised as is in saved graphs ([`store`]); missing fields read as
+/// their defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct NodeMeta {
     /// Canonical id (`A/RES/72/194`).
     pub id: String,
@@ -122,11 +131,131 @@ impl CitationGraph {
         self.nodes.push(meta);
         n
     }
+
+    /// Adds the edge `src → dst`, or, when it exists, adds `meta.weight` to
+    /// its weight (the cue and paragraph of the first mention are kept).
+    /// Self-loops are dropped (returns `false`).
+    pub fn add_or_merge_edge(&mut self, src: NodeIndex, dst: NodeIndex, meta: EdgeMeta) -> bool {
+        if src == dst {
+            return false;
+        }
+        if let Some(e) = self.graph.find_edge(src, dst) {
+            let cur = &mut self.graph[e];
+            cur.weight += meta.weight;
+            cur.flagged |= meta.flagged;
+        } else {
+            self.graph.add_edge(src, dst, meta);
+        }
+        true
+    }
+
+    /// Merges `other` into `self`: its nodes are upserted in its node order
+    /// (a corpus document wins over an external node of the same id), its
+    /// edges added in its edge order, weights of edges present in both
+    /// summed. Merging into an empty graph moves `other` as it is.
+    pub fn merge(&mut self, other: CitationGraph) {
+        if self.node_count() == 0 {
+            *self = other;
+            return;
+        }
+        let CitationGraph { graph, nodes, .. } = other;
+        let map: Vec<NodeIndex> = nodes.into_iter().map(|m| self.upsert_node(m)).collect();
+        let (_, edges) = graph.into_nodes_edges();
+        for e in edges {
+            let (s, t) = (map[e.source().index()], map[e.target().index()]);
+            self.add_or_merge_edge(s, t, e.weight);
+        }
+    }
+
+    /// Sets `flagged` on every edge whose cited text is later than the citing
+    /// one (both years known), and clears it elsewhere; returns how many
+    /// edges are flagged. Run once the graph is complete, since a corpus
+    /// document may bring the year of a node first seen as a target.
+    pub fn flag_later_citations(&mut self) -> usize {
+        let mut flagged = 0;
+        for e in self.graph.edge_indices() {
+            let (s, t) = self.graph.edge_endpoints(e).expect("edge exists");
+            let later = matches!(
+                (self.nodes[s.index()].year, self.nodes[t.index()].year),
+                (Some(ys), Some(yt)) if yt > ys
+            );
+            self.graph[e].flagged = later;
+            flagged += usize::from(later);
+        }
+        flagged
+    }
+
+    /// Node indices sorted by id (for outputs whose order carries no meaning).
+    pub fn ids_sorted(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        v.sort_by(|a, b| self.nodes[a.index()].id.cmp(&self.nodes[b.index()].id));
+        v
+    }
+}
+
+/// The canonical form of an id read from a saved graph, an edge list or a
+/// masthead: `S/RES/687 (1991)` → `S/RES/687(1991)`, `72/194` →
+/// `A/RES/72/194`. Ids that already look canonical (a symbol such as
+/// `A/RES/72/194`, or a plain number as edge lists often use) are returned
+/// unchanged without running the normaliser's regexes, which keeps loading a
+/// million-node edge list fast.
+pub fn canonical_id(raw: &str) -> String {
+    let raw = raw.trim();
+    if looks_canonical(raw.as_bytes()) {
+        return raw.to_string();
+    }
+    crate::symbol::normalize_user_id(raw).unwrap_or_else(|| raw.to_string())
+}
+
+/// True for ids the normaliser would not change: all digits, or an
+/// upper-case symbol (`X/…` with only `A-Z 0-9 / . ( ) -`) that does not end
+/// in punctuation.
+fn looks_canonical(b: &[u8]) -> bool {
+    if b.is_empty() {
+        return true;
+    }
+    if b.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    b.len() > 2
+        && b[0].is_ascii_uppercase()
+        && b[1] == b'/'
+        && !matches!(b[b.len() - 1], b'.' | b',' | b';' | b':')
+        && b.iter()
+            .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.()-".contains(&c))
 }
 
 /// A problem loading, building or saving a graph.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {
+    /// A saved graph or edge list could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A bad row in an edge-list CSV.
+    #[error("{}:{line}: {msg}", path.display())]
+    EdgeList {
+        /// The CSV file.
+        path: PathBuf,
+        /// 1-based line of the bad row.
+        line: usize,
+        /// What is wrong with it.
+        msg: String,
+    },
+    /// A saved graph that is not valid `unxref-graph` JSON.
+    #[error("{}:{line}: {msg}", path.display())]
+    SavedGraph {
+        /// The graph file.
+        path: PathBuf,
+        /// 1-based line where the problem was found (0 when unknown).
+        line: usize,
+        /// What is wrong.
+        msg: String,
+    },
     /// An id that is not in the graph.
     #[error("unknown id {id}{}", if suggestions.is_empty() { String::new() } else { format!(" (did you mean {}?)", suggestions.join(", ")) })]
     UnknownId {

@@ -1,0 +1,378 @@
+//! Gephi-style edge-list CSV → graph, fast.
+//!
+//! Accepted shape: a header row naming `Source` and `Target` columns and
+//! optionally `Weight` (matched case-insensitively after trimming, other
+//! columns ignored), delimiter `,`, `;` or tab (guessed from the header line,
+//! as Gephi does). Without such a header the first three columns are taken
+//! as source, target and weight. Fields may be quoted with `"` (`""` inside
+//! for a quote) but a quoted field cannot span lines. An empty weight counts
+//! 1; a weight that is not a finite non-negative number is an error naming
+//! the file and line. Ids are trimmed and normalised with
+//! [`super::canonical_id`], so `S/RES/687 (1991)` and `S/RES/687(1991)` are
+//! one node. Repeated edges are merged (weights summed); self-loops dropped.
+//!
+//! Speed: the file is read whole, lines are split with `memchr`, ids are
+//! interned as slices of the file buffer (no allocation per row), edges are
+//! grouped by source with a counting sort, and petgraph is built with exact
+//! capacity. Node order is first-seen order; edge order is by source node,
+//! then target node.
+
+use super::fasthash::FxBuild;
+use super::{CitationGraph, EdgeMeta, GraphError, build, canonical_id};
+use memchr::memchr;
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// What the loader counted besides the graph (for notes to the user).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EdgeListReport {
+    /// Data rows read (not counting the header and blank lines).
+    pub rows: usize,
+    /// Rows whose source and target are the same node, dropped.
+    pub self_loops: usize,
+    /// Rows repeating an edge already seen, merged into it.
+    pub duplicates: usize,
+}
+
+/// Reads an edge-list CSV file.
+pub fn load(path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&bytes, path)
+}
+
+/// Column positions found in the header.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    source: usize,
+    target: usize,
+    weight: Option<usize>,
+    delim: u8,
+}
+
+/// Parses edge-list CSV text; `path` is only used in error messages.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let err = |line: usize, msg: String| GraphError::EdgeList {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    };
+    let mut ids: HashMap<Cow<[u8]>, u32, FxBuild> = HashMap::default();
+    let mut order: Vec<Cow<[u8]>> = Vec::new();
+    let mut edges: Vec<(u32, u32, f64)> = Vec::with_capacity(bytes.len() / 20);
+    ids.reserve(bytes.len() / 200);
+    let mut cols: Option<Columns> = None;
+    let mut report = EdgeListReport::default();
+    let mut fields: Vec<Cow<[u8]>> = Vec::new();
+    let mut pos = 0;
+    let mut lineno = 0;
+    while pos < bytes.len() {
+        lineno += 1;
+        let end = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        let mut line = &bytes[pos..end];
+        pos = end + 1;
+        if let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        if line.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        let c = match cols {
+            Some(c) => c,
+            None => {
+                let (c, is_header) = header(line).map_err(|m| err(lineno, m))?;
+                cols = Some(c);
+                if is_header {
+                    continue;
+                }
+                c
+            }
+        };
+        fields.clear();
+        split(line, c.delim, &mut fields).map_err(|m| err(lineno, m))?;
+        let need = c.source.max(c.target) + 1;
+        if fields.len() < need {
+            return Err(err(
+                lineno,
+                format!(
+                    "expected at least {need} columns, found {} (delimiter {:?})",
+                    fields.len(),
+                    c.delim as char
+                ),
+            ));
+        }
+        let weight = match c.weight.and_then(|i| fields.get(i)) {
+            None => 1.0,
+            Some(w) => parse_weight(w).map_err(|m| err(lineno, m))?,
+        };
+        let s = intern(
+            std::mem::take(&mut fields[c.source]),
+            "source",
+            &mut ids,
+            &mut order,
+        )
+        .map_err(|m| err(lineno, m))?;
+        let t = intern(
+            std::mem::take(&mut fields[c.target]),
+            "target",
+            &mut ids,
+            &mut order,
+        )
+        .map_err(|m| err(lineno, m))?;
+        report.rows += 1;
+        edges.push((s, t, weight));
+    }
+    if cols.is_none() {
+        return Err(err(0, "no rows: expected a Source,Target header".into()));
+    }
+    drop(ids);
+    drop(fields);
+    // Raw ids → canonical nodes (two raw spellings may share one node).
+    let mut g = CitationGraph::new();
+    g.nodes.reserve(order.len());
+    g.index.reserve(order.len());
+    let mut remap = Vec::with_capacity(order.len());
+    for raw in order {
+        let raw = std::str::from_utf8(&raw).expect("checked above");
+        let id = canonical_id(raw);
+        let n = match g.index.get(&id) {
+            Some(&n) => n,
+            None => {
+                let n = NodeIndex::new(g.nodes.len());
+                g.index.insert(id.clone(), n);
+                g.nodes.push(build::external_node(id, None));
+                n
+            }
+        };
+        remap.push(n.index() as u32);
+    }
+    let n = g.nodes.len();
+    // Counting sort by source, then sort and merge each source's targets.
+    let mut start = vec![0u32; n + 1];
+    for e in &edges {
+        start[remap[e.0 as usize] as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut out: Vec<(u32, f64)> = vec![(0, 0.0); edges.len()];
+    for &(s, t, w) in &edges {
+        let s = remap[s as usize] as usize;
+        out[fill[s] as usize] = (remap[t as usize], w);
+        fill[s] += 1;
+    }
+    drop(fill);
+    drop(edges);
+    let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
+    for _ in 0..n {
+        graph.add_node(());
+    }
+    for s in 0..n {
+        let list = &mut out[start[s] as usize..start[s + 1] as usize];
+        list.sort_unstable_by_key(|&(t, _)| t);
+        let mut i = 0;
+        while i < list.len() {
+            let (t, mut w) = list[i];
+            let mut j = i + 1;
+            while j < list.len() && list[j].0 == t {
+                w += list[j].1;
+                j += 1;
+            }
+            if t as usize == s {
+                report.self_loops += j - i;
+            } else {
+                report.duplicates += j - i - 1;
+                graph.add_edge(
+                    NodeIndex::new(s),
+                    NodeIndex::new(t as usize),
+                    EdgeMeta {
+                        weight: w,
+                        ..EdgeMeta::default()
+                    },
+                );
+            }
+            i = j;
+        }
+    }
+    g.graph = graph;
+    g.flag_later_citations();
+    Ok((g, report))
+}
+
+/// The number of the id in `f` (trimmed), numbering it when new.
+fn intern<'a>(
+    f: Cow<'a, [u8]>,
+    what: &str,
+    ids: &mut HashMap<Cow<'a, [u8]>, u32, FxBuild>,
+    order: &mut Vec<Cow<'a, [u8]>>,
+) -> Result<u32, String> {
+    let f = trim_cow(f);
+    if let Some(&i) = ids.get(f.as_ref()) {
+        return Ok(i);
+    }
+    if f.is_empty() {
+        return Err(format!("empty {what} id"));
+    }
+    if std::str::from_utf8(&f).is_err() {
+        return Err(format!("{what} id is not valid UTF-8"));
+    }
+    let i = order.len() as u32;
+    ids.insert(f.clone(), i);
+    order.push(f);
+    Ok(i)
+}
+
+/// Reads the first non-blank line: the delimiter, and the columns when it
+/// is a header (`true`) or the default columns 0, 1, 2 when it is data.
+fn header(line: &[u8]) -> Result<(Columns, bool), String> {
+    let count = |d: u8| line.iter().filter(|&&b| b == d).count();
+    let delim = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| (count(d), d == b','))
+        .expect("three delimiters");
+    let mut fields = Vec::new();
+    split(line, delim, &mut fields)?;
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| String::from_utf8_lossy(&trim_cow(f.clone())).to_ascii_lowercase())
+        .collect();
+    let find = |name: &str| names.iter().position(|n| n == name);
+    match (find("source"), find("target")) {
+        (Some(source), Some(target)) => Ok((
+            Columns {
+                source,
+                target,
+                weight: find("weight"),
+                delim,
+            },
+            true,
+        )),
+        (None, None)
+            if fields.len() == 2 || fields.len() >= 3 && parse_weight(&fields[2]).is_ok() =>
+        {
+            Ok((
+                Columns {
+                    source: 0,
+                    target: 1,
+                    weight: (fields.len() >= 3).then_some(2),
+                    delim,
+                },
+                false,
+            ))
+        }
+        (None, None) => Err(format!(
+            "expected a Source,Target[,Weight] header or Source,Target[,Weight] rows, found {:?}",
+            String::from_utf8_lossy(line)
+        )),
+        (Some(_), None) => Err("header has a Source column but no Target column".into()),
+        (None, Some(_)) => Err("header has a Target column but no Source column".into()),
+    }
+}
+
+/// Splits one line into fields: unquoted fields borrow the line, quoted
+/// ones borrow the inside of the quotes unless they hold `""`.
+fn split<'a>(line: &'a [u8], delim: u8, out: &mut Vec<Cow<'a, [u8]>>) -> Result<(), String> {
+    if memchr(b'"', line).is_none() {
+        let mut rest = line;
+        loop {
+            match memchr(delim, rest) {
+                Some(i) => {
+                    out.push(Cow::Borrowed(&rest[..i]));
+                    rest = &rest[i + 1..];
+                }
+                None => {
+                    out.push(Cow::Borrowed(rest));
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let mut i = 0;
+    loop {
+        // skip leading blanks before a quote
+        let mut j = i;
+        while j < line.len() && (line[j] == b' ') {
+            j += 1;
+        }
+        if j < line.len() && line[j] == b'"' {
+            let mut k = j + 1;
+            let mut owned: Option<Vec<u8>> = None;
+            loop {
+                match memchr(b'"', &line[k..]) {
+                    None => return Err("unterminated quoted field".into()),
+                    Some(q) => {
+                        let q = k + q;
+                        if line.get(q + 1) == Some(&b'"') {
+                            let buf = owned.get_or_insert_with(Vec::new);
+                            buf.extend_from_slice(&line[k..=q]);
+                            k = q + 2;
+                        } else {
+                            let field = match owned {
+                                Some(mut buf) => {
+                                    buf.extend_from_slice(&line[k..q]);
+                                    Cow::Owned(buf)
+                                }
+                                None => Cow::Borrowed(&line[j + 1..q]),
+                            };
+                            out.push(field);
+                            // skip to the delimiter
+                            let mut m = q + 1;
+                            while m < line.len() && line[m] == b' ' {
+                                m += 1;
+                            }
+                            if m == line.len() {
+                                return Ok(());
+                            }
+                            if line[m] != delim {
+                                return Err("text after a closing quote".into());
+                            }
+                            i = m + 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        } else {
+            match memchr(delim, &line[i..]) {
+                Some(d) => {
+                    out.push(Cow::Borrowed(&line[i..i + d]));
+                    i += d + 1;
+                }
+                None => {
+                    out.push(Cow::Borrowed(&line[i..]));
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// The field without surrounding ASCII blanks, still borrowing when it did.
+fn trim_cow(f: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    match f {
+        Cow::Borrowed(b) => Cow::Borrowed(b.trim_ascii()),
+        Cow::Owned(v) => Cow::Owned(v.trim_ascii().to_vec()),
+    }
+}
+
+/// A weight: empty → 1, else a finite number ≥ 0.
+fn parse_weight(f: &[u8]) -> Result<f64, String> {
+    let f = f.trim_ascii();
+    if f.is_empty() {
+        return Ok(1.0);
+    }
+    let text = std::str::from_utf8(f).map_err(|_| "weight is not valid UTF-8".to_string())?;
+    match text.parse::<f64>() {
+        Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
+        Ok(_) => Err(format!(
+            "weight {text:?} is not a finite non-negative number"
+        )),
+        Err(_) => Err(format!("weight {text:?} is not a number")),
+    }
+}
