@@ -4,8 +4,9 @@
 //! The standard library's SipHash resists hash flooding, which costs about
 //! twice the time per key; ids from a local file do not need that
 //! protection, and the edge-list loader hashes ten million of them. This is
-//! the multiply–rotate scheme of rustc's `FxHasher`, written here rather
-//! than pulled in as a dependency for a dozen lines.
+//! the multiply–rotate scheme of rustc's `FxHasher` with a final mixing
+//! step, written here rather than pulled in as a dependency for a dozen
+//! lines.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -65,7 +66,11 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // The multiply leaves the low bits poorly mixed (short numeric ids
+        // then collide in hashbrown's low-bit buckets); one xor-shift
+        // multiply round spreads the high bits down.
+        let h = self.hash ^ (self.hash >> 32);
+        h.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (h >> 29)
     }
 }
 

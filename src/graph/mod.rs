@@ -11,6 +11,7 @@ pub mod build;
 pub mod edgelist;
 pub mod fasthash;
 pub mod input;
+pub mod interner;
 pub mod resolve_id;
 pub mod store;
 

@@ -1,0 +1,147 @@
+//! Benchmark of the graph stage on a synthetic citation network.
+//!
+//! Writes a seeded edge-list CSV of 1,000,000 nodes and about 10,000,000
+//! edges (node `i` cites 5–15 older nodes, half picked uniformly, half by
+//! preferential attachment — the target of a random earlier edge — so that
+//! in-degrees follow a heavy tail as in real citation networks), then times:
+//! loading it (`graph::input::load_inputs`, what every command uses),
+//! PageRank plus the top 100, and a `cited-by` query on the most cited
+//! node; and prints the peak resident memory (VmHWM).
+//!
+//! ```sh
+//! cargo run --release --example bench_graph [-- PATH [NODES]]
+//! ```
+//! An existing PATH is reused as is (delete it to regenerate).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+use unxref::analysis::query::{QueryOptions, cited_by, top_by_score};
+use unxref::analysis::{PageRankOptions, pagerank};
+use unxref::graph::input::{LoadOptions, load_inputs};
+use unxref::graph::resolve_id::resolve;
+
+/// splitmix64: small, seeded, good enough for synthetic data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Writes the synthetic edge list; returns the number of edges.
+fn generate(path: &PathBuf, nodes: u32) -> std::io::Result<usize> {
+    let mut rng = Rng(0x5EED_2026);
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(w, "Source,Target,Weight")?;
+    let mut targets: Vec<u32> = Vec::with_capacity(nodes as usize * 10);
+    let mut picked: Vec<u32> = Vec::with_capacity(16);
+    for i in 1..nodes {
+        let k = (5 + rng.below(11) as u32).min(i);
+        picked.clear();
+        while picked.len() < k as usize {
+            let t = if targets.is_empty() || rng.below(2) == 0 {
+                rng.below(i as u64) as u32
+            } else {
+                targets[rng.below(targets.len() as u64) as usize]
+            };
+            if !picked.contains(&t) {
+                picked.push(t);
+            }
+        }
+        for &t in &picked {
+            writeln!(w, "{i},{t},{}", 1 + rng.below(3))?;
+            targets.push(t);
+        }
+    }
+    w.flush()?;
+    Ok(targets.len())
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("unxref-bench-graph.csv"));
+    let nodes: u32 = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    if path.exists() {
+        println!("reusing {}", path.display());
+    } else {
+        let t = Instant::now();
+        let m = generate(&path, nodes).expect("write the edge list");
+        println!(
+            "generated {} ({nodes} nodes, {m} edges, {:.0} MB) in {:.2} s",
+            path.display(),
+            std::fs::metadata(&path).map_or(0, |m| m.len()) as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+    }
+
+    let t0 = Instant::now();
+    let loaded = load_inputs(std::slice::from_ref(&path), &LoadOptions::default())
+        .expect("load the edge list");
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let g = loaded.graph;
+    let t_load = t0.elapsed().as_secs_f64();
+    println!(
+        "load: {} nodes, {} edges in {t_load:.2} s",
+        g.node_count(),
+        g.edge_count()
+    );
+
+    let t1 = Instant::now();
+    let pr = pagerank(&g.graph, &PageRankOptions::default());
+    let top = top_by_score(&g, &pr, 100, None);
+    let t_pr = t1.elapsed().as_secs_f64();
+    println!(
+        "pagerank + top 100: {t_pr:.2} s (first: {} {:.3e})",
+        g.meta(top[0].0).id,
+        top[0].1
+    );
+    println!("load + pagerank + top 100: {:.2} s", t_load + t_pr);
+
+    let t2 = Instant::now();
+    let hub = resolve(&g, "0").expect("node 0");
+    let direct = cited_by(&g, hub, &QueryOptions::default());
+    let t_q1 = t2.elapsed().as_secs_f64();
+    let t3 = Instant::now();
+    let deep = cited_by(
+        &g,
+        hub,
+        &QueryOptions {
+            depth: 2,
+            ..QueryOptions::default()
+        },
+    );
+    let t_q2 = t3.elapsed().as_secs_f64();
+    println!(
+        "cited-by 0: {} direct citers in {t_q1:.3} s; depth 2: {} in {t_q2:.3} s",
+        direct.len(),
+        deep.len()
+    );
+    println!("peak RSS (VmHWM): {:.0} MB", peak_rss_mb());
+}
