@@ -70,7 +70,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport
     let mut cols: Option<Columns> = None;
     let mut report = EdgeListReport::default();
     let mut fields: Vec<Cow<[u8]>> = Vec::new();
-    let mut batch: Vec<(Cow<[u8]>, Cow<[u8]>, f64)> = Vec::with_capacity(BATCH);
+    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
     if let Err(e) = std::str::from_utf8(bytes) {
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
         return Err(err(line, "not valid UTF-8 text".into()));
@@ -213,6 +213,9 @@ fn check_id<'a>(f: Cow<'a, [u8]>, what: &str) -> Result<Cow<'a, [u8]>, String> {
     Ok(f)
 }
 
+/// One parsed row: source id, target id, weight.
+type Row<'a> = (Cow<'a, [u8]>, Cow<'a, [u8]>, f64);
+
 /// Rows parsed before their ids are looked up together.
 const BATCH: usize = 256;
 
@@ -222,7 +225,7 @@ const BATCH: usize = 256;
 /// cache: one memory round trip per batch instead of one per row. Sources
 /// equal to the previous row's source are not looked up again.
 fn intern_batch<'a>(
-    batch: &mut Vec<(Cow<'a, [u8]>, Cow<'a, [u8]>, f64)>,
+    batch: &mut Vec<Row<'a>>,
     ids: &mut Interner<'a>,
     last_source: &mut Option<(&'a [u8], u32)>,
     edges: &mut Vec<(u32, u32, f64)>,
