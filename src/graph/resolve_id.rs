@@ -6,7 +6,8 @@
 //! has that id, [`resolve`] fails with [`GraphError::UnknownId`] listing up
 //! to [`MAX_SUGGESTIONS`] ids that the user may have meant: ids that end or
 //! start with what was typed (`194` ↔ `A/RES/72/194`, `72/194` ↔
-//! `A/C.3/72/194`) and ids within a small edit distance of it.
+//! `A/C.3/72/194`, `2178` ↔ `S/RES/2178(2014)`) and ids within a small edit
+//! distance of it.
 
 use super::{CitationGraph, GraphError};
 use crate::symbol;
@@ -62,6 +63,7 @@ pub fn suggest(g: &CitationGraph, typed: &str, max: usize) -> Vec<String> {
             q.chars().count() >= 2
                 && (id.ends_with(&format!("/{q}"))
                     || id.starts_with(&format!("{q}/"))
+                    || id.contains(&format!("/{q}("))
                     || q.ends_with(&format!("/{id}"))
                     || (q.len() >= 4 && id.starts_with(q))
                     || (id.len() >= 4 && q.starts_with(&id)))

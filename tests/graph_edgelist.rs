@@ -1,0 +1,178 @@
+//! Edge-list CSV parsing: shapes other tools write, and bad rows.
+
+use std::path::Path;
+use unxref::graph::GraphError;
+use unxref::graph::edgelist::parse;
+
+/// Edges as `(source, target, weight)` in graph order.
+fn edges(csv: &str) -> Vec<(String, String, f64)> {
+    let (g, _) = parse(csv.as_bytes(), Path::new("t.csv")).expect("parses");
+    g.graph
+        .raw_edges()
+        .iter()
+        .map(|e| {
+            (
+                g.meta(e.source()).id.clone(),
+                g.meta(e.target()).id.clone(),
+                e.weight.weight,
+            )
+        })
+        .collect()
+}
+
+fn e(s: &str, t: &str, w: f64) -> (String, String, f64) {
+    (s.into(), t.into(), w)
+}
+
+#[test]
+fn accepted_shapes() {
+    let table: Vec<(&str, &str, Vec<(String, String, f64)>)> = vec![
+        (
+            "plain",
+            "Source,Target,Weight\na,b,2\nb,c,1\n",
+            vec![e("a", "b", 2.0), e("b", "c", 1.0)],
+        ),
+        (
+            "no weight column",
+            "Source,Target\na,b\n",
+            vec![e("a", "b", 1.0)],
+        ),
+        (
+            "header case and blanks",
+            " source , TARGET ,weight\na,b,3\n",
+            vec![e("a", "b", 3.0)],
+        ),
+        (
+            "columns in another order, extra columns ignored",
+            "Id,Target,Type,Source,Weight,Label\n1,b,Directed,a,2.5,x\n",
+            vec![e("a", "b", 2.5)],
+        ),
+        (
+            "semicolon",
+            "Source;Target;Weight\na;b;2\n",
+            vec![e("a", "b", 2.0)],
+        ),
+        (
+            "tab",
+            "Source\tTarget\tWeight\na\tb\t2\n",
+            vec![e("a", "b", 2.0)],
+        ),
+        (
+            "headerless",
+            "a,b,2\nb,c\n",
+            vec![e("a", "b", 2.0), e("b", "c", 1.0)],
+        ),
+        (
+            "CRLF, BOM, blank lines",
+            "\u{feff}Source,Target\r\n\r\na,b\r\n\n",
+            vec![e("a", "b", 1.0)],
+        ),
+        (
+            "empty weight counts 1",
+            "Source,Target,Weight\na,b,\n",
+            vec![e("a", "b", 1.0)],
+        ),
+        (
+            "quoted fields with delimiter and escaped quote",
+            "Source,Target,Weight\n\"x, \"\"y\"\"\",\"b\",\"2\"\n",
+            vec![e("x, \"y\"", "b", 2.0)],
+        ),
+        (
+            "repeated edges summed, self-loop dropped",
+            "Source,Target,Weight\na,b,1\na,a,5\na,b,2\n",
+            vec![e("a", "b", 3.0)],
+        ),
+        (
+            "ids normalised: spaced SC symbol and GA short form merge",
+            "Source,Target\nS/RES/2178 (2014),72/194\nS/RES/2178(2014),A/RES/72/194\n",
+            vec![e("S/RES/2178(2014)", "A/RES/72/194", 2.0)],
+        ),
+        (
+            "edges grouped by source in node order, targets in node order",
+            "Source,Target\nb,c\na,c\nb,a\n",
+            // first seen: b, c, a
+            vec![e("b", "c", 1.0), e("b", "a", 1.0), e("a", "c", 1.0)],
+        ),
+    ];
+    for (name, csv, want) in table {
+        assert_eq!(edges(csv), want, "{name}");
+    }
+}
+
+#[test]
+fn node_attributes_from_ids() {
+    let (g, report) = parse(
+        b"Source,Target\nS/RES/2178(2014),A/RES/217(III)\n42,A/HRC/RES/40/1\n42,42\n",
+        Path::new("t.csv"),
+    )
+    .unwrap();
+    let ids: Vec<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["S/RES/2178(2014)", "A/RES/217(III)", "42", "A/HRC/RES/40/1"]
+    );
+    let years: Vec<Option<i32>> = g.nodes.iter().map(|n| n.year).collect();
+    assert_eq!(years, [Some(2014), Some(1948), None, Some(2019)]);
+    assert!(g.nodes.iter().all(|n| !n.in_corpus));
+    assert_eq!(report.rows, 3);
+    assert_eq!(report.self_loops, 1);
+}
+
+#[test]
+fn bad_rows_name_file_and_line() {
+    let table = [
+        (
+            "Source,Target,Weight\na,b,1\nc,d,abc\n",
+            3,
+            "weight \"abc\" is not a number",
+        ),
+        (
+            "Source,Target,Weight\na,b,-1\n",
+            2,
+            "not a finite non-negative number",
+        ),
+        (
+            "Source,Target,Weight\na,b,NaN\n",
+            2,
+            "not a finite non-negative number",
+        ),
+        (
+            "Source,Target,Weight\n\na\n",
+            3,
+            "expected at least 2 columns",
+        ),
+        ("Source,Target\n,b\n", 2, "empty source id"),
+        ("Source,Target\na,  \n", 2, "empty target id"),
+        ("Source,Weight\na,1\n", 1, "no Target column"),
+        (
+            "Id,Label,Color\n1,x,red\n",
+            1,
+            "expected a Source,Target[,Weight] header",
+        ),
+        ("Source,Target\n\"a,b\n", 2, "unterminated quoted field"),
+        ("", 0, "no rows"),
+    ];
+    for (csv, line, msg) in &table {
+        match parse(csv.as_bytes(), Path::new("dir/edges.csv")) {
+            Err(GraphError::EdgeList {
+                path,
+                line: l,
+                msg: m,
+            }) => {
+                assert_eq!(path, Path::new("dir/edges.csv"));
+                assert_eq!(l, *line, "{csv:?}: {m}");
+                assert!(m.contains(msg), "{csv:?}: {m}");
+            }
+            other => panic!("{csv:?}: expected an error, got {other:?}"),
+        }
+    }
+    // Invalid UTF-8 is refused with its line.
+    let bad = b"Source,Target\na,b\nc,\xff\n";
+    let err = parse(bad, Path::new("e.csv")).unwrap_err().to_string();
+    assert_eq!(err, "e.csv:3: not valid UTF-8 text");
+    // The message format: file:line: what.
+    let err = parse(b"Source,Target,Weight\na,b,x\n", Path::new("e.csv"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(err, "e.csv:2: weight \"x\" is not a number");
+}
