@@ -4,8 +4,11 @@ use std::path::Path;
 use unxref::graph::GraphError;
 use unxref::graph::edgelist::parse;
 
-/// Edges as `(source, target, weight)` in graph order.
-fn edges(csv: &str) -> Vec<(String, String, f64)> {
+/// `(source, target, weight)`.
+type Edge = (String, String, f64);
+
+/// Edges in graph order.
+fn edges(csv: &str) -> Vec<Edge> {
     let (g, _) = parse(csv.as_bytes(), Path::new("t.csv")).expect("parses");
     g.graph
         .raw_edges()
@@ -20,13 +23,13 @@ fn edges(csv: &str) -> Vec<(String, String, f64)> {
         .collect()
 }
 
-fn e(s: &str, t: &str, w: f64) -> (String, String, f64) {
+fn e(s: &str, t: &str, w: f64) -> Edge {
     (s.into(), t.into(), w)
 }
 
 #[test]
 fn accepted_shapes() {
-    let table: Vec<(&str, &str, Vec<(String, String, f64)>)> = vec![
+    let table: Vec<(&str, &str, Vec<Edge>)> = vec![
         (
             "plain",
             "Source,Target,Weight\na,b,2\nb,c,1\n",

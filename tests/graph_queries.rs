@@ -44,7 +44,8 @@ fn cited_by_and_cites_with_depth_and_filters() {
         since,
         until,
     };
-    let table: Vec<(&str, bool, QueryOptions, Vec<(usize, String)>)> = vec![
+    type Case = (&'static str, bool, QueryOptions, Vec<(usize, String)>);
+    let table: Vec<Case> = vec![
         (
             "70/1",
             true,
