@@ -235,8 +235,18 @@ fn bad_saved_graphs_are_clear_errors() {
         ),
         (
             "{\"format\":\"unxref-graph\",\"version\":1,\"edges\":[{\"source\":\"a\",\"target\":\"b\",\"weight\":-2}]}",
-            0,
+            1,
             "weight -2",
+        ),
+        (
+            "{\"format\":\"unxref-graph\",\"version\":1,\n\"nodes\":[{\"id\":\"a\"}],\n\"edges\":[{\"source\":0,\"target\":1}]}",
+            3,
+            "refers to node 1, but 1 nodes are listed before it",
+        ),
+        (
+            "{\"format\":\"unxref-graph\",\"version\":1,\"edges\":[{\"source\":\"a\"}]}",
+            1,
+            "lacks its source or target",
         ),
     ];
     for (text, line, msg) in table {
@@ -262,6 +272,38 @@ fn bad_saved_graphs_are_clear_errors() {
     assert_eq!(ids(&g), ["S/RES/687(1991)", "A/RES/72/194"]);
     assert_eq!(g.graph.raw_edges()[0].weight.weight, 1.0);
     assert_eq!(g.nodes[0].year, Some(1991));
+
+    // Positions and ids mix; unknown fields are ignored; a node listed
+    // after an edge that named it fills in its attributes.
+    let text = r#"{"format":"unxref-graph","version":1,"generator":"x",
+"edges":[{"source":"B","target":"A","weight":2,"note":1}],
+"nodes":[{"id":"A","title":"Alpha","in_corpus":true,"extra":[1,2]},{"id":"C"}],
+"edges":[{"source":1,"target":0},{"source":"C","target":"B","flagged":true}]}"#;
+    let g = store::read(text.as_bytes(), Path::new("mixed.json")).unwrap();
+    assert_eq!(ids(&g), ["B", "A", "C"]);
+    assert!(g.nodes[1].in_corpus);
+    assert_eq!(g.nodes[1].title, "Alpha");
+    let edges: Vec<(&str, &str, f64, bool)> = g
+        .graph
+        .raw_edges()
+        .iter()
+        .map(|e| {
+            (
+                g.nodes[e.source().index()].id.as_str(),
+                g.nodes[e.target().index()].id.as_str(),
+                e.weight.weight,
+                e.weight.flagged,
+            )
+        })
+        .collect();
+    assert_eq!(
+        edges,
+        [
+            ("B", "A", 2.0, false),
+            ("C", "A", 1.0, false),
+            ("C", "B", 1.0, true)
+        ]
+    );
 }
 
 #[test]

@@ -68,8 +68,9 @@ pub struct CitationGraph {
     pub graph: DiGraph<(), EdgeMeta>,
     /// Node metadata, indexed by `NodeIndex::index()`.
     pub nodes: Vec<NodeMeta>,
-    /// Canonical id → node.
-    pub index: HashMap<String, NodeIndex>,
+    /// Canonical id → node (fast non-cryptographic hasher: a million ids
+    /// are inserted when an edge list is loaded).
+    pub index: HashMap<String, NodeIndex, fasthash::FxBuild>,
 }
 
 impl CitationGraph {
