@@ -6,7 +6,8 @@
 //! in-degrees follow a heavy tail as in real citation networks), then times:
 //! loading it (`graph::input::load_inputs`, what every command uses),
 //! PageRank plus the top 100, and a `cited-by` query on the most cited
-//! node; and prints the peak resident memory (VmHWM).
+//! node; saving the graph and loading the saved file; and prints wall and
+//! CPU times and the peak resident memory (VmHWM).
 //!
 //! ```sh
 //! cargo run --release --example bench_graph [-- PATH [NODES]]
@@ -20,6 +21,7 @@ use unxref::analysis::query::{QueryOptions, cited_by, top_by_score};
 use unxref::analysis::{PageRankOptions, pagerank};
 use unxref::graph::input::{LoadOptions, load_inputs};
 use unxref::graph::resolve_id::resolve;
+use unxref::graph::store;
 
 /// splitmix64: small, seeded, good enough for synthetic data.
 struct Rng(u64);
@@ -67,6 +69,21 @@ fn generate(path: &PathBuf, nodes: u32) -> std::io::Result<usize> {
     Ok(targets.len())
 }
 
+/// CPU time (user + system) of this process so far, in seconds, from
+/// `/proc/self/stat` (clock ticks at the usual 100 Hz). On a shared machine
+/// wall time includes waiting for a core; CPU time does not.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
@@ -101,28 +118,34 @@ fn main() {
         );
     }
 
-    let t0 = Instant::now();
+    let (t0, c0) = (Instant::now(), cpu_seconds());
     let loaded = load_inputs(std::slice::from_ref(&path), &LoadOptions::default())
         .expect("load the edge list");
     assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
     let g = loaded.graph;
     let t_load = t0.elapsed().as_secs_f64();
+    let c_load = cpu_seconds() - c0;
     println!(
-        "load: {} nodes, {} edges in {t_load:.2} s",
+        "load: {} nodes, {} edges in {t_load:.2} s (cpu {c_load:.2} s)",
         g.node_count(),
         g.edge_count()
     );
 
-    let t1 = Instant::now();
+    let (t1, c1) = (Instant::now(), cpu_seconds());
     let pr = pagerank(&g.graph, &PageRankOptions::default());
     let top = top_by_score(&g, &pr, 100, None);
     let t_pr = t1.elapsed().as_secs_f64();
+    let c_pr = cpu_seconds() - c1;
     println!(
-        "pagerank + top 100: {t_pr:.2} s (first: {} {:.3e})",
+        "pagerank + top 100: {t_pr:.2} s (cpu {c_pr:.2} s; first: {} {:.3e})",
         g.meta(top[0].0).id,
         top[0].1
     );
-    println!("load + pagerank + top 100: {:.2} s", t_load + t_pr);
+    println!(
+        "load + pagerank + top 100: {:.2} s (cpu {:.2} s)",
+        t_load + t_pr,
+        c_load + c_pr
+    );
 
     let t2 = Instant::now();
     let hub = resolve(&g, "0").expect("node 0");
@@ -143,5 +166,29 @@ fn main() {
         direct.len(),
         deep.len()
     );
+    println!("peak RSS so far (VmHWM): {:.0} MB", peak_rss_mb());
+
+    // Saved-graph round trip.
+    let saved = path.with_extension("graph.json");
+    let (t4, c4) = (Instant::now(), cpu_seconds());
+    store::save(&g, &saved).expect("save");
+    println!(
+        "save {} ({:.0} MB): {:.2} s (cpu {:.2} s)",
+        saved.display(),
+        std::fs::metadata(&saved).map_or(0, |m| m.len()) as f64 / 1e6,
+        t4.elapsed().as_secs_f64(),
+        cpu_seconds() - c4
+    );
+    drop(g);
+    let (t5, c5) = (Instant::now(), cpu_seconds());
+    let back = store::load(&saved).expect("load saved");
+    println!(
+        "load saved graph: {} nodes, {} edges in {:.2} s (cpu {:.2} s)",
+        back.node_count(),
+        back.edge_count(),
+        t5.elapsed().as_secs_f64(),
+        cpu_seconds() - c5
+    );
+    let _ = std::fs::remove_file(&saved);
     println!("peak RSS (VmHWM): {:.0} MB", peak_rss_mb());
 }

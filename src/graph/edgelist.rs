@@ -85,7 +85,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport
         if let [rest @ .., b'\r'] = line {
             line = rest;
         }
-        if line.iter().all(|b| b.is_ascii_whitespace()) {
+        if line.first().is_none_or(u8::is_ascii_whitespace)
+            && line.iter().all(u8::is_ascii_whitespace)
+        {
             continue;
         }
         let c = match cols {
@@ -230,13 +232,16 @@ fn intern_batch<'a>(
     last_source: &mut Option<(&'a [u8], u32)>,
     edges: &mut Vec<(u32, u32, f64)>,
 ) {
-    let prepared: Vec<_> = batch.iter().map(|(_, t, _)| ids.prepare(t)).collect();
+    let mut prepared = [None; BATCH];
+    for (p, (_, t, _)) in prepared.iter_mut().zip(batch.iter()) {
+        *p = Some(ids.prepare(t));
+    }
     let mut sink = 0u64;
-    for p in &prepared {
+    for p in prepared.iter().flatten() {
         sink ^= ids.touch(p);
     }
     std::hint::black_box(sink);
-    for ((source, target, weight), p) in batch.drain(..).zip(prepared) {
+    for ((source, target, weight), p) in batch.drain(..).zip(prepared.into_iter().flatten()) {
         let s = match (*last_source, &source) {
             (Some((b, i)), Cow::Borrowed(now)) if b == *now => i,
             _ => {
@@ -390,6 +395,10 @@ fn parse_weight(f: &[u8]) -> Result<f64, String> {
     let f = f.trim_ascii();
     if f.is_empty() {
         return Ok(1.0);
+    }
+    // Whole numbers (the usual mention counts) without the float parser.
+    if f.len() <= 15 && f.iter().all(u8::is_ascii_digit) {
+        return Ok(f.iter().fold(0u64, |n, &d| n * 10 + (d - b'0') as u64) as f64);
     }
     let text = std::str::from_utf8(f).map_err(|_| "weight is not valid UTF-8".to_string())?;
     match text.parse::<f64>() {

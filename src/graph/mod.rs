@@ -174,14 +174,28 @@ impl CitationGraph {
     /// edges are flagged. Run once the graph is complete, since a corpus
     /// document may bring the year of a node first seen as a target.
     pub fn flag_later_citations(&mut self) -> usize {
+        // Years in a dense array (4 bytes a node instead of a NodeMeta each):
+        // the edge pass then stays in cache on large graphs.
+        const NONE: i32 = i32::MIN;
+        let years: Vec<i32> = self.nodes.iter().map(|n| n.year.unwrap_or(NONE)).collect();
+        let any_year = years.iter().any(|&y| y != NONE);
         let mut flagged = 0;
-        for e in self.graph.edge_indices() {
-            let (s, t) = self.graph.edge_endpoints(e).expect("edge exists");
-            let later = matches!(
-                (self.nodes[s.index()].year, self.nodes[t.index()].year),
-                (Some(ys), Some(yt)) if yt > ys
-            );
-            self.graph[e].flagged = later;
+        for e in self.graph.edge_weights_mut() {
+            e.flagged = false;
+        }
+        if !any_year {
+            return 0;
+        }
+        let ends: Vec<(usize, usize)> = self
+            .graph
+            .raw_edges()
+            .iter()
+            .map(|e| (e.source().index(), e.target().index()))
+            .collect();
+        for (w, (s, t)) in self.graph.edge_weights_mut().zip(ends) {
+            let (ys, yt) = (years[s], years[t]);
+            let later = ys != NONE && yt != NONE && yt > ys;
+            w.flagged = later;
             flagged += usize::from(later);
         }
         flagged
