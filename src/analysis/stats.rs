@@ -59,14 +59,30 @@ pub fn stats(g: &CitationGraph) -> GraphStats {
         edges: g.edge_count(),
         ..GraphStats::default()
     };
-    // Kind slot: the position in Kind::ALL, or ALL.len() for "no kind".
-    let slot = |i: usize| {
-        g.nodes[i]
-            .kind
-            .and_then(|k| Kind::ALL.iter().position(|&a| a == k))
-            .unwrap_or(Kind::ALL.len())
-    };
+    // Kind slot of every node: the position in Kind::ALL, or ALL.len() for
+    // "no kind" (a dense array: the edge pass stays in cache).
+    let kind_slot: Vec<u8> = g
+        .nodes
+        .iter()
+        .map(|m| {
+            m.kind
+                .and_then(|k| Kind::ALL.iter().position(|&a| a == k))
+                .unwrap_or(Kind::ALL.len()) as u8
+        })
+        .collect();
+    let slot = |i: usize| kind_slot[i] as usize;
     let mut kinds = [GroupCount::default(); Kind::ALL.len() + 1];
+    // Year slot of every node (index into `year_list`), so that the edge pass
+    // indexes arrays instead of searching a map twice per edge.
+    let mut year_list: Vec<Option<i32>> = g.nodes.iter().map(|m| m.year).collect();
+    year_list.sort_unstable();
+    year_list.dedup();
+    let year_slot: Vec<usize> = g
+        .nodes
+        .iter()
+        .map(|m| year_list.binary_search(&m.year).expect("listed"))
+        .collect();
+    let mut years = vec![GroupCount::default(); year_list.len()];
     for (i, m) in g.nodes.iter().enumerate() {
         if m.in_corpus {
             s.in_corpus += 1;
@@ -76,7 +92,7 @@ pub fn stats(g: &CitationGraph) -> GraphStats {
         let c = &mut kinds[slot(i)];
         c.nodes += 1;
         c.in_corpus += usize::from(m.in_corpus);
-        let c = s.per_year.entry(m.year).or_default();
+        let c = &mut years[year_slot[i]];
         c.nodes += 1;
         c.in_corpus += usize::from(m.in_corpus);
     }
@@ -87,10 +103,11 @@ pub fn stats(g: &CitationGraph) -> GraphStats {
         s.flagged_edges += usize::from(e.weight.flagged);
         kinds[slot(a)].edges_out += 1;
         kinds[slot(b)].edges_in += 1;
-        s.per_year.entry(g.nodes[a].year).or_default().edges_out += 1;
-        s.per_year.entry(g.nodes[b].year).or_default().edges_in += 1;
+        years[year_slot[a]].edges_out += 1;
+        years[year_slot[b]].edges_in += 1;
         uf.union(a as u32, b as u32);
     }
+    s.per_year = year_list.into_iter().zip(years).collect();
     for (i, c) in kinds.into_iter().enumerate() {
         if c.nodes > 0 {
             let name = Kind::ALL.get(i).map_or("unknown", |k| k.as_str());

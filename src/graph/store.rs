@@ -15,7 +15,7 @@
 //! ```
 //!
 //! - `nodes`: every node in graph order, with the fields of
-//!   [`NodeMeta`](super::NodeMeta) (`id`, `kind`, `title`, `year`, `body`,
+//!   [`NodeMeta`] (`id`, `kind`, `title`, `year`, `body`,
 //!   `lang`, `in_corpus`, `file`); `kind` uses the names of
 //!   [`crate::model::Kind`].
 //! - `edges`: citing → cited, in graph order. `source` and `target` are
