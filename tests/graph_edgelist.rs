@@ -179,3 +179,60 @@ fn bad_rows_name_file_and_line() {
         .to_string();
     assert_eq!(err, "e.csv:2: weight \"x\" is not a number");
 }
+
+/// The graph as comparable data: node ids and `(source, target, weight)`.
+fn shape(g: &unxref::graph::CitationGraph) -> (Vec<String>, Vec<Edge>) {
+    let nodes = g.nodes.iter().map(|n| n.id.clone()).collect();
+    let edges = g
+        .graph
+        .raw_edges()
+        .iter()
+        .map(|e| {
+            (
+                g.meta(e.source()).id.clone(),
+                g.meta(e.target()).id.clone(),
+                e.weight.weight,
+            )
+        })
+        .collect();
+    (nodes, edges)
+}
+
+#[test]
+fn parallel_parts_give_the_same_graph_and_errors() {
+    use unxref::graph::edgelist::parse_in_parts;
+    // A few hundred rows with repeats across parts, self-loops, blank
+    // lines, quotes and a spaced symbol that merges with its canonical form.
+    let mut csv = String::from("Source,Target,Weight\n");
+    for i in 0..300u32 {
+        let s = (i * 7919) % 97;
+        let t = (i * 104_729) % 89;
+        csv.push_str(&format!("n{s},n{t},{}\n", 1 + i % 3));
+        if i % 50 == 0 {
+            csv.push_str("\n\"S/RES/687 (1991)\",S/RES/687(1991)\nS/RES/687(1991),\"n1\"\n");
+        }
+    }
+    let one = parse_in_parts(csv.as_bytes(), Path::new("p.csv"), 1).unwrap();
+    for parts in 2..=7 {
+        let many = parse_in_parts(csv.as_bytes(), Path::new("p.csv"), parts).unwrap();
+        assert_eq!(shape(&many.0), shape(&one.0), "{parts} parts");
+        assert_eq!(many.1, one.1, "{parts} parts: report");
+    }
+    // Errors: the first in file order, with its line in the file.
+    let mut bad = csv.clone();
+    bad.push_str("a,b,oops\nc,d,worse\n");
+    let lines = bad.lines().count();
+    for parts in 1..=7 {
+        let e = parse_in_parts(bad.as_bytes(), Path::new("p.csv"), parts).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("p.csv:{}: weight \"oops\" is not a number", lines - 1),
+            "{parts} parts"
+        );
+    }
+    // Tiny inputs cut into more parts than lines.
+    for parts in 1..=4 {
+        let (g, _) = parse_in_parts(b"a,b\n", Path::new("t.csv"), parts).unwrap();
+        assert_eq!(shape(&g).1, [e("a", "b", 1.0)]);
+    }
+}

@@ -55,84 +55,128 @@ struct Columns {
     delim: u8,
 }
 
+/// Files larger than this are parsed by several threads.
+const PARALLEL_FROM: usize = 16 << 20;
+
+/// An edge by id numbers: source, target, weight.
+type RawEdge = (u32, u32, f64);
+
+/// What one thread made of its part of the file.
+struct Chunk<'a> {
+    ids: Interner<'a>,
+    edges: Vec<RawEdge>,
+    rows: usize,
+}
+
 /// Parses edge-list CSV text; `path` is only used in error messages.
+///
+/// Large files are cut at line boundaries into one part per core; each part
+/// is parsed and its ids numbered by its own thread, then the parts' ids are
+/// numbered again in part order, which gives exactly the first-seen order
+/// of a single pass (and the same graph).
 pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    parse_in_parts(
+        bytes,
+        path,
+        if bytes.len() < PARALLEL_FROM {
+            1
+        } else {
+            cores
+        },
+    )
+}
+
+/// [`parse`] with the data rows cut into `parts` parts (at most one per
+/// line) parsed in parallel; the result is the same for any `parts`. Public
+/// so that tests can check exactly that on small inputs.
+pub fn parse_in_parts(
+    bytes: &[u8],
+    path: &Path,
+    parts: usize,
+) -> Result<(CitationGraph, EdgeListReport), GraphError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let err = |line: usize, msg: String| GraphError::EdgeList {
         path: path.to_path_buf(),
         line,
         msg,
     };
-    let mut ids = Interner::with_capacity(bytes.len() / 200);
-    let mut edges: Vec<(u32, u32, f64)> = Vec::with_capacity(bytes.len() / 16);
-    // Edge lists are usually grouped by source: remember the last one.
-    let mut last_source: Option<(&[u8], u32)> = None;
-    let mut cols: Option<Columns> = None;
-    let mut report = EdgeListReport::default();
-    let mut fields: Vec<Cow<[u8]>> = Vec::new();
-    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
     if let Err(e) = std::str::from_utf8(bytes) {
         let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
         return Err(err(line, "not valid UTF-8 text".into()));
     }
+    // The first non-blank line: a header, or the first data row.
     let mut pos = 0;
     let mut lineno = 0;
-    while pos < bytes.len() {
-        lineno += 1;
-        let end = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
-        let mut line = &bytes[pos..end];
-        pos = end + 1;
-        if let [rest @ .., b'\r'] = line {
-            line = rest;
+    let (cols, data_start, data_line) = loop {
+        if pos >= bytes.len() {
+            return Err(err(0, "no rows: expected a Source,Target header".into()));
         }
-        if line.first().is_none_or(u8::is_ascii_whitespace)
-            && line.iter().all(u8::is_ascii_whitespace)
-        {
+        lineno += 1;
+        let (line, next) = next_line(bytes, pos);
+        if is_blank(line) {
+            pos = next;
             continue;
         }
-        let c = match cols {
-            Some(c) => c,
-            None => {
-                let (c, is_header) = header(line).map_err(|m| err(lineno, m))?;
-                cols = Some(c);
-                if is_header {
-                    continue;
-                }
-                c
-            }
+        let (c, is_header) = header(line).map_err(|m| err(lineno, m))?;
+        break if is_header {
+            (c, next, lineno + 1)
+        } else {
+            (c, pos, lineno)
         };
-        fields.clear();
-        split(line, c.delim, &mut fields).map_err(|m| err(lineno, m))?;
-        let need = c.source.max(c.target) + 1;
-        if fields.len() < need {
-            return Err(err(
-                lineno,
-                format!(
-                    "expected at least {need} columns, found {} (delimiter {:?})",
-                    fields.len(),
-                    c.delim as char
-                ),
-            ));
+    };
+    let data = &bytes[data_start.min(bytes.len())..];
+    let parts = split_parts(data, parts);
+    let results: Vec<Result<Chunk, (usize, String)>> = if parts.len() == 1 {
+        vec![parse_part(parts[0], cols)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .iter()
+                .map(|&part| scope.spawn(move || parse_part(part, cols)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("edge-list parser thread"))
+                .collect()
+        })
+    };
+    // The first error in file order, with its line in the file.
+    let mut line_base = data_line;
+    let mut chunks = Vec::with_capacity(results.len());
+    for (part, r) in parts.iter().zip(results) {
+        match r {
+            Ok(c) => chunks.push(c),
+            Err((l, m)) => return Err(err(line_base + l - 1, m)),
         }
-        let weight = match c.weight.and_then(|i| fields.get(i)) {
-            None => 1.0,
-            Some(w) => parse_weight(w).map_err(|m| err(lineno, m))?,
-        };
-        let source = check_id(trim_cow(std::mem::take(&mut fields[c.source])), "source")
-            .map_err(|m| err(lineno, m))?;
-        let target = check_id(trim_cow(std::mem::take(&mut fields[c.target])), "target")
-            .map_err(|m| err(lineno, m))?;
-        report.rows += 1;
-        batch.push((source, target, weight));
-        if batch.len() == BATCH {
-            intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
-        }
+        line_base += memchr::memchr_iter(b'\n', part).count();
     }
-    intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
-    if cols.is_none() {
-        return Err(err(0, "no rows: expected a Source,Target header".into()));
+    let mut report = EdgeListReport::default();
+    let mut chunks = chunks.into_iter();
+    let first = chunks.next().expect("at least one part");
+    let mut ids = first.ids;
+    report.rows = first.rows;
+    // Edges of each part, with the map from its ids to the global ones
+    // (None for the first part, whose numbering is the global one).
+    let mut parts_edges: Vec<(Vec<RawEdge>, Option<Vec<u32>>)> = vec![(first.edges, None)];
+    for c in chunks {
+        let remap: Vec<u32> = c
+            .ids
+            .into_ids()
+            .into_iter()
+            .map(|id| ids.intern(id))
+            .collect();
+        report.rows += c.rows;
+        parts_edges.push((c.edges, Some(remap)));
     }
-    drop(fields);
+    let edges = parts_edges.iter().flat_map(|(edges, remap)| {
+        edges.iter().map(move |&(s, t, w)| match remap {
+            None => (s, t, w),
+            Some(m) => (m[s as usize], m[t as usize], w),
+        })
+    });
     let order = ids.into_ids();
     // Raw ids → canonical nodes (two raw spellings may share one node).
     let mut g = CitationGraph::new();
@@ -156,21 +200,23 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport
     let n = g.nodes.len();
     // Counting sort by source, then sort and merge each source's targets.
     let mut start = vec![0u32; n + 1];
-    for e in &edges {
+    let mut total = 0;
+    for e in edges.clone() {
         start[remap[e.0 as usize] as usize + 1] += 1;
+        total += 1;
     }
     for i in 0..n {
         start[i + 1] += start[i];
     }
     let mut fill = start.clone();
-    let mut out: Vec<(u32, f64)> = vec![(0, 0.0); edges.len()];
-    for &(s, t, w) in &edges {
+    let mut out: Vec<(u32, f64)> = vec![(0, 0.0); total];
+    for (s, t, w) in edges {
         let s = remap[s as usize] as usize;
         out[fill[s] as usize] = (remap[t as usize], w);
         fill[s] += 1;
     }
     drop(fill);
-    drop(edges);
+    drop(parts_edges);
     let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
     for _ in 0..n {
         graph.add_node(());
@@ -205,6 +251,87 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport
     g.graph = graph;
     g.flag_later_citations();
     Ok((g, report))
+}
+
+/// The line starting at `pos` (without its `\n` or `\r\n`) and where the
+/// next one starts.
+fn next_line(bytes: &[u8], pos: usize) -> (&[u8], usize) {
+    let end = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+    let line = &bytes[pos..end];
+    (line.strip_suffix(b"\r").unwrap_or(line), end + 1)
+}
+
+/// True for a line of blanks only.
+fn is_blank(line: &[u8]) -> bool {
+    line.first().is_none_or(u8::is_ascii_whitespace) && line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Cuts `data` at line boundaries into `n` parts (fewer when lines run out;
+/// always at least one).
+fn split_parts(data: &[u8], n: usize) -> Vec<&[u8]> {
+    if n < 2 {
+        return vec![data];
+    }
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        if start >= data.len() {
+            break;
+        }
+        let aim = (data.len() * k / n).max(start);
+        let cut = memchr(b'\n', &data[aim..]).map_or(data.len(), |i| aim + i + 1);
+        parts.push(&data[start..cut]);
+        start = cut;
+    }
+    parts.push(&data[start..]);
+    parts
+}
+
+/// Parses the data rows of one part; errors carry the line within the part.
+fn parse_part(part: &[u8], c: Columns) -> Result<Chunk<'_>, (usize, String)> {
+    let mut ids = Interner::with_capacity(part.len() / 200);
+    let mut edges: Vec<(u32, u32, f64)> = Vec::with_capacity(part.len() / 16);
+    // Edge lists are usually grouped by source: remember the last one.
+    let mut last_source: Option<(&[u8], u32)> = None;
+    let mut fields: Vec<Cow<[u8]>> = Vec::new();
+    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
+    let mut rows = 0;
+    let mut pos = 0;
+    let mut lineno = 0;
+    let need = c.source.max(c.target) + 1;
+    while pos < part.len() {
+        lineno += 1;
+        let (line, next) = next_line(part, pos);
+        pos = next;
+        if is_blank(line) {
+            continue;
+        }
+        let at = |m: String| (lineno, m);
+        fields.clear();
+        split(line, c.delim, &mut fields).map_err(at)?;
+        if fields.len() < need {
+            return Err(at(format!(
+                "expected at least {need} columns, found {} (delimiter {:?})",
+                fields.len(),
+                c.delim as char
+            )));
+        }
+        let weight = match c.weight.and_then(|i| fields.get(i)) {
+            None => 1.0,
+            Some(w) => parse_weight(w).map_err(at)?,
+        };
+        let source =
+            check_id(trim_cow(std::mem::take(&mut fields[c.source])), "source").map_err(at)?;
+        let target =
+            check_id(trim_cow(std::mem::take(&mut fields[c.target])), "target").map_err(at)?;
+        rows += 1;
+        batch.push((source, target, weight));
+        if batch.len() == BATCH {
+            intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
+        }
+    }
+    intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
+    Ok(Chunk { ids, edges, rows })
 }
 
 /// Refuses an empty id (the whole file was checked to be UTF-8).
