@@ -190,6 +190,11 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
         bad(e.line(), msg)
     };
     let mut g = CitationGraph::new();
+    // An edge record as written takes at least 38 bytes: reserve for the
+    // most edges such a file can hold, so that the edge list does not move
+    // while growing (pages never used are never touched: this costs address
+    // space, not memory). Hand-written shorter records just grow the list.
+    g.graph.reserve_edges(bytes.len() / 38);
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let head = TopSeed { g: &mut g }
         .deserialize(&mut de)
