@@ -345,7 +345,8 @@ fn ids_as_users_type_them() {
 #[test]
 fn unknown_ids_suggest_close_matches() {
     let g = fixture();
-    let table: [(&str, &[&str]); 5] = [
+    let table: [(&str, &[&str]); 6] = [
+        ("2178/2014", &["S/RES/2178(2014)"]),
         ("72/195", &["A/RES/72/194"]),
         ("194", &["A/RES/72/194"]),
         ("2178", &["S/RES/2178(2014)"]),

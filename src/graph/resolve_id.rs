@@ -6,8 +6,8 @@
 //! has that id, [`resolve`] fails with [`GraphError::UnknownId`] listing up
 //! to [`MAX_SUGGESTIONS`] ids that the user may have meant: ids that end or
 //! start with what was typed (`194` ↔ `A/RES/72/194`, `72/194` ↔
-//! `A/C.3/72/194`, `2178` ↔ `S/RES/2178(2014)`) and ids within a small edit
-//! distance of it.
+//! `A/C.3/72/194`, `2178` ↔ `S/RES/2178(2014)`, `883/1993` ↔
+//! `S/RES/883(1993)`) and ids within a small edit distance of it.
 
 use super::{CitationGraph, GraphError};
 use crate::symbol;
@@ -55,6 +55,15 @@ pub fn suggest(g: &CitationGraph, typed: &str, max: usize) -> Vec<String> {
     if raw.is_empty() {
         return Vec::new();
     }
+    // `883/1993` is how some write SC resolution 883 (1993).
+    let sc_form = raw
+        .split_once('/')
+        .filter(|(n, y)| {
+            (1..=4).contains(&n.len())
+                && y.len() == 4
+                && n.bytes().chain(y.bytes()).all(|b| b.is_ascii_digit())
+        })
+        .map(|(n, y)| format!("S/RES/{}({y})", n.trim_start_matches('0')));
     let limit = (canon.chars().count() / 5).clamp(2, 4);
     let mut scored: Vec<(usize, &str)> = Vec::new();
     for m in &g.nodes {
@@ -68,7 +77,7 @@ pub fn suggest(g: &CitationGraph, typed: &str, max: usize) -> Vec<String> {
                     || (q.len() >= 4 && id.starts_with(q))
                     || (id.len() >= 4 && q.starts_with(&id)))
         };
-        let score = if affix(&raw) || affix(&canon) {
+        let score = if affix(&raw) || affix(&canon) || sc_form.as_deref() == Some(id.as_str()) {
             Some(0)
         } else {
             bounded_distance(&canon, &id, limit)
