@@ -202,3 +202,63 @@ fn saved_graph_answers_like_its_source_and_output_is_deterministic() {
         std::fs::read(&again).unwrap()
     );
 }
+
+#[test]
+fn show_and_related() {
+    let o = run(&["show", "73/1", FIXTURE, "--format", "csv", "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with("attribute,pagerank,"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "section,key,value,title",
+            "attribute,id,A/RES/73/1,",
+            "attribute,kind,ga-resolution,",
+            "attribute,title,,",
+            "attribute,year,2018,",
+            "attribute,body,general-assembly,",
+            "attribute,lang,,",
+            "attribute,in_corpus,false,",
+            "attribute,file,,",
+            "attribute,cited_by,1,",
+            "attribute,cites,2,",
+            "attribute,mentions_received,1,",
+            "attribute,mentions_made,5,",
+            "attribute,pagerank_rank,7,",
+            "attribute,nodes,11,",
+            "top-citer,A/RES/74/5,1,",
+            "top-cited,A/RES/70/1,4,",
+            "top-cited,A/RES/72/194,1,",
+        ]
+    );
+    let o = run(&[
+        "related", "70/1", FIXTURE, "--format", "csv", "--top", "2", "-q",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "relation,id,kind,year,title,count\n\
+         co-citation,A/RES/217(III),ga-resolution,1948,,1\n\
+         co-citation,A/RES/72/194,ga-resolution,2017,,1\n\
+         coupling,A/RES/72/194,ga-resolution,2017,,1\n"
+    );
+}
+
+#[test]
+fn graph_to_stdout_is_the_saved_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("g.json");
+    run(&["graph", FIXTURE, "-o", saved.to_str().unwrap(), "-q"]);
+    let o = run(&["graph", FIXTURE, "-q"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(o.stdout, std::fs::read(&saved).unwrap());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["format"], "unxref-graph");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 11);
+    assert_eq!(v["edges"].as_array().unwrap().len(), 12);
+    assert_eq!(v["edges"][0]["source"], 0);
+}

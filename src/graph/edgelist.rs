@@ -11,13 +11,15 @@
 //! [`super::canonical_id`], so `S/RES/687 (1991)` and `S/RES/687(1991)` are
 //! one node. Repeated edges are merged (weights summed); self-loops dropped.
 //!
-//! Speed: the file is read whole, lines are split with `memchr`, ids are
-//! interned as slices of the file buffer (no allocation per row, see
-//! [`super::interner`]; a run of rows with the same source is looked up
-//! once), edges are
-//! grouped by source with a counting sort, and petgraph is built with exact
-//! capacity. Node order is first-seen order; edge order is by source node,
-//! then target node.
+//! Speed: the file is read whole and, when large, cut at line boundaries
+//! into one part per core parsed in parallel; lines are split with
+//! `memchr`; ids are interned as slices of the file buffer (no allocation
+//! per row, see [`super::interner`]; a run of rows with the same source is
+//! looked up once); edges are grouped by source with a counting sort; and
+//! petgraph is built with exact capacity.
+//!
+//! Order: nodes in first-seen order (whatever the number of parts); edges
+//! by source node, then target node.
 
 use super::interner::Interner;
 use super::{CitationGraph, EdgeMeta, GraphError, build, canonical_id};
