@@ -10,7 +10,6 @@ use crate::model::Kind;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
-use std::cmp::Ordering;
 use std::collections::VecDeque;
 
 /// Options of [`cited_by`] and [`cites`].
@@ -107,13 +106,18 @@ fn neighbourhood(
             }
         }
     }
-    hits.sort_by(|a, b| {
-        a.distance
-            .cmp(&b.distance)
-            .then_with(|| year_order(g, a.node, b.node))
-            .then_with(|| g.meta(a.node).id.cmp(&g.meta(b.node).id))
-    });
-    hits
+    // Sort keys gathered once (a comparison then touches no node metadata);
+    // ids are unique, so the order is total and an unstable sort is exact.
+    let mut keyed: Vec<((usize, i64, &str), Hit)> = hits
+        .into_iter()
+        .map(|h| {
+            let m = g.meta(h.node);
+            let year = m.year.map_or(i64::MAX, i64::from);
+            ((h.distance, year, m.id.as_str()), h)
+        })
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.into_iter().map(|(_, h)| h).collect()
 }
 
 /// Does `n` pass the listing filters?
@@ -133,16 +137,6 @@ pub fn keep(g: &CitationGraph, n: NodeIndex, opts: &QueryOptions) -> bool {
         return false;
     }
     true
-}
-
-/// Orders by year, unknown years last.
-fn year_order(g: &CitationGraph, a: NodeIndex, b: NodeIndex) -> Ordering {
-    match (g.meta(a).year, g.meta(b).year) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
 }
 
 /// The `top` nodes by `scores` (highest first; ties broken by id so the
