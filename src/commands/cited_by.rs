@@ -1,8 +1,8 @@
 //! `unxref cited-by ID INPUT...` — the texts that cite ID, directly and
 //! (with `--depth`) indirectly.
 
-use super::Status;
 use super::graph_args::{Cell, InputArgs, load, node_cells, parse_kind, to_stdout, write_rows};
+use super::{Status, note};
 use crate::analysis::query::{Hit, QueryOptions, cited_by};
 use crate::error::Result;
 use crate::graph::CitationGraph;
@@ -79,12 +79,27 @@ pub fn rows(g: &CitationGraph, hits: &[Hit]) -> Vec<Vec<Cell>> {
         .collect()
 }
 
+/// `" (with these filters)"` when filters are set, else `""` (for notes).
+pub fn filtered(args: &NeighbourArgs) -> &'static str {
+    if args.kind.is_some() || args.since.is_some() || args.until.is_some() {
+        " (with these filters)"
+    } else {
+        ""
+    }
+}
+
 /// Runs `unxref cited-by`.
 pub fn run(args: &NeighbourArgs) -> Result<Status> {
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
     let n = resolve(g, &args.id)?;
     let hits = cited_by(g, n, &args.options());
+    if hits.is_empty() {
+        note(
+            args.input.quiet,
+            &format!("{}: no text cites it{}", g.meta(n).id, filtered(args)),
+        );
+    }
     let rows = rows(g, &hits);
     to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;
     Ok(Status::from_failures(failed))
