@@ -84,10 +84,17 @@ impl<'a> Interner<'a> {
         Prepared { word, hash }
     }
 
-    /// Reads the home slot of a prepared id (bringing it into cache) and
-    /// returns a value to keep the read from being optimised away.
+    /// Reads the home slot of a prepared id and, when it holds a long id,
+    /// the first bytes of that id (bringing both into cache, so that the
+    /// comparison in [`Interner::intern_prepared`] does not wait for memory);
+    /// returns a value to keep the reads from being optimised away.
     pub fn touch(&self, p: &Prepared) -> u64 {
-        self.slots[p.hash as usize & self.mask].word
+        let s = self.slots[p.hash as usize & self.mask];
+        if s.id != 0 && s.len > 8 {
+            s.word ^ self.order[s.id as usize - 1][0] as u64
+        } else {
+            s.word
+        }
     }
 
     /// The number of `id`, numbering it when new.
