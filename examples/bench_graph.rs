@@ -10,9 +10,12 @@
 //! CPU times and the peak resident memory (VmHWM).
 //!
 //! ```sh
-//! cargo run --release --example bench_graph [-- PATH [NODES]]
+//! cargo run --release --example bench_graph [-- PATH [NODES [symbols]]]
 //! ```
-//! An existing PATH is reused as is (delete it to regenerate).
+//! An existing PATH is reused as is (delete it to regenerate). Node ids are
+//! numbers (`123456`, as many edge lists have them), or with `symbols` GA
+//! resolution symbols (`A/RES/7/3457`: longer ids, and kinds and years to
+//! work out).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -41,7 +44,16 @@ impl Rng {
 }
 
 /// Writes the synthetic edge list; returns the number of edges.
-fn generate(path: &PathBuf, nodes: u32) -> std::io::Result<usize> {
+/// The id of node `i`: a number, or a GA resolution symbol.
+fn id(i: u32, symbols: bool) -> String {
+    if symbols {
+        format!("A/RES/{}/{}", i / 20_000 + 1, i % 20_000 + 1)
+    } else {
+        i.to_string()
+    }
+}
+
+fn generate(path: &PathBuf, nodes: u32, symbols: bool) -> std::io::Result<usize> {
     let mut rng = Rng(0x5EED_2026);
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
     writeln!(w, "Source,Target,Weight")?;
@@ -61,7 +73,13 @@ fn generate(path: &PathBuf, nodes: u32) -> std::io::Result<usize> {
             }
         }
         for &t in &picked {
-            writeln!(w, "{i},{t},{}", 1 + rng.below(3))?;
+            writeln!(
+                w,
+                "{},{},{}",
+                id(i, symbols),
+                id(t, symbols),
+                1 + rng.below(3)
+            )?;
             targets.push(t);
         }
     }
@@ -105,11 +123,12 @@ fn main() {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
+    let symbols = args.next().as_deref() == Some("symbols");
     if path.exists() {
         println!("reusing {}", path.display());
     } else {
         let t = Instant::now();
-        let m = generate(&path, nodes).expect("write the edge list");
+        let m = generate(&path, nodes, symbols).expect("write the edge list");
         println!(
             "generated {} ({nodes} nodes, {m} edges, {:.0} MB) in {:.2} s",
             path.display(),
@@ -148,7 +167,7 @@ fn main() {
     );
 
     let t2 = Instant::now();
-    let hub = resolve(&g, "0").expect("node 0");
+    let hub = resolve(&g, &id(0, symbols)).expect("node 0");
     let direct = cited_by(&g, hub, &QueryOptions::default());
     let t_q1 = t2.elapsed().as_secs_f64();
     let t3 = Instant::now();
@@ -162,7 +181,8 @@ fn main() {
     );
     let t_q2 = t3.elapsed().as_secs_f64();
     println!(
-        "cited-by 0: {} direct citers in {t_q1:.3} s; depth 2: {} in {t_q2:.3} s",
+        "cited-by {}: {} direct citers in {t_q1:.3} s; depth 2: {} in {t_q2:.3} s",
+        g.meta(hub).id,
         direct.len(),
         deep.len()
     );
