@@ -380,3 +380,30 @@ fn inputs_of_every_kind_merge_and_bad_ones_are_reported() {
         "saved corpus attributes survive the merge"
     );
 }
+
+#[test]
+fn a_corpus_document_keeps_guessed_attributes_it_lacks() {
+    let mut g = CitationGraph::new();
+    let ext = unxref::graph::build::external_node("A/RES/70/1".into(), Some(Kind::GaResolution));
+    let n = g.upsert_node(ext);
+    let doc = unxref::graph::NodeMeta {
+        id: "A/RES/70/1".into(),
+        title: "Transforming our world".into(),
+        in_corpus: true,
+        file: "a.txt".into(),
+        ..Default::default()
+    };
+    assert_eq!(g.upsert_node(doc), n);
+    let m = g.meta(n);
+    assert!(m.in_corpus);
+    assert_eq!(m.title, "Transforming our world");
+    assert_eq!(m.file, "a.txt");
+    assert_eq!(
+        (m.kind, m.year, m.body),
+        (
+            Some(Kind::GaResolution),
+            Some(2015),
+            Some(Body::GeneralAssembly)
+        )
+    );
+}

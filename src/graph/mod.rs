@@ -101,13 +101,23 @@ impl CitationGraph {
 
     /// Returns the node for `meta.id`, adding it when new. When the node
     /// exists, fields that are empty on it are filled from `meta`, and a
-    /// corpus document overrides what citations guessed.
+    /// corpus document overrides what citations guessed (keeping a guessed
+    /// kind, year, body or language the document lacks).
     pub fn upsert_node(&mut self, meta: NodeMeta) -> NodeIndex {
         if let Some(&n) = self.index.get(&meta.id) {
             let cur = &mut self.nodes[n.index()];
             if meta.in_corpus && !cur.in_corpus {
-                let id = std::mem::take(&mut cur.id);
-                *cur = NodeMeta { id, ..meta };
+                // The document's own attributes win; what the citations
+                // guessed only fills what it lacks.
+                let old = std::mem::take(cur);
+                *cur = NodeMeta {
+                    id: old.id,
+                    kind: meta.kind.or(old.kind),
+                    year: meta.year.or(old.year),
+                    body: meta.body.or(old.body),
+                    lang: meta.lang.or(old.lang),
+                    ..meta
+                };
             } else {
                 if cur.kind.is_none() {
                     cur.kind = meta.kind;
