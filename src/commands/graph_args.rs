@@ -127,10 +127,14 @@ impl Cell {
         }
     }
 
-    /// Rounded text for reading (tables, Markdown).
+    /// Rounded text for reading (tables, Markdown): six decimals without
+    /// trailing zeros, or four significant digits for tiny values.
     fn readable(&self) -> String {
         match self {
-            Cell::Num(v) if v.abs() >= 0.001 || *v == 0.0 => format!("{v:.6}"),
+            Cell::Num(v) if v.abs() >= 0.001 || *v == 0.0 => {
+                let s = format!("{v:.6}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
             Cell::Num(v) => format!("{v:.4e}"),
             other => other.exact(),
         }
@@ -217,4 +221,54 @@ pub fn node_cells(g: &CitationGraph, n: NodeIndex) -> [Cell; 4] {
         Cell::year(m.year),
         Cell::text(m.title.clone()),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_in_every_format() {
+        let table = [
+            (Cell::num(2.0), "2", "2", "2"),
+            (Cell::num(2.5), "2.5", "2.5", "2.5"),
+            (
+                Cell::Num(0.1041612345),
+                "0.104161",
+                "0.1041612345",
+                "0.1041612345",
+            ),
+            (Cell::Num(1.5e-7), "1.5000e-7", "0.00000015", "1.5e-7"),
+            (Cell::text(""), "", "", "null"),
+            (Cell::year(Some(2014)), "2014", "2014", "2014"),
+            (Cell::Bool(true), "true", "true", "true"),
+            (Cell::text("a\"b"), "a\"b", "a\"b", "\"a\\\"b\""),
+        ];
+        for (cell, readable, exact, json) in table {
+            assert_eq!(cell.readable(), readable, "{cell:?}");
+            assert_eq!(cell.exact(), exact, "{cell:?}");
+            assert_eq!(cell.json().to_string(), json, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn rows_in_every_format() {
+        let header = ["id", "score"];
+        let rows = vec![vec![Cell::text("A/RES/1|2"), Cell::num(0.5)]];
+        let out = |f| {
+            let mut v = Vec::new();
+            write_rows(&mut v, f, &header, &rows).unwrap();
+            String::from_utf8(v).unwrap()
+        };
+        assert_eq!(out(Format::Csv), "id,score\nA/RES/1|2,0.5\n");
+        assert_eq!(out(Format::Jsonl), "{\"id\":\"A/RES/1|2\",\"score\":0.5}\n");
+        assert_eq!(
+            out(Format::Markdown),
+            "| id | score |\n|---|---|\n| A/RES/1\\|2 | 0.5 |\n"
+        );
+        assert_eq!(
+            out(Format::Table),
+            "id         score\n---------  -----\nA/RES/1|2  0.5\n"
+        );
+    }
 }
