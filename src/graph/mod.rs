@@ -6,6 +6,17 @@
 //! algorithms see a lean `DiGraph<(), EdgeMeta>` (12 B per node) and the
 //! metadata can be borrowed independently; ids are looked up through
 //! [`CitationGraph::index`].
+//!
+//! Where graphs come from and go:
+//!
+//! - [`build`] — extracted citations → graph (and a node's attributes from
+//!   its id alone);
+//! - [`edgelist`] — Gephi-style edge-list CSV → graph, fast
+//!   ([`interner`] and [`fasthash`] serve it);
+//! - [`store`] — the saved-graph JSON format, written and read streaming;
+//! - [`input`] — the INPUT... of every graph command: recognises each input
+//!   and merges them into one graph;
+//! - [`resolve_id`] — an id as a user types it → a node, or close matches.
 
 pub mod build;
 pub mod edgelist;
@@ -23,8 +34,8 @@ use std::path::PathBuf;
 
 /// Attributes of one node.
 ///
-/// Serialised as is in saved graphs ([`store`]); missing fields read as
-/// their defaults.
+/// Saved graphs ([`store`]) hold these fields (defaults left out when
+/// writing); missing fields read as their defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct NodeMeta {
