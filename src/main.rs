@@ -16,6 +16,12 @@ struct Cli {
 enum Command {
     /// Find every citation in UN documents and print them.
     Extract(commands::extract::ExtractArgs),
+    /// Export the citation graph: dot, svg, png, gephi (csv), gexf, graphml, json, vosviewer.
+    Export(commands::export::ExportArgs),
+    /// Write a readable report on a corpus's citations (Markdown or JSON).
+    Report(commands::report::ReportArgs),
+    /// The whole job: citations, Gephi files, GEXF, GraphML, a map and a report in one folder.
+    Map(commands::map::MapArgs),
     /// Build the citation graph of the inputs and save it (JSON).
     Graph(commands::graph::GraphArgs),
     /// List the texts that cite ID (with --depth, indirectly too).
@@ -38,6 +44,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<Status> = match &cli.command {
         Command::Extract(a) => commands::extract::run(a).map_err(Into::into),
+        Command::Export(a) => commands::export::run(a).map_err(Into::into),
+        Command::Report(a) => commands::report::run(a).map_err(Into::into),
+        Command::Map(a) => commands::map::run(a).map_err(Into::into),
         Command::Graph(a) => commands::graph::run(a).map_err(Into::into),
         Command::CitedBy(a) => commands::cited_by::run(a).map_err(Into::into),
         Command::Cites(a) => commands::cites::run(a).map_err(Into::into),

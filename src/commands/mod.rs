@@ -3,12 +3,15 @@
 
 pub mod cited_by;
 pub mod cites;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod graph_args;
+pub mod map;
 pub mod path;
 pub mod rank;
 pub mod related;
+pub mod report;
 pub mod show;
 pub mod stats;
 

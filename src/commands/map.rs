@@ -1,0 +1,213 @@
+//! `unxref map CORPUS -o out/` — the main job: extracts every citation of a
+//! corpus, builds the graph and writes, into one folder, the citations, the
+//! Gephi CSVs, GEXF, GraphML, a DOT and SVG map of the most central texts and
+//! the Markdown report; then prints a short summary with the paths.
+
+use super::export::render_to;
+use super::{Status, note};
+use crate::analysis::Measure;
+use crate::error::{Error, Result};
+use crate::export::render::{self, Picture};
+use crate::export::report::{self, ReportOptions};
+use crate::export::{Scores, View, dot, gephi, gexf, graphml};
+use crate::extract::{Extractor, Options};
+use crate::graph::build;
+use crate::model::Lang;
+use crate::output::write_atomic;
+use crate::pipeline;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Nodes on the map by default: enough to show a topic's landmarks, few
+/// enough that every label stays readable and `dot` lays it out in seconds.
+pub const DEFAULT_MAP_TOP: usize = 40;
+
+/// Arguments of `unxref map`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct MapArgs {
+    /// Corpus files and folders (walked recursively).
+    #[arg(required = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Output folder (created when missing).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// About how many texts the map shows: two thirds the most central
+    /// (PageRank), the rest the corpus documents citing them most.
+    #[arg(long, default_value_t = DEFAULT_MAP_TOP)]
+    pub top: usize,
+    /// Centrality measures listed in the report (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = ReportOptions::default().measures)]
+    pub by: Vec<Measure>,
+    /// Graphviz layout engine for the map (default: dot up to 400 nodes, sfdp above).
+    #[arg(long)]
+    pub engine: Option<String>,
+    /// Force the language of every document (en, fr, es, ru, zh, ar).
+    #[arg(long, value_parser = super::extract::parse_lang)]
+    pub lang: Option<Lang>,
+    /// Extra instruments table.
+    #[arg(long)]
+    pub instruments: Option<PathBuf>,
+    /// No progress bar and no notes on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// A progress bar on stderr when it is a terminal and not `quiet`, else hidden.
+fn progress(quiet: bool, len: u64, what: &str) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{msg:12} {bar:40} {pos}/{len} {elapsed}") {
+        pb.set_style(style);
+    }
+    pb.set_message(what.to_string());
+    pb
+}
+
+/// Runs `unxref map`.
+pub fn run(args: &MapArgs) -> Result<Status> {
+    let out = &args.output;
+    std::fs::create_dir_all(out).map_err(|source| Error::Write {
+        path: out.clone(),
+        source,
+    })?;
+    let extractor = Extractor::new(Options {
+        lang: args.lang,
+        instruments: args.instruments.clone(),
+    })
+    .map_err(|e| Error::Usage(e.to_string()))?;
+    let pb = progress(
+        args.quiet,
+        pipeline::count_files(&args.corpus) as u64,
+        "extracting",
+    );
+    let run = pipeline::extract_corpus(&args.corpus, &extractor, &|| pb.inc(1));
+    pb.finish_and_clear();
+    for s in &run.skipped {
+        note(args.quiet, s);
+    }
+    for d in &run.docs {
+        for n in &d.info.notes {
+            note(args.quiet, &format!("{}: {n}", d.info.file));
+        }
+    }
+    for e in &run.errors {
+        eprintln!("unxref: {e}");
+    }
+    let g = build::from_extracted(&run.docs);
+    let scores = Scores::compute(&g);
+    let all = View::all(&g, &scores);
+    let steps = progress(args.quiet, 8, "writing");
+    let path = |name: &str| out.join(name);
+    let mut written: Vec<PathBuf> = Vec::new();
+    let step = |p: PathBuf, written: &mut Vec<PathBuf>| {
+        steps.inc(1);
+        written.push(p);
+    };
+
+    write_atomic(&path("citations.jsonl"), |w| {
+        for c in run.docs.iter().flat_map(|d| d.citations.iter()) {
+            serde_json::to_writer(&mut *w, c)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    step(path("citations.jsonl"), &mut written);
+    write_atomic(&path("nodes.csv"), |w| gephi::write_nodes(w, &all))?;
+    step(path("nodes.csv"), &mut written);
+    write_atomic(&path("edges.csv"), |w| gephi::write_edges(w, &all))?;
+    step(path("edges.csv"), &mut written);
+    write_atomic(&path("graph.gexf"), |w| {
+        gexf::write_gexf(w, &all, &gexf::GexfOptions { dynamic: true })
+    })?;
+    step(path("graph.gexf"), &mut written);
+    write_atomic(&path("graph.graphml"), |w| graphml::write_graphml(w, &all))?;
+    step(path("graph.graphml"), &mut written);
+
+    let map = View::landmarks(&g, &scores, args.top);
+    let engine = render::choose_engine(map.node_count(), args.engine.as_deref());
+    let dot_opts = dot::DotOptions {
+        title: map_title(&args.corpus, map.node_count(), g.node_count()),
+        legend: true,
+        time_axis: engine == "dot",
+    };
+    write_atomic(&path("map.dot"), |w| dot::write_dot(w, &map, &dot_opts))?;
+    step(path("map.dot"), &mut written);
+    let mut svg_note = None;
+    if render::available(&engine) {
+        render_to(&path("map.svg"), &map, &dot_opts, &engine, Picture::Svg)?;
+        step(path("map.svg"), &mut written);
+    } else {
+        svg_note = Some(format!(
+            "map.svg skipped: Graphviz `{engine}` is not installed (apt-get install graphviz, brew install graphviz)"
+        ));
+    }
+
+    let unreadable: Vec<String> = run.errors.iter().map(|e| e.to_string()).collect();
+    let r = report::build(
+        &g,
+        &unreadable,
+        &ReportOptions {
+            measures: args.by.clone(),
+            top: 10,
+        },
+    );
+    write_atomic(&path("report.md"), |w| report::write_markdown(w, &r))?;
+    step(path("report.md"), &mut written);
+    steps.finish_and_clear();
+
+    let mut stdout = std::io::stdout().lock();
+    let summary = (|| -> std::io::Result<()> {
+        writeln!(
+            stdout,
+            "{} documents, {} citations, {} texts, {} citation links ({} failed inputs)",
+            r.documents,
+            r.citations,
+            g.node_count(),
+            g.edge_count(),
+            run.errors.len()
+        )?;
+        for p in &written {
+            writeln!(stdout, "  {}", p.display())?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = summary
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(Error::Write {
+            path: "<stdout>".into(),
+            source: e,
+        });
+    }
+    if let Some(n) = svg_note {
+        note(args.quiet, &n);
+    }
+    Ok(Status::from_failures(!run.errors.is_empty()))
+}
+
+/// The map's title: what it shows and of what.
+fn map_title(corpus: &[PathBuf], shown: usize, total: usize) -> String {
+    let names: Vec<String> = corpus
+        .iter()
+        .map(|p| {
+            Path::new(p)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string())
+        })
+        .collect();
+    if shown < total {
+        format!(
+            "{}: {shown} of {total} texts, the most central (PageRank) and the documents citing them most; arrows point to the cited text, older texts above",
+            names.join(", ")
+        )
+    } else {
+        format!(
+            "{}: {total} texts; arrows point to the cited text, older texts above",
+            names.join(", ")
+        )
+    }
+}
