@@ -274,11 +274,12 @@ fn bad_saved_graphs_are_clear_errors() {
     assert_eq!(g.nodes[0].year, Some(1991));
 
     // Positions and ids mix; unknown fields are ignored; a node listed
-    // after an edge that named it fills in its attributes.
+    // after an edge that named it fills in its attributes; `flagged` is
+    // recomputed from the years (C of 2000 cites B of 2010; A has no year).
     let text = r#"{"format":"unxref-graph","version":1,"generator":"x",
-"edges":[{"source":"B","target":"A","weight":2,"note":1}],
-"nodes":[{"id":"A","title":"Alpha","in_corpus":true,"extra":[1,2]},{"id":"C"}],
-"edges":[{"source":1,"target":0},{"source":"C","target":"B","flagged":true}]}"#;
+"edges":[{"source":"B","target":"A","weight":2,"note":1,"flagged":true}],
+"nodes":[{"id":"A","title":"Alpha","in_corpus":true,"extra":[1,2]},{"id":"C","year":2000},{"id":"B","year":2010}],
+"edges":[{"source":1,"target":0},{"source":"C","target":"B"}]}"#;
     let g = store::read(text.as_bytes(), Path::new("mixed.json")).unwrap();
     assert_eq!(ids(&g), ["B", "A", "C"]);
     assert!(g.nodes[1].in_corpus);

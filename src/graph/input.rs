@@ -109,6 +109,10 @@ pub fn load_inputs(inputs: &[PathBuf], opts: &LoadOptions) -> crate::Result<Load
         }
         loaded.docs = run.docs;
     }
+    // Graphs merged so far; each comes flagged already, so flags need
+    // recomputing only when two or more were merged (a year may have come
+    // from another input).
+    let mut merged = usize::from(!corpus.is_empty());
     for (p, kind) in others {
         let got = match kind {
             InputKind::EdgeList => edgelist::load(p).map(|(g, report)| {
@@ -131,10 +135,15 @@ pub fn load_inputs(inputs: &[PathBuf], opts: &LoadOptions) -> crate::Result<Load
             _ => store::load(p),
         };
         match got {
-            Ok(g) => loaded.graph.merge(g),
+            Ok(g) => {
+                merged += 1;
+                loaded.graph.merge(g);
+            }
             Err(e) => loaded.errors.push(e.into()),
         }
     }
-    loaded.graph.flag_later_citations();
+    if merged > 1 {
+        loaded.graph.flag_later_citations();
+    }
     Ok(loaded)
 }

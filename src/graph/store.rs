@@ -24,7 +24,8 @@
 //!   small. Readers also accept id strings (for hand-written files, as in
 //!   the second edge above). `weight` is the number of mentions,
 //!   `cue`/`paragraph` those of the first mention, `flagged` marks a
-//!   citation of a later text.
+//!   citation of a later text (for other readers of the file: on load it is
+//!   recomputed from the nodes' years).
 //! - Fields at their default (`null`, `""`, `false`; weight 1 on read) are
 //!   left out, which halves the size of large graphs.
 //! - One node or edge per line, so that the file streams out and diffs well.
@@ -206,6 +207,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
     if !head.version {
         return Err(bad(1, "no \"version\" field".into()));
     }
+    // `flagged` follows from the years; recompute it so that hand-edited
+    // files agree with what the graph says.
+    g.flag_later_citations();
     Ok(g)
 }
 
