@@ -22,9 +22,10 @@
 //! by source node, then target node.
 
 use super::interner::Interner;
-use super::{CitationGraph, EdgeMeta, GraphError, build, canonical_id};
+use super::{CitationGraph, EdgeMeta, GraphError, NodeMeta, build, canonical_id};
 use memchr::memchr;
 use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -180,20 +181,28 @@ pub fn parse_in_parts(
         })
     });
     let order = ids.into_ids();
-    // Raw ids → canonical nodes (two raw spellings may share one node).
+    // Raw ids → canonical nodes (two raw spellings may share one node). The
+    // attributes (normalisation, kind and year from the id's shape: regexes
+    // for symbols) are worked out in parallel, the numbering in order.
+    let metas: Vec<NodeMeta> = order
+        .par_iter()
+        .map(|raw| {
+            let raw = std::str::from_utf8(raw).expect("checked above");
+            build::external_node(canonical_id(raw), None)
+        })
+        .collect();
+    drop(order);
     let mut g = CitationGraph::new();
-    g.nodes.reserve(order.len());
-    g.index.reserve(order.len());
-    let mut remap = Vec::with_capacity(order.len());
-    for raw in order {
-        let raw = std::str::from_utf8(&raw).expect("checked above");
-        let id = canonical_id(raw);
-        let n = match g.index.get(&id) {
+    g.nodes.reserve(metas.len());
+    g.index.reserve(metas.len());
+    let mut remap = Vec::with_capacity(metas.len());
+    for meta in metas {
+        let n = match g.index.get(&meta.id) {
             Some(&n) => n,
             None => {
                 let n = NodeIndex::new(g.nodes.len());
-                g.index.insert(id.clone(), n);
-                g.nodes.push(build::external_node(id, None));
+                g.index.insert(meta.id.clone(), n);
+                g.nodes.push(meta);
                 n
             }
         };
