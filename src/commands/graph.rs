@@ -15,7 +15,8 @@ pub struct GraphArgs {
     /// saved-graph JSON).
     #[command(flatten)]
     pub input: InputArgs,
-    /// Write the graph to this file (atomically); standard output if absent.
+    /// Write the graph to this file (atomically); standard output if absent
+    /// or `-`.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
@@ -24,7 +25,7 @@ pub struct GraphArgs {
 pub fn run(args: &GraphArgs) -> Result<Status> {
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
-    match &args.output {
+    match args.output.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(p) => {
             store::save(g, p)?;
             note(
