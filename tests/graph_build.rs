@@ -408,3 +408,76 @@ fn a_corpus_document_keeps_guessed_attributes_it_lacks() {
         )
     );
 }
+
+#[test]
+fn node_tables_bring_attributes_to_edge_lists() {
+    use unxref::graph::nodelist;
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    std::fs::write(
+        p("nodes.csv"),
+        "Id,Label,kind,year,title,in_corpus,pagerank,in_degree,out_degree,body,lang,file\n\
+         A/RES/73/1,73/1,ga-resolution,2018,\"Peace, at last\",true,0.1,0,1,general-assembly,fr,c/a.txt\n\
+         S/RES/2178 (2014),2178,,,,false,0.2,1,0,,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        p("edges.csv"),
+        "Source,Target,Type,Weight,Id,kind,cue,paragraph,flagged\n\
+         A/RES/73/1,S/RES/2178(2014),Directed,2.0,0,sc-resolution,Recalling,pp1,false\n",
+    )
+    .unwrap();
+    assert_eq!(classify(&p("nodes.csv")), InputKind::NodeTable);
+    assert_eq!(classify(&p("edges.csv")), InputKind::EdgeList);
+    let loaded = load_inputs(&[p("nodes.csv"), p("edges.csv")], &LoadOptions::default()).unwrap();
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let g = &loaded.graph;
+    assert_eq!(ids(g), ["A/RES/73/1", "S/RES/2178(2014)"]);
+    let a = &g.nodes[0];
+    assert_eq!(a.title, "Peace, at last");
+    assert_eq!(
+        (a.year, a.kind, a.in_corpus),
+        (Some(2018), Some(Kind::GaResolution), true)
+    );
+    assert_eq!(
+        (a.body, a.lang, a.file.as_str()),
+        (Some(Body::GeneralAssembly), Some(Lang::Fr), "c/a.txt")
+    );
+    let s = &g.nodes[1];
+    assert_eq!(s.title, "2178", "Label when there is no title");
+    assert_eq!(
+        (s.kind, s.year),
+        (Some(Kind::ScResolution), Some(2014)),
+        "guessed from the id"
+    );
+    assert_eq!(g.edge_count(), 1);
+
+    let table = [
+        (
+            "Id;year\nx;soon\n",
+            2,
+            "year \"soon\" is not a whole number",
+        ),
+        ("Id,kind\nx,law\n", 2, "unknown kind \"law\""),
+        (
+            "Id,in_corpus\nx,maybe\n",
+            2,
+            "in_corpus \"maybe\" is not true or false",
+        ),
+        ("Id,Label\n,x\n", 2, "empty Id"),
+        ("Id,lang\na,en\nb,xx\n", 3, "unknown language \"xx\""),
+    ];
+    for (csv, line, msg) in table {
+        match nodelist::parse(csv.as_bytes(), Path::new("n.csv")) {
+            Err(GraphError::EdgeList {
+                line: l, msg: m, ..
+            }) => {
+                assert_eq!(l, line, "{csv:?}: {m}");
+                assert!(m.contains(msg), "{csv:?}: {m}");
+            }
+            other => panic!("{csv:?}: expected an error, got {other:?}"),
+        }
+    }
+    assert!(nodelist::is_node_table(b"\xEF\xBB\xBFId;Label"));
+    assert!(!nodelist::is_node_table(b"Source,Target,Id"));
+}

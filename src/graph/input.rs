@@ -3,7 +3,9 @@
 //! them merged into one graph.
 //!
 //! How an input is recognised ([`classify`]): a folder or `-` is corpus; a
-//! file ending in `.csv` or `.tsv` is an edge list; a file ending in `.json`,
+//! file ending in `.csv` or `.tsv` is an edge list, or a node table when
+//! its header names an `Id` column and no `Source`/`Target` (as Gephi's
+//! `nodes.csv`); a file ending in `.json`,
 //! or any file whose first bytes hold `{` … `"unxref-graph"`, is a saved
 //! graph; anything else is a corpus document.
 //!
@@ -17,7 +19,7 @@
 //! file, with the line for edge lists and saved graphs) and the others are
 //! still loaded.
 
-use super::{CitationGraph, edgelist, store};
+use super::{CitationGraph, edgelist, nodelist, store};
 use crate::extract::{Extractor, Options};
 use crate::pipeline;
 use std::io::Read;
@@ -54,6 +56,8 @@ pub enum InputKind {
     SavedGraph,
     /// An edge-list CSV.
     EdgeList,
+    /// A node table CSV (`Id,Label,…`) giving node attributes.
+    NodeTable,
 }
 
 /// Decides what `path` holds, from its extension and, for other files, its
@@ -68,15 +72,22 @@ pub fn classify(path: &Path) -> InputKind {
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
-    match ext.as_str() {
-        "csv" | "tsv" => return InputKind::EdgeList,
-        "json" => return InputKind::SavedGraph,
-        _ => {}
-    }
-    let mut head = [0u8; 256];
+    let mut head = [0u8; 4096];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
+    match ext.as_str() {
+        "csv" | "tsv" => {
+            let first = head[..n].split(|&b| b == b'\n').next().unwrap_or_default();
+            return if nodelist::is_node_table(first) {
+                InputKind::NodeTable
+            } else {
+                InputKind::EdgeList
+            };
+        }
+        "json" => return InputKind::SavedGraph,
+        _ => {}
+    }
     if store::sniff(&head[..n]) {
         InputKind::SavedGraph
     } else {
@@ -132,6 +143,7 @@ pub fn load_inputs(inputs: &[PathBuf], opts: &LoadOptions) -> crate::Result<Load
                 }
                 g
             }),
+            InputKind::NodeTable => nodelist::load(p),
             _ => store::load(p),
         };
         match got {

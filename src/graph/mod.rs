@@ -12,7 +12,8 @@
 //! - [`build`] — extracted citations → graph (and a node's attributes from
 //!   its id alone);
 //! - [`edgelist`] — Gephi-style edge-list CSV → graph, fast
-//!   ([`interner`] and [`fasthash`] serve it);
+//!   ([`interner`] and [`fasthash`] serve it); [`nodelist`] — the node
+//!   table that goes with it (titles, years, kinds);
 //! - [`store`] — the saved-graph JSON format, written and read streaming;
 //! - [`input`] — the INPUT... of every graph command: recognises each input
 //!   and merges them into one graph;
@@ -23,6 +24,7 @@ pub mod edgelist;
 pub mod fasthash;
 pub mod input;
 pub mod interner;
+pub mod nodelist;
 pub mod resolve_id;
 pub mod store;
 
@@ -273,7 +275,7 @@ pub enum GraphError {
         /// What the system said.
         source: std::io::Error,
     },
-    /// A bad row in an edge-list CSV.
+    /// A bad row in an edge-list or node-table CSV.
     #[error("{}:{line}: {msg}", path.display())]
     EdgeList {
         /// The CSV file.
