@@ -444,7 +444,7 @@ fn node_tables_bring_attributes_to_edge_lists() {
         (Some(Body::GeneralAssembly), Some(Lang::Fr), "c/a.txt")
     );
     let s = &g.nodes[1];
-    assert_eq!(s.title, "2178", "Label when there is no title");
+    assert_eq!(s.title, "", "an empty title stays empty beside a Label");
     assert_eq!(
         (s.kind, s.year),
         (Some(Kind::ScResolution), Some(2014)),
@@ -479,5 +479,12 @@ fn node_tables_bring_attributes_to_edge_lists() {
         }
     }
     assert!(nodelist::is_node_table(b"\xEF\xBB\xBFId;Label"));
+    // Without a title column, Label is the title.
+    let g = nodelist::parse(
+        b"Id;Label\nA/RES/70/1;Transforming our world\n",
+        Path::new("n.csv"),
+    )
+    .unwrap();
+    assert_eq!(g.nodes[0].title, "Transforming our world");
     assert!(!nodelist::is_node_table(b"Source,Target,Id"));
 }

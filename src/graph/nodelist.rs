@@ -5,7 +5,8 @@
 //! nodes apart from the edges. Given with its edge list, a node table brings
 //! back what an edge list cannot carry: titles, years, kinds, which texts
 //! are in the corpus. Columns are matched case-insensitively after
-//! trimming: `Id` (required), `title` (else `Label`), `kind`, `year`,
+//! trimming: `Id` (required), `title` (or `Label` in tables without a
+//! `title` column), `kind`, `year`,
 //! `body`, `lang`, `in_corpus`, `file`; others (scores, degrees) are
 //! ignored. Delimiter `,`, `;` or tab, guessed from the header line. An
 //! empty cell is "missing"; a value that cannot be read (a year that is not
@@ -138,7 +139,9 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
                 _ => return Err(err(line, format!("in_corpus {c:?} is not true or false"))),
             };
         }
-        if let Some(t) = cell(title).or(cell(label)) {
+        // `Label` stands for the title only in tables without a `title`
+        // column (ours write a short label beside the title).
+        if let Some(t) = cell(title.or(label)) {
             meta.title = t.to_string();
         }
         if let Some(f) = cell(file) {
