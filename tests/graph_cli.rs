@@ -262,3 +262,35 @@ fn graph_to_stdout_is_the_saved_file() {
     assert_eq!(v["edges"].as_array().unwrap().len(), 12);
     assert_eq!(v["edges"][0]["source"], 0);
 }
+
+#[test]
+fn gephi_export_reads_back_as_the_same_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gephi");
+    let o = run(&[
+        "export",
+        FIXTURE,
+        "--format",
+        "gephi",
+        "-o",
+        out.to_str().unwrap(),
+        "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let (nodes, edges) = (out.join("nodes.csv"), out.join("edges.csv"));
+    for args in [vec!["cites", "74/5", "--depth", "3"], vec!["stats"]] {
+        let with = |inputs: &[&str]| {
+            let mut a = args.clone();
+            let at = if args[0] == "stats" { 1 } else { 2 };
+            for (k, i) in inputs.iter().enumerate() {
+                a.insert(at + k, i);
+            }
+            a.extend(["--format", "csv", "-q"]);
+            stdout(&run(&a))
+        };
+        let direct = with(&[FIXTURE]);
+        let back = with(&[nodes.to_str().unwrap(), edges.to_str().unwrap()]);
+        assert!(!direct.is_empty());
+        assert_eq!(direct, back, "{args:?}");
+    }
+}

@@ -236,3 +236,45 @@ fn parallel_parts_give_the_same_graph_and_errors() {
         assert_eq!(shape(&g).1, [e("a", "b", 1.0)]);
     }
 }
+
+#[test]
+fn cue_and_paragraph_of_the_first_row_are_kept() {
+    use unxref::graph::edgelist::parse_in_parts;
+    let mut csv = String::from("Source,Target,Weight,Id,cue,paragraph\n");
+    for i in 0..40 {
+        csv.push_str(&format!(
+            "a,b,1,{i},{},{}\n",
+            if i == 0 { "" } else { "Later" },
+            if i == 0 { "" } else { "op9" }
+        ));
+        csv.push_str(&format!("c,d,1,{i},Recalling{i},pp{i}\n"));
+    }
+    csv.push_str("e,f,2,99,,\n");
+    for parts in 1..=4 {
+        let (g, _) = parse_in_parts(csv.as_bytes(), Path::new("x.csv"), parts).unwrap();
+        let got: Vec<(String, f64, String, String)> = g
+            .graph
+            .raw_edges()
+            .iter()
+            .map(|e| {
+                (
+                    format!("{}>{}", g.meta(e.source()).id, g.meta(e.target()).id),
+                    e.weight.weight,
+                    e.weight.cue.to_string(),
+                    e.weight.paragraph.to_string(),
+                )
+            })
+            .collect();
+        let row =
+            |e: &str, w: f64, c: &str, p: &str| (e.to_string(), w, c.to_string(), p.to_string());
+        assert_eq!(
+            got,
+            [
+                row("a>b", 40.0, "", ""),
+                row("c>d", 40.0, "Recalling0", "pp0"),
+                row("e>f", 2.0, "", "")
+            ],
+            "{parts} parts"
+        );
+    }
+}

@@ -1,8 +1,10 @@
 //! Gephi-style edge-list CSV → graph, fast.
 //!
 //! Accepted shape: a header row naming `Source` and `Target` columns and
-//! optionally `Weight` (matched case-insensitively after trimming, other
-//! columns ignored), delimiter `,`, `;` or tab (guessed from the header line,
+//! optionally `Weight`, `cue` and `paragraph` (the cue and paragraph of an
+//! edge's first row are kept, as `unxref export --format gephi` writes
+//! them) — matched case-insensitively after trimming, other columns
+//! ignored — delimiter `,`, `;` or tab (guessed from the header line,
 //! as Gephi does). Without such a header the first three columns are taken
 //! as source, target and weight. Fields may be quoted with `"` (`""` inside
 //! for a quote) but a quoted field cannot span lines. An empty weight counts
@@ -55,8 +57,15 @@ struct Columns {
     source: usize,
     target: usize,
     weight: Option<usize>,
+    /// `cue` and `paragraph` columns (as `unxref export --format gephi`
+    /// writes them), kept for the first mention of each edge.
+    cue: Option<usize>,
+    paragraph: Option<usize>,
     delim: u8,
 }
+
+/// The cue and paragraph of one row that has them, by row number.
+type Extra = (u64, Box<str>, Box<str>);
 
 /// Files larger than this are parsed by several threads.
 const PARALLEL_FROM: usize = 16 << 20;
@@ -69,6 +78,8 @@ struct Chunk<'a> {
     ids: Interner<'a>,
     edges: Vec<RawEdge>,
     rows: usize,
+    /// Rows with a cue or paragraph, numbered within the part.
+    extras: Vec<Extra>,
 }
 
 /// Parses edge-list CSV text; `path` is only used in error messages.
@@ -161,6 +172,9 @@ pub fn parse_in_parts(
     let first = chunks.next().expect("at least one part");
     let mut ids = first.ids;
     report.rows = first.rows;
+    // Cue and paragraph by row number in the file (parts in file order, so
+    // the list stays sorted).
+    let mut extras: Vec<Extra> = first.extras;
     // Edges of each part, with the map from its ids to the global ones
     // (None for the first part, whose numbering is the global one).
     let mut parts_edges: Vec<(Vec<RawEdge>, Option<Vec<u32>>)> = vec![(first.edges, None)];
@@ -171,6 +185,8 @@ pub fn parse_in_parts(
             .into_iter()
             .map(|id| ids.intern(id))
             .collect();
+        let offset = report.rows as u64;
+        extras.extend(c.extras.into_iter().map(|(r, cue, p)| (r + offset, cue, p)));
         report.rows += c.rows;
         parts_edges.push((c.edges, Some(remap)));
     }
@@ -220,10 +236,12 @@ pub fn parse_in_parts(
         start[i + 1] += start[i];
     }
     let mut fill = start.clone();
-    let mut out: Vec<(u32, f64)> = vec![(0, 0.0); total];
-    for (s, t, w) in edges {
+    // (target, row number, weight): the row number orders repeated rows as
+    // in the file (first mention first) and finds a row's cue.
+    let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
+    for (row, (s, t, w)) in edges.enumerate() {
         let s = remap[s as usize] as usize;
-        out[fill[s] as usize] = (remap[t as usize], w);
+        out[fill[s] as usize] = (remap[t as usize], row as u32, w);
         fill[s] += 1;
     }
     drop(fill);
@@ -234,27 +252,28 @@ pub fn parse_in_parts(
     }
     for s in 0..n {
         let list = &mut out[start[s] as usize..start[s + 1] as usize];
-        list.sort_unstable_by_key(|&(t, _)| t);
+        list.sort_unstable_by_key(|&(t, row, _)| (t, row));
         let mut i = 0;
         while i < list.len() {
-            let (t, mut w) = list[i];
+            let (t, first_row, mut w) = list[i];
             let mut j = i + 1;
             while j < list.len() && list[j].0 == t {
-                w += list[j].1;
+                w += list[j].2;
                 j += 1;
             }
             if t as usize == s {
                 report.self_loops += j - i;
             } else {
                 report.duplicates += j - i - 1;
-                graph.add_edge(
-                    NodeIndex::new(s),
-                    NodeIndex::new(t as usize),
-                    EdgeMeta {
-                        weight: w,
-                        ..EdgeMeta::default()
-                    },
-                );
+                let mut meta = EdgeMeta {
+                    weight: w,
+                    ..EdgeMeta::default()
+                };
+                if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
+                    meta.cue = extras[k].1.clone();
+                    meta.paragraph = extras[k].2.clone();
+                }
+                graph.add_edge(NodeIndex::new(s), NodeIndex::new(t as usize), meta);
             }
             i = j;
         }
@@ -307,6 +326,7 @@ fn parse_part(part: &[u8], c: Columns) -> Result<Chunk<'_>, (usize, String)> {
     let mut fields: Vec<Cow<[u8]>> = Vec::new();
     let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
     let mut rows = 0;
+    let mut extras: Vec<Extra> = Vec::new();
     let mut pos = 0;
     let mut lineno = 0;
     let need = c.source.max(c.target) + 1;
@@ -335,6 +355,17 @@ fn parse_part(part: &[u8], c: Columns) -> Result<Chunk<'_>, (usize, String)> {
             check_id(trim_cow(std::mem::take(&mut fields[c.source])), "source").map_err(at)?;
         let target =
             check_id(trim_cow(std::mem::take(&mut fields[c.target])), "target").map_err(at)?;
+        if c.cue.is_some() || c.paragraph.is_some() {
+            let text = |col: Option<usize>| -> Box<str> {
+                col.and_then(|i| fields.get(i))
+                    .map(|f| String::from_utf8_lossy(f.trim_ascii()).into_owned().into())
+                    .unwrap_or_default()
+            };
+            let (cue, paragraph) = (text(c.cue), text(c.paragraph));
+            if !cue.is_empty() || !paragraph.is_empty() {
+                extras.push((rows as u64, cue, paragraph));
+            }
+        }
         rows += 1;
         batch.push((source, target, weight));
         if batch.len() == BATCH {
@@ -342,7 +373,12 @@ fn parse_part(part: &[u8], c: Columns) -> Result<Chunk<'_>, (usize, String)> {
         }
     }
     intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
-    Ok(Chunk { ids, edges, rows })
+    Ok(Chunk {
+        ids,
+        edges,
+        rows,
+        extras,
+    })
 }
 
 /// Refuses an empty id (the whole file was checked to be UTF-8).
@@ -416,6 +452,8 @@ fn header(line: &[u8]) -> Result<(Columns, bool), String> {
                 source,
                 target,
                 weight: find("weight"),
+                cue: find("cue"),
+                paragraph: find("paragraph"),
                 delim,
             },
             true,
@@ -428,6 +466,8 @@ fn header(line: &[u8]) -> Result<(Columns, bool), String> {
                     source: 0,
                     target: 1,
                     weight: (fields.len() >= 3).then_some(2),
+                    cue: None,
+                    paragraph: None,
                     delim,
                 },
                 false,
