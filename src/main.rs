@@ -22,6 +22,22 @@ enum Command {
     Report(commands::report::ReportArgs),
     /// The whole job: citations, Gephi files, GEXF, GraphML, a map and a report in one folder.
     Map(commands::map::MapArgs),
+    /// Build the citation graph of the inputs and save it (JSON).
+    Graph(commands::graph::GraphArgs),
+    /// List the texts that cite ID (with --depth, indirectly too).
+    CitedBy(commands::cited_by::NeighbourArgs),
+    /// List the texts ID cites (with --depth, indirectly too).
+    Cites(commands::cited_by::NeighbourArgs),
+    /// Show one text: attributes, degrees, PageRank, top citers and cited.
+    Show(commands::show::ShowArgs),
+    /// Find a shortest citation chain from A to B.
+    Path(commands::path::PathArgs),
+    /// Rank texts by a centrality measure.
+    Rank(commands::rank::RankArgs),
+    /// Texts related to ID by co-citation and bibliographic coupling.
+    Related(commands::related::RelatedArgs),
+    /// Counts: nodes and edges per kind and year, components, flagged edges.
+    Stats(commands::stats::StatsArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +47,14 @@ fn main() -> ExitCode {
         Command::Export(a) => commands::export::run(a).map_err(Into::into),
         Command::Report(a) => commands::report::run(a).map_err(Into::into),
         Command::Map(a) => commands::map::run(a).map_err(Into::into),
+        Command::Graph(a) => commands::graph::run(a).map_err(Into::into),
+        Command::CitedBy(a) => commands::cited_by::run(a).map_err(Into::into),
+        Command::Cites(a) => commands::cites::run(a).map_err(Into::into),
+        Command::Show(a) => commands::show::run(a).map_err(Into::into),
+        Command::Path(a) => commands::path::run(a).map_err(Into::into),
+        Command::Rank(a) => commands::rank::run(a).map_err(Into::into),
+        Command::Related(a) => commands::related::run(a).map_err(Into::into),
+        Command::Stats(a) => commands::stats::run(a).map_err(Into::into),
     };
     match result {
         Ok(Status::Ok) => ExitCode::SUCCESS,

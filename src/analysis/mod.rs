@@ -20,8 +20,12 @@ pub mod hits;
 pub mod kcore;
 pub mod pagerank;
 mod parallel;
+pub mod path;
+pub mod query;
+pub mod related;
 mod sample;
 pub mod spectral;
+pub mod stats;
 
 pub use betweenness::{betweenness_exact, betweenness_sampled};
 pub use centrality::{CentralityOptions, Measure, compute, compute_with};

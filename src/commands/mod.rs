@@ -1,10 +1,19 @@
 //! The subcommands: each module glues the pipeline stages for one command
 //! and holds its clap arguments. `main.rs` only parses and dispatches.
 
+pub mod cited_by;
+pub mod cites;
 pub mod export;
 pub mod extract;
+pub mod graph;
+pub mod graph_args;
 pub mod map;
+pub mod path;
+pub mod rank;
+pub mod related;
 pub mod report;
+pub mod show;
+pub mod stats;
 
 use std::io::IsTerminal;
 

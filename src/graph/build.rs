@@ -1,53 +1,102 @@
-//! Extracted citations → graph.
+//! Extracted citations → graph, and the attributes a node gets from its id
+//! alone.
+//!
+//! Node order is deterministic: the corpus documents in input order, then
+//! every cited target in first-seen order (documents in input order,
+//! citations in text order). Edge order follows: by citing document, then by
+//! first mention.
 
-use super::{CitationGraph, EdgeMeta, NodeMeta};
+use super::{CitationGraph, EdgeMeta, NodeMeta, canonical_id};
 use crate::extract::Extracted;
+use crate::model::{Body, Kind};
 use crate::symbol;
+
+/// The body that adopts texts of `kind`; for plain document symbols, the
+/// organ named by the symbol's first element (`A/` General Assembly, `S/`
+/// Security Council, `E/` ECOSOC, `A/HRC/` Human Rights Council).
+pub fn body_of(id: &str, kind: Option<Kind>) -> Option<Body> {
+    Some(match kind? {
+        Kind::GaResolution | Kind::GaDecision => Body::GeneralAssembly,
+        Kind::ScResolution | Kind::ScPresidentialStatement => Body::SecurityCouncil,
+        Kind::EcosocResolution | Kind::EcosocDecision => Body::Ecosoc,
+        Kind::HrcResolution | Kind::HrcDecision => Body::HumanRightsCouncil,
+        Kind::Treaty | Kind::NamedInstrument => Body::Other,
+        Kind::Document => {
+            if id.starts_with("A/HRC/") {
+                Body::HumanRightsCouncil
+            } else if id.starts_with("A/") {
+                Body::GeneralAssembly
+            } else if id.starts_with("S/") {
+                Body::SecurityCouncil
+            } else if id.starts_with("E/") {
+                Body::Ecosoc
+            } else {
+                Body::Other
+            }
+        }
+    })
+}
+
+/// Metadata of a node known only by its id (a cited target, or a node of
+/// an edge list): kind (the one given, else guessed from the id's shape),
+/// year (`symbol::year_of`: the SC year, GA session N → 1945 + N, …) and
+/// body. Ids without a `/` and not `UNTS …` skip the regexes: they name no
+/// UN symbol (edge lists often use plain numbers).
+pub fn external_node(id: String, kind: Option<Kind>) -> NodeMeta {
+    let symbolic = id.contains('/') || id.starts_with("UNTS ");
+    let kind = kind.or_else(|| if symbolic { symbol::kind_of(&id) } else { None });
+    let year = if symbolic { symbol::year_of(&id) } else { None };
+    NodeMeta {
+        body: body_of(&id, kind),
+        kind,
+        year,
+        id,
+        ..NodeMeta::default()
+    }
+}
 
 /// Builds the citation graph of extracted documents: one node per document
 /// and per cited target, one edge per (citing, cited) pair weighted by the
-/// number of mentions. Self-citations are dropped.
+/// number of mentions, with the cue and paragraph of the first mention.
+/// Self-citations are dropped; citations of a later text are kept and
+/// flagged.
 pub fn from_extracted(docs: &[Extracted]) -> CitationGraph {
     let mut g = CitationGraph::new();
+    let mut doc_nodes = Vec::with_capacity(docs.len());
     for d in docs {
-        g.upsert_node(NodeMeta {
-            id: d.info.id.clone(),
-            kind: d.info.kind,
+        let id = canonical_id(&d.info.id);
+        let kind = d.info.kind.or_else(|| symbol::kind_of(&id));
+        let n = g.upsert_node(NodeMeta {
+            kind,
             title: d.info.title.clone(),
-            year: d.info.year,
-            body: d.info.body,
+            year: d.info.year.or_else(|| symbol::year_of(&id)),
+            body: d.info.body.or_else(|| body_of(&id, kind)),
             lang: Some(d.info.lang),
             in_corpus: true,
             file: d.info.file.clone(),
+            id,
         });
+        doc_nodes.push(n);
     }
-    for d in docs {
-        let src = g.node(&d.info.id).expect("document node");
+    for (d, &src) in docs.iter().zip(&doc_nodes) {
         for c in &d.citations {
-            if c.target == d.info.id {
-                continue;
-            }
-            let dst = g.upsert_node(NodeMeta {
-                id: c.target.clone(),
-                kind: Some(c.kind),
-                year: symbol::year_of(&c.target),
-                ..NodeMeta::default()
-            });
-            if let Some(e) = g.graph.find_edge(src, dst) {
-                g.graph[e].weight += 1.0;
-            } else {
-                g.graph.add_edge(
-                    src,
-                    dst,
-                    EdgeMeta {
-                        weight: 1.0,
-                        cue: c.cue.as_str().into(),
-                        paragraph: c.paragraph.as_str().into(),
-                        flagged: false,
-                    },
-                );
-            }
+            let target = canonical_id(&c.target);
+            let dst = match g.node(&target) {
+                Some(n) => n,
+                None => g.upsert_node(external_node(target, Some(c.kind))),
+            };
+            g.add_or_merge_edge(
+                src,
+                dst,
+                EdgeMeta {
+                    weight: 1.0,
+                    cue: c.cue.as_str().into(),
+                    paragraph: c.paragraph.as_str().into(),
+                    flagged: false,
+                },
+            );
         }
     }
+    g.flag_later_citations();
     g
 }

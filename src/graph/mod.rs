@@ -6,17 +6,40 @@
 //! algorithms see a lean `DiGraph<(), EdgeMeta>` (12 B per node) and the
 //! metadata can be borrowed independently; ids are looked up through
 //! [`CitationGraph::index`].
+//!
+//! Where graphs come from and go:
+//!
+//! - [`build`] — extracted citations → graph (and a node's attributes from
+//!   its id alone);
+//! - [`edgelist`] — Gephi-style edge-list CSV → graph, fast
+//!   ([`interner`] and [`fasthash`] serve it); [`nodelist`] — the node
+//!   table that goes with it (titles, years, kinds);
+//! - [`store`] — the saved-graph JSON format, written and read streaming;
+//! - [`input`] — the INPUT... of every graph command: recognises each input
+//!   and merges them into one graph;
+//! - [`resolve_id`] — an id as a user types it → a node, or close matches.
 
 pub mod build;
+pub mod edgelist;
+pub mod fasthash;
 pub mod input;
+pub mod interner;
+pub mod nodelist;
+pub mod resolve_id;
+pub mod store;
 
 use crate::model::{Body, Kind, Lang};
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
 /// Attributes of one node.
+///
+/// Saved graphs ([`store`]) hold these fields (defaults left out when
+/// writing); missing fields read as their defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 pub struct NodeMeta {
     /// Canonical id (`A/RES/72/194`).
     pub id: String,
@@ -58,8 +81,9 @@ pub struct CitationGraph {
     pub graph: DiGraph<(), EdgeMeta>,
     /// Node metadata, indexed by `NodeIndex::index()`.
     pub nodes: Vec<NodeMeta>,
-    /// Canonical id → node.
-    pub index: HashMap<String, NodeIndex>,
+    /// Canonical id → node (fast non-cryptographic hasher: a million ids
+    /// are inserted when an edge list is loaded).
+    pub index: HashMap<String, NodeIndex, fasthash::FxBuild>,
 }
 
 impl CitationGraph {
@@ -90,13 +114,23 @@ impl CitationGraph {
 
     /// Returns the node for `meta.id`, adding it when new. When the node
     /// exists, fields that are empty on it are filled from `meta`, and a
-    /// corpus document overrides what citations guessed.
+    /// corpus document overrides what citations guessed (keeping a guessed
+    /// kind, year, body or language the document lacks).
     pub fn upsert_node(&mut self, meta: NodeMeta) -> NodeIndex {
         if let Some(&n) = self.index.get(&meta.id) {
             let cur = &mut self.nodes[n.index()];
             if meta.in_corpus && !cur.in_corpus {
-                let id = std::mem::take(&mut cur.id);
-                *cur = NodeMeta { id, ..meta };
+                // The document's own attributes win; what the citations
+                // guessed only fills what it lacks.
+                let old = std::mem::take(cur);
+                *cur = NodeMeta {
+                    id: old.id,
+                    kind: meta.kind.or(old.kind),
+                    year: meta.year.or(old.year),
+                    body: meta.body.or(old.body),
+                    lang: meta.lang.or(old.lang),
+                    ..meta
+                };
             } else {
                 if cur.kind.is_none() {
                     cur.kind = meta.kind;
@@ -122,11 +156,145 @@ impl CitationGraph {
         self.nodes.push(meta);
         n
     }
+
+    /// Adds the edge `src → dst`, or, when it exists, adds `meta.weight` to
+    /// its weight (the cue and paragraph of the first mention are kept).
+    /// Self-loops are dropped (returns `false`).
+    pub fn add_or_merge_edge(&mut self, src: NodeIndex, dst: NodeIndex, meta: EdgeMeta) -> bool {
+        if src == dst {
+            return false;
+        }
+        if let Some(e) = self.graph.find_edge(src, dst) {
+            let cur = &mut self.graph[e];
+            cur.weight += meta.weight;
+            cur.flagged |= meta.flagged;
+        } else {
+            self.graph.add_edge(src, dst, meta);
+        }
+        true
+    }
+
+    /// Merges `other` into `self`: its nodes are upserted in its node order
+    /// (a corpus document wins over an external node of the same id), its
+    /// edges added in its edge order, weights of edges present in both
+    /// summed. Merging into an empty graph moves `other` as it is.
+    pub fn merge(&mut self, other: CitationGraph) {
+        if self.node_count() == 0 {
+            *self = other;
+            return;
+        }
+        let CitationGraph { graph, nodes, .. } = other;
+        let map: Vec<NodeIndex> = nodes.into_iter().map(|m| self.upsert_node(m)).collect();
+        let (_, edges) = graph.into_nodes_edges();
+        for e in edges {
+            let (s, t) = (map[e.source().index()], map[e.target().index()]);
+            self.add_or_merge_edge(s, t, e.weight);
+        }
+    }
+
+    /// Sets `flagged` on every edge whose cited text is later than the citing
+    /// one (both years known), and clears it elsewhere; returns how many
+    /// edges are flagged. Run once the graph is complete, since a corpus
+    /// document may bring the year of a node first seen as a target.
+    pub fn flag_later_citations(&mut self) -> usize {
+        // Years in a dense array (4 bytes a node instead of a NodeMeta each):
+        // the edge pass then stays in cache on large graphs.
+        const NONE: i32 = i32::MIN;
+        let years: Vec<i32> = self.nodes.iter().map(|n| n.year.unwrap_or(NONE)).collect();
+        let any_year = years.iter().any(|&y| y != NONE);
+        let mut flagged = 0;
+        for e in self.graph.edge_weights_mut() {
+            e.flagged = false;
+        }
+        if !any_year {
+            return 0;
+        }
+        let ends: Vec<(usize, usize)> = self
+            .graph
+            .raw_edges()
+            .iter()
+            .map(|e| (e.source().index(), e.target().index()))
+            .collect();
+        for (w, (s, t)) in self.graph.edge_weights_mut().zip(ends) {
+            let (ys, yt) = (years[s], years[t]);
+            let later = ys != NONE && yt != NONE && yt > ys;
+            w.flagged = later;
+            flagged += usize::from(later);
+        }
+        flagged
+    }
+
+    /// Node indices sorted by id (for outputs whose order carries no meaning).
+    pub fn ids_sorted(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        v.sort_by(|a, b| self.nodes[a.index()].id.cmp(&self.nodes[b.index()].id));
+        v
+    }
+}
+
+/// The canonical form of an id read from a saved graph, an edge list or a
+/// masthead: `S/RES/687 (1991)` → `S/RES/687(1991)`, `72/194` →
+/// `A/RES/72/194`. Ids that already look canonical (a symbol such as
+/// `A/RES/72/194`, or a plain number as edge lists often use) are returned
+/// unchanged without running the normaliser's regexes, which keeps loading a
+/// million-node edge list fast.
+pub fn canonical_id(raw: &str) -> String {
+    let raw = raw.trim();
+    if looks_canonical(raw.as_bytes()) {
+        return raw.to_string();
+    }
+    crate::symbol::normalize_user_id(raw).unwrap_or_else(|| raw.to_string())
+}
+
+/// True for ids the normaliser would not change: all digits, or an
+/// upper-case symbol (`X/…` with only `A-Z 0-9 / . ( ) -`) that does not end
+/// in punctuation.
+fn looks_canonical(b: &[u8]) -> bool {
+    if b.is_empty() {
+        return true;
+    }
+    if b.iter().all(u8::is_ascii_digit) {
+        return true;
+    }
+    b.len() > 2
+        && b[0].is_ascii_uppercase()
+        && b[1] == b'/'
+        && !matches!(b[b.len() - 1], b'.' | b',' | b';' | b':')
+        && b.iter()
+            .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.()-".contains(&c))
 }
 
 /// A problem loading, building or saving a graph.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {
+    /// A saved graph or edge list could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// A bad row in an edge-list or node-table CSV.
+    #[error("{}:{line}: {msg}", path.display())]
+    EdgeList {
+        /// The CSV file.
+        path: PathBuf,
+        /// 1-based line of the bad row.
+        line: usize,
+        /// What is wrong with it.
+        msg: String,
+    },
+    /// A saved graph that is not valid `unxref-graph` JSON.
+    #[error("{}:{line}: {msg}", path.display())]
+    SavedGraph {
+        /// The graph file.
+        path: PathBuf,
+        /// 1-based line where the problem was found (0 when unknown).
+        line: usize,
+        /// What is wrong.
+        msg: String,
+    },
     /// An id that is not in the graph.
     #[error("unknown id {id}{}", if suggestions.is_empty() { String::new() } else { format!(" (did you mean {}?)", suggestions.join(", ")) })]
     UnknownId {

@@ -1,0 +1,214 @@
+//! Benchmark of the graph stage on a synthetic citation network.
+//!
+//! Writes a seeded edge-list CSV of 1,000,000 nodes and about 10,000,000
+//! edges (node `i` cites 5–15 older nodes, half picked uniformly, half by
+//! preferential attachment — the target of a random earlier edge — so that
+//! in-degrees follow a heavy tail as in real citation networks), then times:
+//! loading it (`graph::input::load_inputs`, what every command uses),
+//! PageRank plus the top 100, and a `cited-by` query on the most cited
+//! node; saving the graph and loading the saved file; and prints wall and
+//! CPU times and the peak resident memory (VmHWM).
+//!
+//! ```sh
+//! cargo run --release --example bench_graph [-- PATH [NODES [symbols]]]
+//! ```
+//! An existing PATH is reused as is (delete it to regenerate). Node ids are
+//! numbers (`123456`, as many edge lists have them), or with `symbols` GA
+//! resolution symbols (`A/RES/7/3457`: longer ids, and kinds and years to
+//! work out).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+use unxref::analysis::query::{QueryOptions, cited_by, top_by_score};
+use unxref::analysis::{PageRankOptions, pagerank};
+use unxref::graph::input::{LoadOptions, load_inputs};
+use unxref::graph::resolve_id::resolve;
+use unxref::graph::store;
+
+/// splitmix64: small, seeded, good enough for synthetic data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Writes the synthetic edge list; returns the number of edges.
+/// The id of node `i`: a number, or a GA resolution symbol.
+fn id(i: u32, symbols: bool) -> String {
+    if symbols {
+        format!("A/RES/{}/{}", i / 20_000 + 1, i % 20_000 + 1)
+    } else {
+        i.to_string()
+    }
+}
+
+fn generate(path: &PathBuf, nodes: u32, symbols: bool) -> std::io::Result<usize> {
+    let mut rng = Rng(0x5EED_2026);
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
+    writeln!(w, "Source,Target,Weight")?;
+    let mut targets: Vec<u32> = Vec::with_capacity(nodes as usize * 10);
+    let mut picked: Vec<u32> = Vec::with_capacity(16);
+    for i in 1..nodes {
+        let k = (5 + rng.below(11) as u32).min(i);
+        picked.clear();
+        while picked.len() < k as usize {
+            let t = if targets.is_empty() || rng.below(2) == 0 {
+                rng.below(i as u64) as u32
+            } else {
+                targets[rng.below(targets.len() as u64) as usize]
+            };
+            if !picked.contains(&t) {
+                picked.push(t);
+            }
+        }
+        for &t in &picked {
+            writeln!(
+                w,
+                "{},{},{}",
+                id(i, symbols),
+                id(t, symbols),
+                1 + rng.below(3)
+            )?;
+            targets.push(t);
+        }
+    }
+    w.flush()?;
+    Ok(targets.len())
+}
+
+/// CPU time (user + system) of this process so far, in seconds, from
+/// `/proc/self/stat` (clock ticks at the usual 100 Hz). On a shared machine
+/// wall time includes waiting for a core; CPU time does not.
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let rest = &s[s.rfind(')')? + 2..];
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(f64::NAN)
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("unxref-bench-graph.csv"));
+    let nodes: u32 = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let symbols = args.next().as_deref() == Some("symbols");
+    if path.exists() {
+        println!("reusing {}", path.display());
+    } else {
+        let t = Instant::now();
+        let m = generate(&path, nodes, symbols).expect("write the edge list");
+        println!(
+            "generated {} ({nodes} nodes, {m} edges, {:.0} MB) in {:.2} s",
+            path.display(),
+            std::fs::metadata(&path).map_or(0, |m| m.len()) as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+    }
+
+    let (t0, c0) = (Instant::now(), cpu_seconds());
+    let loaded = load_inputs(std::slice::from_ref(&path), &LoadOptions::default())
+        .expect("load the edge list");
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    let g = loaded.graph;
+    let t_load = t0.elapsed().as_secs_f64();
+    let c_load = cpu_seconds() - c0;
+    println!(
+        "load: {} nodes, {} edges in {t_load:.2} s (cpu {c_load:.2} s)",
+        g.node_count(),
+        g.edge_count()
+    );
+
+    let (t1, c1) = (Instant::now(), cpu_seconds());
+    let pr = pagerank(&g.graph, &PageRankOptions::default());
+    let top = top_by_score(&g, &pr, 100, None);
+    let t_pr = t1.elapsed().as_secs_f64();
+    let c_pr = cpu_seconds() - c1;
+    println!(
+        "pagerank + top 100: {t_pr:.2} s (cpu {c_pr:.2} s; first: {} {:.3e})",
+        g.meta(top[0].0).id,
+        top[0].1
+    );
+    println!(
+        "load + pagerank + top 100: {:.2} s (cpu {:.2} s)",
+        t_load + t_pr,
+        c_load + c_pr
+    );
+
+    let t2 = Instant::now();
+    let hub = resolve(&g, &id(0, symbols)).expect("node 0");
+    let direct = cited_by(&g, hub, &QueryOptions::default());
+    let t_q1 = t2.elapsed().as_secs_f64();
+    let t3 = Instant::now();
+    let deep = cited_by(
+        &g,
+        hub,
+        &QueryOptions {
+            depth: 2,
+            ..QueryOptions::default()
+        },
+    );
+    let t_q2 = t3.elapsed().as_secs_f64();
+    println!(
+        "cited-by {}: {} direct citers in {t_q1:.3} s; depth 2: {} in {t_q2:.3} s",
+        g.meta(hub).id,
+        direct.len(),
+        deep.len()
+    );
+    println!("peak RSS so far (VmHWM): {:.0} MB", peak_rss_mb());
+
+    // Saved-graph round trip.
+    let saved = path.with_extension("graph.json");
+    let (t4, c4) = (Instant::now(), cpu_seconds());
+    store::save(&g, &saved).expect("save");
+    println!(
+        "save {} ({:.0} MB): {:.2} s (cpu {:.2} s)",
+        saved.display(),
+        std::fs::metadata(&saved).map_or(0, |m| m.len()) as f64 / 1e6,
+        t4.elapsed().as_secs_f64(),
+        cpu_seconds() - c4
+    );
+    drop(g);
+    let (t5, c5) = (Instant::now(), cpu_seconds());
+    let back = store::load(&saved).expect("load saved");
+    println!(
+        "load saved graph: {} nodes, {} edges in {:.2} s (cpu {:.2} s)",
+        back.node_count(),
+        back.edge_count(),
+        t5.elapsed().as_secs_f64(),
+        cpu_seconds() - c5
+    );
+    let _ = std::fs::remove_file(&saved);
+    println!("peak RSS (VmHWM): {:.0} MB", peak_rss_mb());
+}

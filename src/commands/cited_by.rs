@@ -1,0 +1,106 @@
+//! `unxref cited-by ID INPUT...` — the texts that cite ID, directly and
+//! (with `--depth`) indirectly.
+
+use super::graph_args::{Cell, InputArgs, load, node_cells, parse_kind, to_stdout, write_rows};
+use super::{Status, note};
+use crate::analysis::query::{Hit, QueryOptions, cited_by};
+use crate::error::Result;
+use crate::graph::CitationGraph;
+use crate::graph::resolve_id::resolve;
+use crate::model::Kind;
+
+/// Arguments of `unxref cited-by` (and `unxref cites`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct NeighbourArgs {
+    /// The text, as you would type it: `72/194`, `resolution 2178 (2014)`,
+    /// `S/RES/2178 (2014)`, `A/RES/72/194`.
+    pub id: String,
+    /// Inputs and output options.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Follow citations this many steps (1 = direct only).
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// List only texts of this kind (`ga-resolution`, `sc-resolution`, …).
+    #[arg(long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+    /// List only texts of this year or later.
+    #[arg(long)]
+    pub since: Option<i32>,
+    /// List only texts of this year or earlier.
+    #[arg(long)]
+    pub until: Option<i32>,
+}
+
+impl NeighbourArgs {
+    /// The query options these arguments ask for.
+    pub fn options(&self) -> QueryOptions {
+        QueryOptions {
+            depth: self.depth,
+            kind: self.kind,
+            since: self.since,
+            until: self.until,
+        }
+    }
+}
+
+/// Columns of the `cited-by`/`cites` listing.
+pub const COLUMNS: [&str; 10] = [
+    "distance",
+    "id",
+    "kind",
+    "year",
+    "title",
+    "weight",
+    "cue",
+    "paragraph",
+    "via",
+    "in_corpus",
+];
+
+/// One listing row per hit.
+pub fn rows(g: &CitationGraph, hits: &[Hit]) -> Vec<Vec<Cell>> {
+    hits.iter()
+        .map(|h| {
+            let [id, kind, year, title] = node_cells(g, h.node);
+            vec![
+                Cell::Int(h.distance as i64),
+                id,
+                kind,
+                year,
+                title,
+                Cell::num(h.weight),
+                Cell::text(h.cue.clone()),
+                Cell::text(h.paragraph.clone()),
+                Cell::Text(g.meta(h.via).id.clone()),
+                Cell::Bool(g.meta(h.node).in_corpus),
+            ]
+        })
+        .collect()
+}
+
+/// `" (with these filters)"` when filters are set, else `""` (for notes).
+pub fn filtered(args: &NeighbourArgs) -> &'static str {
+    if args.kind.is_some() || args.since.is_some() || args.until.is_some() {
+        " (with these filters)"
+    } else {
+        ""
+    }
+}
+
+/// Runs `unxref cited-by`.
+pub fn run(args: &NeighbourArgs) -> Result<Status> {
+    let (loaded, failed) = load(&args.input)?;
+    let g = &loaded.graph;
+    let n = resolve(g, &args.id)?;
+    let hits = cited_by(g, n, &args.options());
+    if hits.is_empty() {
+        note(
+            args.input.quiet,
+            &format!("{}: no text cites it{}", g.meta(n).id, filtered(args)),
+        );
+    }
+    let rows = rows(g, &hits);
+    to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;
+    Ok(Status::from_failures(failed))
+}

@@ -1,0 +1,589 @@
+//! Gephi-style edge-list CSV → graph, fast.
+//!
+//! Accepted shape: a header row naming `Source` and `Target` columns and
+//! optionally `Weight`, `cue` and `paragraph` (the cue and paragraph of an
+//! edge's first row are kept, as `unxref export --format gephi` writes
+//! them) — matched case-insensitively after trimming, other columns
+//! ignored — delimiter `,`, `;` or tab (guessed from the header line,
+//! as Gephi does). Without such a header the first three columns are taken
+//! as source, target and weight. Fields may be quoted with `"` (`""` inside
+//! for a quote) but a quoted field cannot span lines. An empty weight counts
+//! 1; a weight that is not a finite non-negative number is an error naming
+//! the file and line. Ids are trimmed and normalised with
+//! [`super::canonical_id`], so `S/RES/687 (1991)` and `S/RES/687(1991)` are
+//! one node. Repeated edges are merged (weights summed); self-loops dropped.
+//!
+//! Speed: the file is read whole and, when large, cut at line boundaries
+//! into one part per core parsed in parallel; lines are split with
+//! `memchr`; ids are interned as slices of the file buffer (no allocation
+//! per row, see [`super::interner`]; a run of rows with the same source is
+//! looked up once); edges are grouped by source with a counting sort; and
+//! petgraph is built with exact capacity.
+//!
+//! Order: nodes in first-seen order (whatever the number of parts); edges
+//! by source node, then target node.
+
+use super::interner::Interner;
+use super::{CitationGraph, EdgeMeta, GraphError, NodeMeta, build, canonical_id};
+use memchr::memchr;
+use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
+use std::borrow::Cow;
+use std::path::Path;
+
+/// What the loader counted besides the graph (for notes to the user).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EdgeListReport {
+    /// Data rows read (not counting the header and blank lines).
+    pub rows: usize,
+    /// Rows whose source and target are the same node, dropped.
+    pub self_loops: usize,
+    /// Rows repeating an edge already seen, merged into it.
+    pub duplicates: usize,
+}
+
+/// Reads an edge-list CSV file.
+pub fn load(path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&bytes, path)
+}
+
+/// Column positions found in the header.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    source: usize,
+    target: usize,
+    weight: Option<usize>,
+    /// `cue` and `paragraph` columns (as `unxref export --format gephi`
+    /// writes them), kept for the first mention of each edge.
+    cue: Option<usize>,
+    paragraph: Option<usize>,
+    delim: u8,
+}
+
+/// The cue and paragraph of one row that has them, by row number.
+type Extra = (u64, Box<str>, Box<str>);
+
+/// Files larger than this are parsed by several threads.
+const PARALLEL_FROM: usize = 16 << 20;
+
+/// An edge by id numbers: source, target, weight.
+type RawEdge = (u32, u32, f64);
+
+/// What one thread made of its part of the file.
+struct Chunk<'a> {
+    ids: Interner<'a>,
+    edges: Vec<RawEdge>,
+    rows: usize,
+    /// Rows with a cue or paragraph, numbered within the part.
+    extras: Vec<Extra>,
+}
+
+/// Parses edge-list CSV text; `path` is only used in error messages.
+///
+/// Large files are cut at line boundaries into one part per core; each part
+/// is parsed and its ids numbered by its own thread, then the parts' ids are
+/// numbered again in part order, which gives exactly the first-seen order
+/// of a single pass (and the same graph).
+pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    parse_in_parts(
+        bytes,
+        path,
+        if bytes.len() < PARALLEL_FROM {
+            1
+        } else {
+            cores
+        },
+    )
+}
+
+/// [`parse`] with the data rows cut into `parts` parts (at most one per
+/// line) parsed in parallel; the result is the same for any `parts`. Public
+/// so that tests can check exactly that on small inputs.
+pub fn parse_in_parts(
+    bytes: &[u8],
+    path: &Path,
+    parts: usize,
+) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let err = |line: usize, msg: String| GraphError::EdgeList {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    };
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
+        return Err(err(line, "not valid UTF-8 text".into()));
+    }
+    // The first non-blank line: a header, or the first data row.
+    let mut pos = 0;
+    let mut lineno = 0;
+    let (cols, data_start, data_line) = loop {
+        if pos >= bytes.len() {
+            return Err(err(0, "no rows: expected a Source,Target header".into()));
+        }
+        lineno += 1;
+        let (line, next) = next_line(bytes, pos);
+        if is_blank(line) {
+            pos = next;
+            continue;
+        }
+        let (c, is_header) = header(line).map_err(|m| err(lineno, m))?;
+        break if is_header {
+            (c, next, lineno + 1)
+        } else {
+            (c, pos, lineno)
+        };
+    };
+    let data = &bytes[data_start.min(bytes.len())..];
+    let parts = split_parts(data, parts);
+    let results: Vec<Result<Chunk, (usize, String)>> = if parts.len() == 1 {
+        vec![parse_part(parts[0], cols)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .iter()
+                .map(|&part| scope.spawn(move || parse_part(part, cols)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("edge-list parser thread"))
+                .collect()
+        })
+    };
+    // The first error in file order, with its line in the file.
+    let mut line_base = data_line;
+    let mut chunks = Vec::with_capacity(results.len());
+    for (part, r) in parts.iter().zip(results) {
+        match r {
+            Ok(c) => chunks.push(c),
+            Err((l, m)) => return Err(err(line_base + l - 1, m)),
+        }
+        line_base += memchr::memchr_iter(b'\n', part).count();
+    }
+    let mut report = EdgeListReport::default();
+    let mut chunks = chunks.into_iter();
+    let first = chunks.next().expect("at least one part");
+    let mut ids = first.ids;
+    report.rows = first.rows;
+    // Cue and paragraph by row number in the file (parts in file order, so
+    // the list stays sorted).
+    let mut extras: Vec<Extra> = first.extras;
+    // Edges of each part, with the map from its ids to the global ones
+    // (None for the first part, whose numbering is the global one).
+    let mut parts_edges: Vec<(Vec<RawEdge>, Option<Vec<u32>>)> = vec![(first.edges, None)];
+    for c in chunks {
+        let remap: Vec<u32> = c
+            .ids
+            .into_ids()
+            .into_iter()
+            .map(|id| ids.intern(id))
+            .collect();
+        let offset = report.rows as u64;
+        extras.extend(c.extras.into_iter().map(|(r, cue, p)| (r + offset, cue, p)));
+        report.rows += c.rows;
+        parts_edges.push((c.edges, Some(remap)));
+    }
+    let edges = parts_edges.iter().flat_map(|(edges, remap)| {
+        edges.iter().map(move |&(s, t, w)| match remap {
+            None => (s, t, w),
+            Some(m) => (m[s as usize], m[t as usize], w),
+        })
+    });
+    let order = ids.into_ids();
+    // Raw ids → canonical nodes (two raw spellings may share one node). The
+    // attributes (normalisation, kind and year from the id's shape: regexes
+    // for symbols) are worked out in parallel, the numbering in order.
+    let metas: Vec<NodeMeta> = order
+        .par_iter()
+        .map(|raw| {
+            let raw = std::str::from_utf8(raw).expect("checked above");
+            build::external_node(canonical_id(raw), None)
+        })
+        .collect();
+    drop(order);
+    let mut g = CitationGraph::new();
+    g.nodes.reserve(metas.len());
+    g.index.reserve(metas.len());
+    let mut remap = Vec::with_capacity(metas.len());
+    for meta in metas {
+        let n = match g.index.get(&meta.id) {
+            Some(&n) => n,
+            None => {
+                let n = NodeIndex::new(g.nodes.len());
+                g.index.insert(meta.id.clone(), n);
+                g.nodes.push(meta);
+                n
+            }
+        };
+        remap.push(n.index() as u32);
+    }
+    let n = g.nodes.len();
+    // Counting sort by source, then sort and merge each source's targets.
+    let mut start = vec![0u32; n + 1];
+    let mut total = 0;
+    for e in edges.clone() {
+        start[remap[e.0 as usize] as usize + 1] += 1;
+        total += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    // (target, row number, weight): the row number orders repeated rows as
+    // in the file (first mention first) and finds a row's cue.
+    let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
+    for (row, (s, t, w)) in edges.enumerate() {
+        let s = remap[s as usize] as usize;
+        out[fill[s] as usize] = (remap[t as usize], row as u32, w);
+        fill[s] += 1;
+    }
+    drop(fill);
+    drop(parts_edges);
+    let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
+    for _ in 0..n {
+        graph.add_node(());
+    }
+    for s in 0..n {
+        let list = &mut out[start[s] as usize..start[s + 1] as usize];
+        list.sort_unstable_by_key(|&(t, row, _)| (t, row));
+        let mut i = 0;
+        while i < list.len() {
+            let (t, first_row, mut w) = list[i];
+            let mut j = i + 1;
+            while j < list.len() && list[j].0 == t {
+                w += list[j].2;
+                j += 1;
+            }
+            if t as usize == s {
+                report.self_loops += j - i;
+            } else {
+                report.duplicates += j - i - 1;
+                let mut meta = EdgeMeta {
+                    weight: w,
+                    ..EdgeMeta::default()
+                };
+                if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
+                    meta.cue = extras[k].1.clone();
+                    meta.paragraph = extras[k].2.clone();
+                }
+                graph.add_edge(NodeIndex::new(s), NodeIndex::new(t as usize), meta);
+            }
+            i = j;
+        }
+    }
+    g.graph = graph;
+    g.flag_later_citations();
+    Ok((g, report))
+}
+
+/// The line starting at `pos` (without its `\n` or `\r\n`) and where the
+/// next one starts.
+fn next_line(bytes: &[u8], pos: usize) -> (&[u8], usize) {
+    let end = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+    let line = &bytes[pos..end];
+    (line.strip_suffix(b"\r").unwrap_or(line), end + 1)
+}
+
+/// True for a line of blanks only.
+fn is_blank(line: &[u8]) -> bool {
+    line.first().is_none_or(u8::is_ascii_whitespace) && line.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Cuts `data` at line boundaries into `n` parts (fewer when lines run out;
+/// always at least one).
+fn split_parts(data: &[u8], n: usize) -> Vec<&[u8]> {
+    if n < 2 {
+        return vec![data];
+    }
+    let mut parts = Vec::with_capacity(n);
+    let mut start = 0;
+    for k in 1..n {
+        if start >= data.len() {
+            break;
+        }
+        let aim = (data.len() * k / n).max(start);
+        let cut = memchr(b'\n', &data[aim..]).map_or(data.len(), |i| aim + i + 1);
+        parts.push(&data[start..cut]);
+        start = cut;
+    }
+    parts.push(&data[start..]);
+    parts
+}
+
+/// Parses the data rows of one part; errors carry the line within the part.
+fn parse_part(part: &[u8], c: Columns) -> Result<Chunk<'_>, (usize, String)> {
+    let mut ids = Interner::with_capacity(part.len() / 200);
+    let mut edges: Vec<(u32, u32, f64)> = Vec::with_capacity(part.len() / 16);
+    // Edge lists are usually grouped by source: remember the last one.
+    let mut last_source: Option<(&[u8], u32)> = None;
+    let mut fields: Vec<Cow<[u8]>> = Vec::new();
+    let mut batch: Vec<Row> = Vec::with_capacity(BATCH);
+    let mut rows = 0;
+    let mut extras: Vec<Extra> = Vec::new();
+    let mut pos = 0;
+    let mut lineno = 0;
+    let need = c.source.max(c.target) + 1;
+    while pos < part.len() {
+        lineno += 1;
+        let (line, next) = next_line(part, pos);
+        pos = next;
+        if is_blank(line) {
+            continue;
+        }
+        let at = |m: String| (lineno, m);
+        fields.clear();
+        split(line, c.delim, &mut fields).map_err(at)?;
+        if fields.len() < need {
+            return Err(at(format!(
+                "expected at least {need} columns, found {} (delimiter {:?})",
+                fields.len(),
+                c.delim as char
+            )));
+        }
+        let weight = match c.weight.and_then(|i| fields.get(i)) {
+            None => 1.0,
+            Some(w) => parse_weight(w).map_err(at)?,
+        };
+        let source =
+            check_id(trim_cow(std::mem::take(&mut fields[c.source])), "source").map_err(at)?;
+        let target =
+            check_id(trim_cow(std::mem::take(&mut fields[c.target])), "target").map_err(at)?;
+        if c.cue.is_some() || c.paragraph.is_some() {
+            let text = |col: Option<usize>| -> Box<str> {
+                col.and_then(|i| fields.get(i))
+                    .map(|f| String::from_utf8_lossy(f.trim_ascii()).into_owned().into())
+                    .unwrap_or_default()
+            };
+            let (cue, paragraph) = (text(c.cue), text(c.paragraph));
+            if !cue.is_empty() || !paragraph.is_empty() {
+                extras.push((rows as u64, cue, paragraph));
+            }
+        }
+        rows += 1;
+        batch.push((source, target, weight));
+        if batch.len() == BATCH {
+            intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
+        }
+    }
+    intern_batch(&mut batch, &mut ids, &mut last_source, &mut edges);
+    Ok(Chunk {
+        ids,
+        edges,
+        rows,
+        extras,
+    })
+}
+
+/// Refuses an empty id (the whole file was checked to be UTF-8).
+fn check_id<'a>(f: Cow<'a, [u8]>, what: &str) -> Result<Cow<'a, [u8]>, String> {
+    if f.is_empty() {
+        return Err(format!("empty {what} id"));
+    }
+    Ok(f)
+}
+
+/// One parsed row: source id, target id, weight.
+type Row<'a> = (Cow<'a, [u8]>, Cow<'a, [u8]>, f64);
+
+/// Rows parsed before their ids are looked up together.
+const BATCH: usize = 256;
+
+/// Numbers the ids of a batch of rows and appends its edges. The table
+/// slots of all targets are read first, in one pass of independent loads
+/// that the processor overlaps, so that the look-ups proper find them in
+/// cache: one memory round trip per batch instead of one per row. Sources
+/// equal to the previous row's source are not looked up again.
+fn intern_batch<'a>(
+    batch: &mut Vec<Row<'a>>,
+    ids: &mut Interner<'a>,
+    last_source: &mut Option<(&'a [u8], u32)>,
+    edges: &mut Vec<(u32, u32, f64)>,
+) {
+    let mut prepared = [None; BATCH];
+    for (p, (_, t, _)) in prepared.iter_mut().zip(batch.iter()) {
+        *p = Some(ids.prepare(t));
+    }
+    let mut sink = 0u64;
+    for p in prepared.iter().flatten() {
+        sink ^= ids.touch(p);
+    }
+    std::hint::black_box(sink);
+    for ((source, target, weight), p) in batch.drain(..).zip(prepared.into_iter().flatten()) {
+        let s = match (*last_source, &source) {
+            (Some((b, i)), Cow::Borrowed(now)) if b == *now => i,
+            _ => {
+                let i = ids.intern(source.clone());
+                if let Cow::Borrowed(now) = source {
+                    *last_source = Some((now, i));
+                }
+                i
+            }
+        };
+        let t = ids.intern_prepared(target, p);
+        edges.push((s, t, weight));
+    }
+}
+
+/// Reads the first non-blank line: the delimiter, and the columns when it
+/// is a header (`true`) or the default columns 0, 1, 2 when it is data.
+fn header(line: &[u8]) -> Result<(Columns, bool), String> {
+    let count = |d: u8| line.iter().filter(|&&b| b == d).count();
+    let delim = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| (count(d), d == b','))
+        .expect("three delimiters");
+    let mut fields = Vec::new();
+    split(line, delim, &mut fields)?;
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| String::from_utf8_lossy(&trim_cow(f.clone())).to_ascii_lowercase())
+        .collect();
+    let find = |name: &str| names.iter().position(|n| n == name);
+    match (find("source"), find("target")) {
+        (Some(source), Some(target)) => Ok((
+            Columns {
+                source,
+                target,
+                weight: find("weight"),
+                cue: find("cue"),
+                paragraph: find("paragraph"),
+                delim,
+            },
+            true,
+        )),
+        (None, None)
+            if fields.len() == 2 || fields.len() >= 3 && parse_weight(&fields[2]).is_ok() =>
+        {
+            Ok((
+                Columns {
+                    source: 0,
+                    target: 1,
+                    weight: (fields.len() >= 3).then_some(2),
+                    cue: None,
+                    paragraph: None,
+                    delim,
+                },
+                false,
+            ))
+        }
+        (None, None) => Err(format!(
+            "expected a Source,Target[,Weight] header or Source,Target[,Weight] rows, found {:?}",
+            String::from_utf8_lossy(line)
+        )),
+        (Some(_), None) => Err("header has a Source column but no Target column".into()),
+        (None, Some(_)) => Err("header has a Target column but no Source column".into()),
+    }
+}
+
+/// Splits one line into fields: unquoted fields borrow the line, quoted
+/// ones borrow the inside of the quotes unless they hold `""`.
+fn split<'a>(line: &'a [u8], delim: u8, out: &mut Vec<Cow<'a, [u8]>>) -> Result<(), String> {
+    if memchr(b'"', line).is_none() {
+        let mut rest = line;
+        loop {
+            match memchr(delim, rest) {
+                Some(i) => {
+                    out.push(Cow::Borrowed(&rest[..i]));
+                    rest = &rest[i + 1..];
+                }
+                None => {
+                    out.push(Cow::Borrowed(rest));
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let mut i = 0;
+    loop {
+        // skip leading blanks before a quote
+        let mut j = i;
+        while j < line.len() && (line[j] == b' ') {
+            j += 1;
+        }
+        if j < line.len() && line[j] == b'"' {
+            let mut k = j + 1;
+            let mut owned: Option<Vec<u8>> = None;
+            loop {
+                match memchr(b'"', &line[k..]) {
+                    None => return Err("unterminated quoted field".into()),
+                    Some(q) => {
+                        let q = k + q;
+                        if line.get(q + 1) == Some(&b'"') {
+                            let buf = owned.get_or_insert_with(Vec::new);
+                            buf.extend_from_slice(&line[k..=q]);
+                            k = q + 2;
+                        } else {
+                            let field = match owned {
+                                Some(mut buf) => {
+                                    buf.extend_from_slice(&line[k..q]);
+                                    Cow::Owned(buf)
+                                }
+                                None => Cow::Borrowed(&line[j + 1..q]),
+                            };
+                            out.push(field);
+                            // skip to the delimiter
+                            let mut m = q + 1;
+                            while m < line.len() && line[m] == b' ' {
+                                m += 1;
+                            }
+                            if m == line.len() {
+                                return Ok(());
+                            }
+                            if line[m] != delim {
+                                return Err("text after a closing quote".into());
+                            }
+                            i = m + 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        } else {
+            match memchr(delim, &line[i..]) {
+                Some(d) => {
+                    out.push(Cow::Borrowed(&line[i..i + d]));
+                    i += d + 1;
+                }
+                None => {
+                    out.push(Cow::Borrowed(&line[i..]));
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+/// The field without surrounding ASCII blanks, still borrowing when it did.
+fn trim_cow(f: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    match f {
+        Cow::Borrowed(b) => Cow::Borrowed(b.trim_ascii()),
+        Cow::Owned(v) => Cow::Owned(v.trim_ascii().to_vec()),
+    }
+}
+
+/// A weight: empty → 1, else a finite number ≥ 0.
+fn parse_weight(f: &[u8]) -> Result<f64, String> {
+    let f = f.trim_ascii();
+    if f.is_empty() {
+        return Ok(1.0);
+    }
+    // Whole numbers (the usual mention counts) without the float parser.
+    if f.len() <= 15 && f.iter().all(u8::is_ascii_digit) {
+        return Ok(f.iter().fold(0u64, |n, &d| n * 10 + (d - b'0') as u64) as f64);
+    }
+    let text = std::str::from_utf8(f).map_err(|_| "weight is not valid UTF-8".to_string())?;
+    match text.parse::<f64>() {
+        Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
+        Ok(_) => Err(format!(
+            "weight {text:?} is not a finite non-negative number"
+        )),
+        Err(_) => Err(format!("weight {text:?} is not a number")),
+    }
+}

@@ -1,0 +1,207 @@
+//! Numbering the ids of an edge list as they come, fast.
+//!
+//! Ten million rows mean twenty million look-ups in a table of a million
+//! ids: the cost is cache misses, not hashing. So the table is a compact
+//! open-addressing array of 16-byte slots (linear probing, at most half
+//! full) that holds, beside each id's number, either the id itself when it
+//! fits in 8 bytes (numeric ids, short symbols: no other memory is touched
+//! to confirm a match) or its 64-bit hash (then the id's bytes are compared
+//! once, on a hash match). A general-purpose map (hashbrown) with a key
+//! struct was about twice as slow here: its entries were 64 bytes.
+
+use super::fasthash::FxHasher;
+use std::borrow::Cow;
+use std::hash::Hasher;
+
+/// One table slot; `id == 0` marks an empty slot, else it is number + 1.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The id's bytes (little-endian, zero-padded) when `len <= 8`, else
+    /// its hash.
+    word: u64,
+    /// Id number + 1 (0 = empty).
+    id: u32,
+    /// Id length in bytes.
+    len: u32,
+}
+
+/// An id's slot word and hash, computed once.
+#[derive(Debug, Clone, Copy)]
+pub struct Prepared {
+    word: u64,
+    hash: u64,
+}
+
+/// Gives each distinct id a number, in first-seen order.
+pub struct Interner<'a> {
+    slots: Vec<Slot>,
+    mask: usize,
+    order: Vec<Cow<'a, [u8]>>,
+}
+
+impl Default for Interner<'_> {
+    fn default() -> Self {
+        Self::with_capacity(0)
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// The slot word of `bytes` and the hash that picks its home slot.
+fn word_and_hash(bytes: &[u8]) -> (u64, u64) {
+    if bytes.len() <= 8 {
+        let mut b = [0u8; 8];
+        b[..bytes.len()].copy_from_slice(bytes);
+        let w = u64::from_le_bytes(b);
+        // Mix the packed bytes so that sequential numbers spread out.
+        let h = (w ^ (w >> 29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (w, h ^ (h >> 32))
+    } else {
+        let h = hash(bytes);
+        (h, h)
+    }
+}
+
+impl<'a> Interner<'a> {
+    /// An interner with room for about `n` ids before it grows.
+    pub fn with_capacity(n: usize) -> Self {
+        let size = (n.max(8) * 2).next_power_of_two();
+        Interner {
+            slots: vec![Slot::default(); size],
+            mask: size - 1,
+            order: Vec::with_capacity(n),
+        }
+    }
+
+    /// The slot word and hash of `id`, to [`Interner::touch`] its slot
+    /// ahead of [`Interner::intern_prepared`].
+    pub fn prepare(&self, id: &[u8]) -> Prepared {
+        let (word, hash) = word_and_hash(id);
+        Prepared { word, hash }
+    }
+
+    /// Reads the home slot of a prepared id and, when it holds a long id,
+    /// the first bytes of that id (bringing both into cache, so that the
+    /// comparison in [`Interner::intern_prepared`] does not wait for memory);
+    /// returns a value to keep the reads from being optimised away.
+    pub fn touch(&self, p: &Prepared) -> u64 {
+        let s = self.slots[p.hash as usize & self.mask];
+        if s.id != 0 && s.len > 8 {
+            s.word ^ self.order[s.id as usize - 1][0] as u64
+        } else {
+            s.word
+        }
+    }
+
+    /// The number of `id`, numbering it when new.
+    pub fn intern(&mut self, id: Cow<'a, [u8]>) -> u32 {
+        let p = self.prepare(&id);
+        self.intern_prepared(id, p)
+    }
+
+    /// [`Interner::intern`] with the hash already computed by
+    /// [`Interner::prepare`] for these same bytes.
+    pub fn intern_prepared(&mut self, id: Cow<'a, [u8]>, p: Prepared) -> u32 {
+        let Prepared { word, hash: h } = p;
+        let len = id.len() as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.id == 0 {
+                break;
+            }
+            if s.word == word && s.len == len && (len <= 8 || *self.order[s.id as usize - 1] == *id)
+            {
+                return s.id - 1;
+            }
+            i = (i + 1) & self.mask;
+        }
+        let n = self.order.len() as u32;
+        self.slots[i] = Slot {
+            word,
+            id: n + 1,
+            len,
+        };
+        self.order.push(id);
+        if self.order.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        n
+    }
+
+    /// Doubles the table, re-placing every id (hashes recomputed from the
+    /// slot words for short ids, from the bytes for long ones).
+    fn grow(&mut self) {
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); size]);
+        self.mask = size - 1;
+        for s in old.into_iter().filter(|s| s.id != 0) {
+            let (_, h) = word_and_hash(&self.order[s.id as usize - 1]);
+            let mut i = h as usize & self.mask;
+            while self.slots[i].id != 0 {
+                i = (i + 1) & self.mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+
+    /// Number of distinct ids.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// True when no id was interned.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// The ids, indexed by their number.
+    pub fn into_ids(self) -> Vec<Cow<'a, [u8]>> {
+        self.order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_first_seen_order() {
+        let mut i = Interner::with_capacity(1);
+        let long = "A/RES/ES-10/24 and something longer";
+        let ids = [
+            "7",
+            "A/RES/72/194",
+            "7",
+            long,
+            "A/RES/72/194",
+            "8",
+            long,
+            "",
+            "07",
+        ];
+        let got: Vec<u32> = ids
+            .iter()
+            .map(|s| i.intern(Cow::Borrowed(s.as_bytes())))
+            .collect();
+        assert_eq!(got, [0, 1, 0, 2, 1, 3, 2, 4, 5]);
+        let other = "A/RES/ES-10/24 and something longeR";
+        assert_eq!(i.intern(Cow::Owned(other.as_bytes().to_vec())), 6);
+        // Grows many times and keeps every number.
+        let many: Vec<String> = (0..5000).map(|n| format!("id-{n}")).collect();
+        let first: Vec<u32> = many
+            .iter()
+            .map(|s| i.intern(Cow::Borrowed(s.as_bytes())))
+            .collect();
+        let again: Vec<u32> = many
+            .iter()
+            .map(|s| i.intern(Cow::Borrowed(s.as_bytes())))
+            .collect();
+        assert_eq!(first, again);
+        assert_eq!(i.len(), 7 + 5000);
+    }
+}

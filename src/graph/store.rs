@@ -1,0 +1,465 @@
+//! Saving and loading a graph: the `unxref-graph` JSON format, version 1.
+//!
+//! ```json
+//! {"format":"unxref-graph","version":1,
+//! "nodes":[
+//! {"id":"A/RES/72/194","kind":"ga-resolution","title":"…","year":2017,"body":"general-assembly","lang":"en","in_corpus":true,"file":"corpus/a_res_72_194.txt"},
+//! {"id":"A/RES/70/1","kind":"ga-resolution","year":2015,"body":"general-assembly"},
+//! …
+//! ],
+//! "edges":[
+//! {"source":0,"target":1,"weight":2.0,"cue":"Recalling","paragraph":"pp3"},
+//! {"source":"S/RES/2178(2014)","target":"A/RES/70/1","weight":1.0,"flagged":true},
+//! …
+//! ]}
+//! ```
+//!
+//! - `nodes`: every node in graph order, with the fields of
+//!   [`NodeMeta`] (`id`, `kind`, `title`, `year`, `body`,
+//!   `lang`, `in_corpus`, `file`); `kind` uses the names of
+//!   [`crate::model::Kind`].
+//! - `edges`: citing → cited, in graph order. `source` and `target` are
+//!   written as positions in `nodes` (0-based): looking ids up was most of
+//!   the loading time of a ten-million-edge graph, and numbers keep the file
+//!   small. Readers also accept id strings (for hand-written files, as in
+//!   the second edge above). `weight` is the number of mentions,
+//!   `cue`/`paragraph` those of the first mention, `flagged` marks a
+//!   citation of a later text (for other readers of the file: on load it is
+//!   recomputed from the nodes' years).
+//! - Fields at their default (`null`, `""`, `false`; weight 1 on read) are
+//!   left out, which halves the size of large graphs.
+//! - One node or edge per line, so that the file streams out and diffs well.
+//! - Readers accept unknown fields (later minor additions) and refuse any
+//!   other `format` or a `version` above 1. Edges may name ids missing from
+//!   `nodes`: they become external nodes; a position must name a node
+//!   listed before the edge. Ids are normalised on load
+//!   ([`super::canonical_id`]).
+//!
+//! Reading streams too: nodes and edges go into the graph as they are
+//! parsed, never into an intermediate list of records.
+
+use super::{CitationGraph, EdgeMeta, GraphError, NodeMeta, build, canonical_id};
+use crate::output::write_atomic;
+use petgraph::graph::NodeIndex;
+use serde::Serialize;
+use serde::de::{
+    self, DeserializeSeed, Deserializer, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
+use std::borrow::Cow;
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+
+/// The `format` value of a saved graph.
+pub const FORMAT: &str = "unxref-graph";
+/// The version written by this build (and the highest it reads).
+pub const VERSION: u32 = 1;
+
+/// Writes `g` in the saved format to `w`, one record per line. Records
+/// are serialised into a local buffer handed to `w` in large blocks (the
+/// writer is a trait object: one call per JSON token would dominate).
+pub fn write(g: &CitationGraph, w: &mut dyn Write) -> std::io::Result<()> {
+    const FLUSH_AT: usize = 1 << 16;
+    let mut buf: Vec<u8> = Vec::with_capacity(FLUSH_AT + 4096);
+    write!(
+        buf,
+        "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\n\"nodes\":[\n"
+    )?;
+    for (i, n) in g.nodes.iter().enumerate() {
+        if i > 0 {
+            buf.extend_from_slice(b",\n");
+        }
+        let rec = NodeRecordRef {
+            id: &n.id,
+            kind: n.kind,
+            title: &n.title,
+            year: n.year,
+            body: n.body,
+            lang: n.lang,
+            in_corpus: n.in_corpus,
+            file: &n.file,
+        };
+        serde_json::to_writer(&mut buf, &rec)?;
+        if buf.len() >= FLUSH_AT {
+            w.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    buf.extend_from_slice(b"\n],\n\"edges\":[\n");
+    for (i, e) in g.graph.raw_edges().iter().enumerate() {
+        if i > 0 {
+            buf.extend_from_slice(b",\n");
+        }
+        let rec = EdgeRecordRef {
+            source: e.source().index(),
+            target: e.target().index(),
+            weight: e.weight.weight,
+            cue: &e.weight.cue,
+            paragraph: &e.weight.paragraph,
+            flagged: e.weight.flagged,
+        };
+        serde_json::to_writer(&mut buf, &rec)?;
+        if buf.len() >= FLUSH_AT {
+            w.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    buf.extend_from_slice(b"\n]}\n");
+    w.write_all(&buf)
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A node as written: defaults left out.
+#[derive(Serialize)]
+struct NodeRecordRef<'a> {
+    id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<crate::model::Kind>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<crate::model::Body>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<crate::model::Lang>,
+    #[serde(skip_serializing_if = "is_false")]
+    in_corpus: bool,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    file: &'a str,
+}
+
+/// An edge as written: node positions, defaults left out.
+#[derive(Serialize)]
+struct EdgeRecordRef<'a> {
+    source: usize,
+    target: usize,
+    weight: f64,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    cue: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    paragraph: &'a str,
+    #[serde(skip_serializing_if = "is_false")]
+    flagged: bool,
+}
+
+/// Saves `g` to `path` atomically.
+pub fn save(g: &CitationGraph, path: &Path) -> crate::Result<()> {
+    write_atomic(path, |w| write(g, w))
+}
+
+/// True when `head` (the first bytes of a file) starts a saved graph.
+pub fn sniff(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let t = head.trim_ascii_start();
+    t.starts_with(b"{") && memchr::memmem::find(t, FORMAT.as_bytes()).is_some()
+}
+
+/// Reads a saved graph from `path` (the file is read whole, then parsed
+/// straight into the graph).
+pub fn load(path: &Path) -> Result<CitationGraph, GraphError> {
+    let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&bytes, path)
+}
+
+/// Reads a saved graph from a reader; `path` is only used in messages.
+pub fn read(mut r: impl std::io::Read, path: &Path) -> Result<CitationGraph, GraphError> {
+    let mut bytes = Vec::new();
+    r.read_to_end(&mut bytes).map_err(|source| GraphError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse(&bytes, path)
+}
+
+/// Parses saved-graph JSON; `path` is only used in error messages.
+pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
+    let bad = |line: usize, msg: String| GraphError::SavedGraph {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    };
+    let from_json = |e: serde_json::Error| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        bad(e.line(), msg)
+    };
+    let mut g = CitationGraph::new();
+    // An edge record as written takes at least 38 bytes: reserve for the
+    // most edges such a file can hold, so that the edge list does not move
+    // while growing (pages never used are never touched: this costs address
+    // space, not memory). Hand-written shorter records just grow the list.
+    g.graph.reserve_edges(bytes.len() / 38);
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let head = TopSeed { g: &mut g }
+        .deserialize(&mut de)
+        .map_err(from_json)?;
+    de.end().map_err(from_json)?;
+    if !head.format {
+        return Err(bad(1, format!("no \"format\":\"{FORMAT}\" field")));
+    }
+    if !head.version {
+        return Err(bad(1, "no \"version\" field".into()));
+    }
+    // `flagged` follows from the years; recompute it so that hand-edited
+    // files agree with what the graph says.
+    g.flag_later_citations();
+    Ok(g)
+}
+
+/// Which header fields were seen (their values are checked on the spot).
+#[derive(Default)]
+struct Head {
+    format: bool,
+    version: bool,
+}
+
+/// The top-level object: header checked as soon as read, nodes and edges
+/// inserted as they come.
+struct TopSeed<'g> {
+    g: &'g mut CitationGraph,
+}
+
+impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
+    type Value = Head;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Head, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for TopSeed<'_> {
+    type Value = Head;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "an {FORMAT} object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
+        let mut head = Head::default();
+        // Graph node of each entry of `nodes`, for edges given by position.
+        let mut positions: Vec<NodeIndex> = Vec::new();
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match &*key {
+                "format" => {
+                    let f: Cow<'de, str> = map.next_value()?;
+                    if f != FORMAT {
+                        return Err(A::Error::custom(format!(
+                            "format is {f:?}, expected {FORMAT:?}"
+                        )));
+                    }
+                    head.format = true;
+                }
+                "version" => {
+                    let v: u64 = map.next_value()?;
+                    if v == 0 || v > VERSION as u64 {
+                        return Err(A::Error::custom(format!(
+                            "version {v} is not supported (this build reads version {VERSION})"
+                        )));
+                    }
+                    head.version = true;
+                }
+                "nodes" => map.next_value_seed(NodesSeed {
+                    g: &mut *self.g,
+                    positions: &mut positions,
+                })?,
+                "edges" => map.next_value_seed(EdgesSeed {
+                    g: &mut *self.g,
+                    positions: &positions,
+                })?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(head)
+    }
+}
+
+/// The `nodes` array, upserted one by one.
+struct NodesSeed<'g> {
+    g: &'g mut CitationGraph,
+    positions: &'g mut Vec<NodeIndex>,
+}
+
+impl<'de> DeserializeSeed<'de> for NodesSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for NodesSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of nodes")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(mut n) = seq.next_element::<NodeMeta>()? {
+            n.id = canonical_id(&n.id);
+            if n.id.is_empty() {
+                return Err(A::Error::custom("a node has an empty id"));
+            }
+            let i = self.g.upsert_node(n);
+            self.positions.push(i);
+        }
+        Ok(())
+    }
+}
+
+/// The `edges` array, added one by one.
+struct EdgesSeed<'g> {
+    g: &'g mut CitationGraph,
+    positions: &'g [NodeIndex],
+}
+
+impl<'de> DeserializeSeed<'de> for EdgesSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EdgesSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of edges")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(EdgeSeed {
+                g: &mut *self.g,
+                positions: self.positions,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+}
+
+/// One edge object: ends are resolved as soon as they are read, so no
+/// string is kept.
+struct EdgeSeed<'g> {
+    g: &'g mut CitationGraph,
+    positions: &'g [NodeIndex],
+}
+
+impl<'de> DeserializeSeed<'de> for EdgeSeed<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EdgeSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an edge object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (mut source, mut target) = (None, None);
+        let mut meta = EdgeMeta {
+            weight: 1.0,
+            ..EdgeMeta::default()
+        };
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            match &*key {
+                "source" | "target" => {
+                    let n = map.next_value_seed(IdSeed {
+                        g: &mut *self.g,
+                        positions: self.positions,
+                    })?;
+                    if key == "source" {
+                        source = Some(n);
+                    } else {
+                        target = Some(n);
+                    }
+                }
+                "weight" => meta.weight = map.next_value()?,
+                "cue" => meta.cue = map.next_value::<Cow<'de, str>>()?.into(),
+                "paragraph" => meta.paragraph = map.next_value::<Cow<'de, str>>()?.into(),
+                "flagged" => meta.flagged = map.next_value()?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let (Some(s), Some(t)) = (source, target) else {
+            return Err(A::Error::custom("an edge lacks its source or target"));
+        };
+        if !(meta.weight.is_finite() && meta.weight >= 0.0) {
+            return Err(A::Error::custom(format!(
+                "edge {} → {}: weight {} is not a finite non-negative number",
+                self.g.meta(s).id,
+                self.g.meta(t).id,
+                meta.weight
+            )));
+        }
+        self.g.add_or_merge_edge(s, t, meta);
+        Ok(())
+    }
+}
+
+/// An edge end → its node: a position in `nodes`, or an id string (added
+/// as an external node when new).
+struct IdSeed<'g> {
+    g: &'g mut CitationGraph,
+    positions: &'g [NodeIndex],
+}
+
+impl<'de> DeserializeSeed<'de> for IdSeed<'_> {
+    type Value = NodeIndex;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NodeIndex, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IdSeed<'_> {
+    type Value = NodeIndex;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a node position or an id string")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<NodeIndex, E> {
+        usize::try_from(v)
+            .ok()
+            .and_then(|i| self.positions.get(i).copied())
+            .ok_or_else(|| {
+                E::custom(format!(
+                    "an edge refers to node {v}, but {} nodes are listed before it",
+                    self.positions.len()
+                ))
+            })
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<NodeIndex, E> {
+        if let Some(n) = self.g.node(s) {
+            return Ok(n);
+        }
+        let id = canonical_id(s);
+        if id.is_empty() {
+            return Err(E::custom("an edge has an empty source or target"));
+        }
+        Ok(match self.g.node(&id) {
+            Some(n) => n,
+            None => self.g.upsert_node(build::external_node(id, None)),
+        })
+    }
+}
