@@ -4,7 +4,6 @@
 
 use crate::graph::CitationGraph;
 use crate::model::Kind;
-use petgraph::unionfind::UnionFind;
 use std::collections::BTreeMap;
 
 /// Counts for one group of nodes (a kind or a year).
@@ -51,7 +50,8 @@ pub struct GraphStats {
     pub flagged_edges: usize,
 }
 
-/// Computes the summary. Strong components use `kosaraju_scc` (iterative;
+/// Computes the summary. Components come from [`super::components`] (strong
+/// ones by `kosaraju_scc`, iterative;
 /// Tarjan's recursion overflows the stack on large graphs).
 pub fn stats(g: &CitationGraph) -> GraphStats {
     let mut s = GraphStats {
@@ -96,7 +96,6 @@ pub fn stats(g: &CitationGraph) -> GraphStats {
         c.nodes += 1;
         c.in_corpus += usize::from(m.in_corpus);
     }
-    let mut uf = UnionFind::<u32>::new(g.node_count());
     for e in g.graph.raw_edges() {
         let (a, b) = (e.source().index(), e.target().index());
         s.mentions += e.weight.weight;
@@ -105,7 +104,6 @@ pub fn stats(g: &CitationGraph) -> GraphStats {
         kinds[slot(b)].edges_in += 1;
         years[year_slot[a]].edges_out += 1;
         years[year_slot[b]].edges_in += 1;
-        uf.union(a as u32, b as u32);
     }
     s.per_year = year_list.into_iter().zip(years).collect();
     for (i, c) in kinds.into_iter().enumerate() {
@@ -114,13 +112,10 @@ pub fn stats(g: &CitationGraph) -> GraphStats {
             s.per_kind.insert(name.to_string(), c);
         }
     }
-    let mut sizes = vec![0usize; g.node_count()];
-    for i in 0..g.node_count() {
-        sizes[uf.find(i as u32) as usize] += 1;
-    }
-    s.weak_components = sizes.iter().filter(|&&c| c > 0).count();
-    s.largest_weak = sizes.iter().copied().max().unwrap_or(0);
-    let sccs = petgraph::algo::kosaraju_scc(&g.graph);
+    let weak = super::components::weakly_connected(&g.graph);
+    s.weak_components = weak.len();
+    s.largest_weak = weak.iter().map(Vec::len).max().unwrap_or(0);
+    let sccs = super::components::strongly_connected(&g.graph);
     s.strong_components = sccs.len();
     s.cyclic_components = sccs.iter().filter(|c| c.len() > 1).count();
     s.largest_strong = sccs.iter().map(Vec::len).max().unwrap_or(0);

@@ -157,6 +157,11 @@ impl Extractor {
             .map(|h| (h.start, h.end, h.target.clone(), h.kind))
             .collect();
         for n in named {
+            // A text naming itself ("The Pact for the Future" in the Pact) is
+            // not a citation, whatever way it is named.
+            if n.target == ident.id || ident.aliases.contains(&n.target) {
+                continue;
+            }
             let overlaps = hits.iter().any(|h| h.start < n.end && n.start < h.end);
             if !overlaps && n.start < n.end && n.end <= cleaned.text.len() {
                 all.push((n.start, n.end, n.target, Kind::NamedInstrument));
