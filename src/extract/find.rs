@@ -7,9 +7,9 @@
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
-    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
-    OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
-    has_symbol_prefix,
+    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS,
+    NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL,
+    ZH_LIST, body_ref, has_symbol_prefix,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -149,10 +149,20 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// An upper-case list letter (Latin, or a Cyrillic look-alike) at `i` that
-/// stands alone: its end.
+/// An upper-case list letter (Latin, or a Cyrillic look-alike) or a letter
+/// written as a word (Arabic "ألف", "ياء") at `i` that stands alone: its end.
 fn letter(s: &str, i: usize) -> Option<usize> {
-    let c = s.get(i..)?.chars().next()?;
+    let r = s.get(i..)?;
+    let c = r.chars().next()?;
+    if !c.is_ascii() {
+        for w in LETTER_WORDS.iter() {
+            if let Some(rest) = r.strip_prefix(w)
+                && !rest.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                return Some(i + w.len());
+            }
+        }
+    }
     if !(c.is_ascii_uppercase() || matches!(c, 'А' | 'В' | 'С' | 'Е')) {
         return None;
     }
@@ -174,7 +184,9 @@ fn letters(s: &str, i: usize) -> usize {
     loop {
         let k = skip_hspace(b, e);
         let mut next = None;
-        for w in ["and", "to", "et", "à", "y", "a", "и", "-", "–", ","] {
+        for w in [
+            "and", "to", "et", "à", "y", "a", "и", "و", "إلى", "-", "–", ",", "،",
+        ] {
             if s[k..].starts_with(w) {
                 let k2 = skip_hspace(b, k + w.len());
                 if k2 > k + w.len() || matches!(w, "-" | "–") {
@@ -193,16 +205,39 @@ fn letters(s: &str, i: usize) -> usize {
     e
 }
 
+/// A special (`S-`) or emergency special (`ES-`) session prefix at `i`, in
+/// Latin or Arabic letters (`دإ-` = S-, `دإط-` = ES-): the prefix as Latin
+/// and the position after it.
+fn session_prefix(s: &str, i: usize) -> (&'static str, usize) {
+    let r = s.get(i..).unwrap_or("");
+    for (w, p) in [("ES-", "ES-"), ("S-", "S-"), ("دإط-", "ES-"), ("دإ-", "S-")] {
+        if r.starts_with(w) {
+            return (p, i + w.len());
+        }
+    }
+    ("", i)
+}
+
+/// An Arabic session in brackets, after the opening bracket at `q`:
+/// "د-3" (third session), "دإ-7" (seventh special), "دإط-1" (first
+/// emergency special). The session in the Latin form (`III`, `S-VII`,
+/// `ES-I`), its value and the position after the number.
+fn arabic_session(s: &str, q: usize) -> Option<(String, u32, usize)> {
+    let (sp, j) = match session_prefix(s, q) {
+        ("", _) => ("", q + s.get(q..)?.strip_prefix("د-").map(|_| "د-".len())?),
+        x => x,
+    };
+    let (n, e, cnt) = digits(s.as_bytes(), j, 3)?;
+    if cnt > 3 || n == 0 {
+        return None;
+    }
+    Some((format!("{sp}{}", symbol::int_to_roman(n)), n, e))
+}
+
 /// Reads one cited number at `i`: its shape and end.
 pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
     let b = s.as_bytes();
-    let (prefix, j) = if b[i..].starts_with(b"ES-") {
-        ("ES-", i + 3)
-    } else if b[i..].starts_with(b"S-") {
-        ("S-", i + 2)
-    } else {
-        ("", i)
-    };
+    let (prefix, j) = session_prefix(s, i);
     let (d1, j2, n1) = digits(b, j, 4)?;
     if n1 > 4 {
         return None;
@@ -255,6 +290,18 @@ pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
                 Shape::Sc {
                     number: d1,
                     year: y,
+                },
+                ce,
+            ));
+        }
+        // Arabic session: "(د-3)", "(دإ-7)", "(دإط-1)".
+        if let Some((session, roman, ae)) = arabic_session(s, q) {
+            let ce = close_paren(s, skip_hspace(b, ae))?;
+            return Some((
+                Shape::Old {
+                    number: d1,
+                    session,
+                    roman,
                 },
                 ce,
             ));
@@ -619,10 +666,9 @@ fn triggered_lists(
         let word = m.as_str();
         let decision = word.starts_with(['D', 'd', 'Р', 'р']) && !word.contains("езол")
             || word.starts_with("مقرر");
-        let arabic_its = word.starts_with("قرار") && word.len() > "قرار".len() && {
-            let suf = &word["قرار".len()..];
-            suf != "ات"
-        };
+        // Arabic "its" is a suffix: قراره, قرارها, قراراته, قراريه, مقرره.
+        let arabic_its = (word.starts_with("قرار") || word.starts_with("مقرر"))
+            && (word.ends_with('ه') || word.ends_with("ها"));
         // The number follows, maybe after a body name.
         let mut i = skip_ws(b, m.end());
         let mut between_body = None;
@@ -635,7 +681,9 @@ fn triggered_lists(
                 i = skip_ws(b, i + 4);
             }
         }
-        if i >= b.len() || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E') {
+        if i >= b.len()
+            || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E' || s[i..].starts_with("دإ"))
+        {
             continue;
         }
         let (items, end, year_less) = match read_list(s, i, furniture) {
@@ -707,8 +755,10 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         };
         let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
         // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
-        let from = floor_boundary(s, all.start().saturating_sub(40));
-        let win = &s[from..all.start()];
+        let from = floor_boundary(s, all.start().saturating_sub(60));
+        // A date between "其" and "第" ("其2007年6月18日第5/1号决议")
+        // says nothing about the body: skip it.
+        let win = strip_zh_date(&s[from..all.start()]);
         let mut ctx = Context::Unknown;
         for m in BODY.find_iter(win) {
             let between = &win[m.end()..];
@@ -727,6 +777,29 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             ctx = Context::Its;
         }
         push_items(items, decision, ctx, adopting, hits);
+    }
+}
+
+/// `win` without a Chinese date at its end ("2007年6月18日", "2007年").
+fn strip_zh_date(win: &str) -> &str {
+    let t = win.trim_end();
+    let Some(head) = t.strip_suffix('日').or_else(|| t.strip_suffix('年')) else {
+        return win;
+    };
+    // Walk back over digits and 年/月 to the start of the year.
+    let mut k = head.len();
+    for (p, c) in head.char_indices().rev() {
+        if c.is_ascii_digit() || matches!(c, '年' | '月' | ' ') {
+            k = p;
+        } else {
+            break;
+        }
+    }
+    let date = &head[k..];
+    if date.contains('年') || t.ends_with('年') {
+        &win[..k]
+    } else {
+        win
     }
 }
 
@@ -840,7 +913,8 @@ fn treaties(s: &str, hits: &mut Vec<Hit>) {
             if last != Series::Treaty {
                 continue;
             }
-            treaty_numbers(s, m.end(), 8)
+            // ", vol.", "，第", Arabic "، المجلد" (wider than one byte).
+            treaty_numbers(s, m.end(), 24)
         } else {
             last = Series::Other;
             continue;

@@ -157,6 +157,11 @@ impl Extractor {
             .map(|h| (h.start, h.end, h.target.clone(), h.kind))
             .collect();
         for n in named {
+            // A resolution naming what it adopts ("the Pact for the Future"
+            // in A/RES/79/1) does not cite itself.
+            if n.target == ident.id || ident.aliases.contains(&n.target) {
+                continue;
+            }
             let overlaps = hits.iter().any(|h| h.start < n.end && n.start < h.end);
             if !overlaps && n.start < n.end && n.end <= cleaned.text.len() {
                 all.push((n.start, n.end, n.target, Kind::NamedInstrument));

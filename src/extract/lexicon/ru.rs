@@ -28,6 +28,11 @@ pub const LEX: Lexicon = Lexicon {
     ],
     its: &[
         "своей",
+        "свои",
+        "свое",
+        "своё",
+        "своем",
+        "своём",
         "своими",
         "своих",
         "своим",
@@ -37,6 +42,7 @@ pub const LEX: Lexicon = Lexicon {
         "его",
     ],
     conjunctions: &["и", "или", "а также"],
+    letters: &[],
     pinpoints: &[
         "приложение",
         "приложения",
