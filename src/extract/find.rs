@@ -189,7 +189,8 @@ fn letters(s: &str, i: usize) -> usize {
         ] {
             if s[k..].starts_with(w) {
                 let k2 = skip_hspace(b, k + w.len());
-                if k2 > k + w.len() || matches!(w, "-" | "–") {
+                // Arabic "و" may be glued to the letter: "ألف وباء".
+                if k2 > k + w.len() || matches!(w, "-" | "–" | "و") {
                     next = letter(s, k2);
                     if next.is_some() {
                         break;
@@ -377,8 +378,10 @@ fn separator(s: &str, i: usize) -> usize {
                     // Arabic "و" may be glued to the number.
                     let ok = match after {
                         Some(c) if c.is_whitespace() => true,
-                        // "و2043", "和73/174": no space in Arabic and Chinese.
+                        // "و2043", "和73/174", "和S-27/2": no space in
+                        // Arabic and Chinese.
                         Some(c) if c.is_ascii_digit() => !w.is_ascii(),
+                        Some(_) if !w.is_ascii() => !session_prefix(rest, 0).0.is_empty(),
                         _ => false,
                     };
                     if ok {
