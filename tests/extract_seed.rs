@@ -45,6 +45,9 @@ fn seed_gives_exactly_the_issue_list() {
         "E/CN.15/2019/5",
         "UNTS 39574",
         "UNTS 27531",
+        // Named instruments (issue 3): "la Charte des Nations Unies"; the
+        // Convention against Transnational Organized Crime is UNTS 39574.
+        "Charter of the United Nations",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -74,8 +77,22 @@ fn seed_offsets_kinds_and_structure() {
     assert_eq!(find("S/RES/2462(2019)").kind, Kind::ScResolution);
     assert_eq!(find("E/CN.15/2019/5").kind, Kind::Document);
     assert_eq!(find("E/CN.15/2019/5").paragraph, "fn5");
-    assert_eq!(find("UNTS 39574").kind, Kind::Treaty);
-    assert_eq!(find("A/RES/70/175").paragraph, "fn10");
+    // The Convention is first named (a named instrument), then cited in its
+    // Treaty Series footnote.
+    assert_eq!(find("UNTS 39574").kind, Kind::NamedInstrument);
+    assert!(
+        ex.citations
+            .iter()
+            .any(|c| c.target == "UNTS 39574" && c.kind == Kind::Treaty)
+    );
+    // "Règles Nelson Mandela" (op. 26) names A/RES/70/175 before footnote 10
+    // cites it.
+    let res = ex
+        .citations
+        .iter()
+        .find(|c| c.target == "A/RES/70/175" && c.kind == Kind::GaResolution)
+        .unwrap();
+    assert_eq!(res.paragraph, "fn10");
     // "Rappelant sa résolution 71/291 du 15 juin 2017" is a preambular paragraph.
     let c = find("A/RES/71/291");
     assert_eq!(c.cue, "Rappelant");
