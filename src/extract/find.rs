@@ -1177,6 +1177,28 @@ mod tests {
         assert_eq!(p("217 A (III).").unwrap().1, "217 A (III)");
         assert!(matches!(p("2019/19").unwrap().0, Shape::Year { .. }));
         assert!(p("2/10/3").is_none());
+        // Arabic: letters as words, sessions in Arabic letters.
+        assert_eq!(p("217 ألف (د-3)،").unwrap().1, "217 ألف (د-3)");
+        assert_eq!(
+            p("3362 (دإ-7)").unwrap().0,
+            Shape::Old {
+                number: 3362,
+                session: "S-VII".into(),
+                roman: 7
+            }
+        );
+        assert!(matches!(
+            p("دإط-10/24،").unwrap().0,
+            Shape::Session {
+                prefix: "ES-",
+                session: 10,
+                number: 24
+            }
+        ));
+        assert_eq!(p("41/60 ياء المؤرخ").unwrap().1, "41/60 ياء");
+        assert_eq!(p("53/243 ألف وباء،").unwrap().1, "53/243 ألف وباء");
+        // "ألفين" is a word, not the letter ألف.
+        assert_eq!(p("41/60 ألفين").unwrap().1, "41/60");
         assert!(p("123-456").is_none());
     }
 
