@@ -757,11 +757,16 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             continue;
         };
         let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
+        // Each number with its own 第…号, only the last with 决议:
+        // "第72/194号和第73/174号决议".
+        let chain = zh_chain(s, all.start());
+        let start = chain.first().map_or(all.start(), |(p, _)| *p);
+        let items: Items = chain.into_iter().map(|(_, it)| it).chain(items).collect();
         // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
-        let from = floor_boundary(s, all.start().saturating_sub(60));
+        let from = floor_boundary(s, start.saturating_sub(60));
         // A date between "其" and "第" ("其2007年6月18日第5/1号决议")
         // says nothing about the body: skip it.
-        let win = strip_zh_date(&s[from..all.start()]);
+        let win = strip_zh_date(&s[from..start]);
         let mut ctx = Context::Unknown;
         for m in BODY.find_iter(win) {
             let between = &win[m.end()..];
@@ -781,6 +786,50 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         }
         push_items(items, decision, ctx, adopting, hits);
     }
+}
+
+/// The numbers written each with its own 第…号 before a Chinese list at
+/// `at` (its 第): "第72/194号和[date]第73/174号决议". Each with the
+/// position of its 第, in text order.
+fn zh_chain(s: &str, mut at: usize) -> Vec<(usize, Item)> {
+    let mut out = Vec::new();
+    while out.len() < 50 {
+        let head = strip_zh_date(&s[..at]).trim_end();
+        let Some(head) = ["以及", "和", "、", "及", "与", "與", ",", "，"]
+            .iter()
+            .find_map(|c| head.strip_suffix(c))
+        else {
+            break;
+        };
+        let head = head.trim_end();
+        let Some(head) = head.strip_suffix('号').or_else(|| head.strip_suffix('號')) else {
+            break;
+        };
+        let head = head.trim_end();
+        let from = floor_boundary(s, head.len().saturating_sub(40));
+        let Some(k) = head[from..].rfind('第') else {
+            break;
+        };
+        let pos = from + k;
+        let n = skip_hspace(s.as_bytes(), pos + '第'.len_utf8());
+        match parse_item(s, n) {
+            Some((shape, e)) if e == head.len() => {
+                out.push((
+                    pos,
+                    Item {
+                        shape,
+                        start: n,
+                        end: e,
+                        date_year: None,
+                    },
+                ));
+                at = pos;
+            }
+            _ => break,
+        }
+    }
+    out.reverse();
+    out
 }
 
 /// `win` without a Chinese date at its end ("2007年6月18日", "2007年").
