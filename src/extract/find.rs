@@ -7,9 +7,9 @@
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
-    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, NAME_WORDS, NO,
-    OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_ref,
-    has_symbol_prefix,
+    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS,
+    NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL,
+    ZH_LIST, body_ref, has_symbol_prefix,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -149,10 +149,20 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// An upper-case list letter (Latin, or a Cyrillic look-alike) at `i` that
-/// stands alone: its end.
+/// An upper-case list letter (Latin, or a Cyrillic look-alike) or a letter
+/// written as a word (Arabic "ألف", "ياء") at `i` that stands alone: its end.
 fn letter(s: &str, i: usize) -> Option<usize> {
-    let c = s.get(i..)?.chars().next()?;
+    let r = s.get(i..)?;
+    let c = r.chars().next()?;
+    if !c.is_ascii() {
+        for w in LETTER_WORDS.iter() {
+            if let Some(rest) = r.strip_prefix(w)
+                && !rest.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                return Some(i + w.len());
+            }
+        }
+    }
     if !(c.is_ascii_uppercase() || matches!(c, 'А' | 'В' | 'С' | 'Е')) {
         return None;
     }
@@ -174,10 +184,13 @@ fn letters(s: &str, i: usize) -> usize {
     loop {
         let k = skip_hspace(b, e);
         let mut next = None;
-        for w in ["and", "to", "et", "à", "y", "a", "и", "-", "–", ","] {
+        for w in [
+            "and", "to", "et", "à", "y", "a", "и", "و", "إلى", "-", "–", ",", "،",
+        ] {
             if s[k..].starts_with(w) {
                 let k2 = skip_hspace(b, k + w.len());
-                if k2 > k + w.len() || matches!(w, "-" | "–") {
+                // Arabic "و" may be glued to the letter: "ألف وباء".
+                if k2 > k + w.len() || matches!(w, "-" | "–" | "و") {
                     next = letter(s, k2);
                     if next.is_some() {
                         break;
@@ -193,16 +206,39 @@ fn letters(s: &str, i: usize) -> usize {
     e
 }
 
+/// A special (`S-`) or emergency special (`ES-`) session prefix at `i`, in
+/// Latin or Arabic letters (`دإ-` = S-, `دإط-` = ES-): the prefix as Latin
+/// and the position after it.
+fn session_prefix(s: &str, i: usize) -> (&'static str, usize) {
+    let r = s.get(i..).unwrap_or("");
+    for (w, p) in [("ES-", "ES-"), ("S-", "S-"), ("دإط-", "ES-"), ("دإ-", "S-")] {
+        if r.starts_with(w) {
+            return (p, i + w.len());
+        }
+    }
+    ("", i)
+}
+
+/// An Arabic session in brackets, after the opening bracket at `q`:
+/// "د-3" (third session), "دإ-7" (seventh special), "دإط-1" (first
+/// emergency special). The session in the Latin form (`III`, `S-VII`,
+/// `ES-I`), its value and the position after the number.
+fn arabic_session(s: &str, q: usize) -> Option<(String, u32, usize)> {
+    let (sp, j) = match session_prefix(s, q) {
+        ("", _) => ("", q + s.get(q..)?.strip_prefix("د-").map(|_| "د-".len())?),
+        x => x,
+    };
+    let (n, e, cnt) = digits(s.as_bytes(), j, 3)?;
+    if cnt > 3 || n == 0 {
+        return None;
+    }
+    Some((format!("{sp}{}", symbol::int_to_roman(n)), n, e))
+}
+
 /// Reads one cited number at `i`: its shape and end.
 pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
     let b = s.as_bytes();
-    let (prefix, j) = if b[i..].starts_with(b"ES-") {
-        ("ES-", i + 3)
-    } else if b[i..].starts_with(b"S-") {
-        ("S-", i + 2)
-    } else {
-        ("", i)
-    };
+    let (prefix, j) = session_prefix(s, i);
     let (d1, j2, n1) = digits(b, j, 4)?;
     if n1 > 4 {
         return None;
@@ -255,6 +291,18 @@ pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
                 Shape::Sc {
                     number: d1,
                     year: y,
+                },
+                ce,
+            ));
+        }
+        // Arabic session: "(د-3)", "(دإ-7)", "(دإط-1)".
+        if let Some((session, roman, ae)) = arabic_session(s, q) {
+            let ce = close_paren(s, skip_hspace(b, ae))?;
+            return Some((
+                Shape::Old {
+                    number: d1,
+                    session,
+                    roman,
                 },
                 ce,
             ));
@@ -330,8 +378,10 @@ fn separator(s: &str, i: usize) -> usize {
                     // Arabic "و" may be glued to the number.
                     let ok = match after {
                         Some(c) if c.is_whitespace() => true,
-                        // "و2043", "和73/174": no space in Arabic and Chinese.
+                        // "و2043", "和73/174", "和S-27/2": no space in
+                        // Arabic and Chinese.
                         Some(c) if c.is_ascii_digit() => !w.is_ascii(),
+                        Some(_) if !w.is_ascii() => !session_prefix(rest, 0).0.is_empty(),
                         _ => false,
                     };
                     if ok {
@@ -619,10 +669,9 @@ fn triggered_lists(
         let word = m.as_str();
         let decision = word.starts_with(['D', 'd', 'Р', 'р']) && !word.contains("езол")
             || word.starts_with("مقرر");
-        let arabic_its = word.starts_with("قرار") && word.len() > "قرار".len() && {
-            let suf = &word["قرار".len()..];
-            suf != "ات"
-        };
+        // Arabic "its" is a suffix: قراره, قرارها, قراراته, قراريه, مقرره.
+        let arabic_its = (word.starts_with("قرار") || word.starts_with("مقرر"))
+            && (word.ends_with('ه') || word.ends_with("ها"));
         // The number follows, maybe after a body name.
         let mut i = skip_ws(b, m.end());
         let mut between_body = None;
@@ -635,7 +684,9 @@ fn triggered_lists(
                 i = skip_ws(b, i + 4);
             }
         }
-        if i >= b.len() || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E') {
+        if i >= b.len()
+            || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E' || s[i..].starts_with("دإ"))
+        {
             continue;
         }
         let (items, end, year_less) = match read_list(s, i, furniture) {
@@ -706,9 +757,16 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             continue;
         };
         let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
+        // Each number with its own 第…号, only the last with 决议:
+        // "第72/194号和第73/174号决议".
+        let chain = zh_chain(s, all.start());
+        let start = chain.first().map_or(all.start(), |(p, _)| *p);
+        let items: Items = chain.into_iter().map(|(_, it)| it).chain(items).collect();
         // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
-        let from = floor_boundary(s, all.start().saturating_sub(40));
-        let win = &s[from..all.start()];
+        let from = floor_boundary(s, start.saturating_sub(60));
+        // A date between "其" and "第" ("其2007年6月18日第5/1号决议")
+        // says nothing about the body: skip it.
+        let win = strip_zh_date(&s[from..start]);
         let mut ctx = Context::Unknown;
         for m in BODY.find_iter(win) {
             let between = &win[m.end()..];
@@ -727,6 +785,73 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             ctx = Context::Its;
         }
         push_items(items, decision, ctx, adopting, hits);
+    }
+}
+
+/// The numbers written each with its own 第…号 before a Chinese list at
+/// `at` (its 第): "第72/194号和[date]第73/174号决议". Each with the
+/// position of its 第, in text order.
+fn zh_chain(s: &str, mut at: usize) -> Vec<(usize, Item)> {
+    let mut out = Vec::new();
+    while out.len() < 50 {
+        let head = strip_zh_date(&s[..at]).trim_end();
+        let Some(head) = ["以及", "和", "、", "及", "与", "與", ",", "，"]
+            .iter()
+            .find_map(|c| head.strip_suffix(c))
+        else {
+            break;
+        };
+        let head = head.trim_end();
+        let Some(head) = head.strip_suffix('号').or_else(|| head.strip_suffix('號')) else {
+            break;
+        };
+        let head = head.trim_end();
+        let from = floor_boundary(s, head.len().saturating_sub(40));
+        let Some(k) = head[from..].rfind('第') else {
+            break;
+        };
+        let pos = from + k;
+        let n = skip_hspace(s.as_bytes(), pos + '第'.len_utf8());
+        match parse_item(s, n) {
+            Some((shape, e)) if e == head.len() => {
+                out.push((
+                    pos,
+                    Item {
+                        shape,
+                        start: n,
+                        end: e,
+                        date_year: None,
+                    },
+                ));
+                at = pos;
+            }
+            _ => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// `win` without a Chinese date at its end ("2007年6月18日", "2007年").
+fn strip_zh_date(win: &str) -> &str {
+    let t = win.trim_end();
+    let Some(head) = t.strip_suffix('日').or_else(|| t.strip_suffix('年')) else {
+        return win;
+    };
+    // Walk back over digits and 年/月 to the start of the year.
+    let mut k = head.len();
+    for (p, c) in head.char_indices().rev() {
+        if c.is_ascii_digit() || matches!(c, '年' | '月' | ' ') {
+            k = p;
+        } else {
+            break;
+        }
+    }
+    let date = &head[k..];
+    if date.contains('年') || t.ends_with('年') {
+        &win[..k]
+    } else {
+        win
     }
 }
 
@@ -840,7 +965,8 @@ fn treaties(s: &str, hits: &mut Vec<Hit>) {
             if last != Series::Treaty {
                 continue;
             }
-            treaty_numbers(s, m.end(), 8)
+            // ", vol.", "，第", Arabic "، المجلد" (wider than one byte).
+            treaty_numbers(s, m.end(), 24)
         } else {
             last = Series::Other;
             continue;
@@ -1100,6 +1226,28 @@ mod tests {
         assert_eq!(p("217 A (III).").unwrap().1, "217 A (III)");
         assert!(matches!(p("2019/19").unwrap().0, Shape::Year { .. }));
         assert!(p("2/10/3").is_none());
+        // Arabic: letters as words, sessions in Arabic letters.
+        assert_eq!(p("217 ألف (د-3)،").unwrap().1, "217 ألف (د-3)");
+        assert_eq!(
+            p("3362 (دإ-7)").unwrap().0,
+            Shape::Old {
+                number: 3362,
+                session: "S-VII".into(),
+                roman: 7
+            }
+        );
+        assert!(matches!(
+            p("دإط-10/24،").unwrap().0,
+            Shape::Session {
+                prefix: "ES-",
+                session: 10,
+                number: 24
+            }
+        ));
+        assert_eq!(p("41/60 ياء المؤرخ").unwrap().1, "41/60 ياء");
+        assert_eq!(p("53/243 ألف وباء،").unwrap().1, "53/243 ألف وباء");
+        // "ألفين" is a word, not the letter ألف.
+        assert_eq!(p("41/60 ألفين").unwrap().1, "41/60");
         assert!(p("123-456").is_none());
     }
 

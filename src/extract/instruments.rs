@@ -581,7 +581,7 @@ fn accept(hay: &str, s: usize, e: usize, pat: &Pat) -> bool {
     if pat.guard_left && before.is_some_and(spaced_word) {
         return false;
     }
-    if pat.guard_right && after.is_some_and(spaced_word) {
+    if pat.guard_right && after.is_some_and(spaced_word) && !footnote_marker(hay, e) {
         return false;
     }
     if pat.acronym {
@@ -602,6 +602,26 @@ fn accept(hay: &str, s: usize, e: usize, pat: &Pat) -> bool {
         }
     }
     true
+}
+
+/// True when a footnote marker is glued to the letter that ends a name at
+/// `e` ("Certain Conventional Weapons9 and"): one to three digits, then no
+/// letter or digit.
+fn footnote_marker(hay: &str, e: usize) -> bool {
+    if !hay[..e]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+    {
+        return false;
+    }
+    let b = hay.as_bytes();
+    let n = b[e..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=3).contains(&n)
+        && !hay[e + n..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// True when `head` ends with a treaty body's name: "Committee", "Comité",

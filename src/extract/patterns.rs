@@ -49,14 +49,17 @@ fn alternation(words: &[&str]) -> String {
 }
 
 /// Resolution and decision words. Groups: `res`, `dec`, and `arits` when an
-/// Arabic possessive suffix means "its".
+/// Arabic possessive suffix means "its". Longer forms come first where one
+/// word is a prefix of another (Spanish "decisiones" before "decision"),
+/// and the Arabic plural (`ات`) and dual (`ين`, `ي` before a suffix:
+/// قراريه "its two resolutions") are read before the suffix.
 pub static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<res>[Rr][ée]solutions?|R[EÉ]SOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)",
         r"|[Рр]езолюци(?:ями|ях|ям|ей|я|и|ю)|РЕЗОЛЮЦИ[ЯИЮ]",
-        r"|قرار(?P<arits>اتها|اته|ها|ه)?|قرارات)",
-        r"|(?P<dec>[Dd][ée]cisions?|D[EÉ]CISIONS?|[Dd]ecisi(?:ón|ones)",
-        r"|[Рр]ешени(?:ями|ях|ям|ем|е|я|ю|и)|مقرر(?:اتها|اته|ها|ه|ات)?)",
+        r"|قرار(?:ات|ين|ي)?(?P<arits>ها|ه)?)",
+        r"|(?P<dec>[Dd]ecisi(?:ón|ones)|[Dd][ée]cisions?|D[EÉ]CISIONS?",
+        r"|[Рр]ешени(?:ями|ях|ям|ем|е|я|ю|и)|مقرر(?:ات|ين|ي)?(?:ها|ه)?)",
     ))
     .expect("valid trigger regex")
 });
@@ -84,7 +87,7 @@ pub static TREATY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A volume marker after a Treaty Series mention.
 pub static VOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?-u:\b)[Vv]ols?\.?|[ \t\n,]т\.|第|المجلد|المجلدات)[ \t\n]*")
+    Regex::new(r"(?:(?-u:\b)[Vv]ols?\.?|[ \t\n,]т\.|第|المجلدات|المجلد)[ \t\n]*")
         .expect("valid vol regex")
 });
 
@@ -99,14 +102,16 @@ pub static NO: LazyLock<Regex> = LazyLock::new(|| {
 /// Group `zl` holds the numbers, `zd` is set for decisions (决定).
 pub static ZH_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"第[ \t]*(?P<zl>[0-9][0-9/()（）A-Z \t\n、，,和及与與-]{0,400}?)[ \t]*[号號]",
+        r"第[ \t]*(?P<zl>(?:ES-|S-)?[0-9][0-9/()（）A-Z \t\n、，,和及与與-]{0,400}?)[ \t]*[号號]",
         r"(?:决议|決議|(?P<zd>决定|決定))",
     ))
     .expect("valid zh regex")
 });
 
 /// A date after a citation ("of 19 December 2017", "du 19 décembre 2017",
-/// ", de 3 de diciembre de 1986", "от 2 августа 1990 года"), anchored.
+/// ", de 3 de diciembre de 1986", "от 2 августа 1990 года", Arabic
+/// "المؤرخ 3 كانون الأول/ديسمبر 1986" with its two-word and double month
+/// names), anchored.
 pub static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     let preps: Vec<&str> = lexicon::ALL
         .iter()
@@ -115,7 +120,8 @@ pub static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"^[ \t\n]*,?[ \t\n]*(?:(?:{p})[ \t\n]+)?(?:le[ \t\n]+)?[0-9]{{1,2}}(?:er|st|nd|rd|th|º)?[ \t\n]+",
-            r"(?:de[ \t\n]+)?\p{{L}}{{3,}}\.?(?:[ \t\n]+(?:de[ \t\n]+)?[0-9]{{4}}(?:[ \t\n]*(?:года|г\.))?)?",
+            r"(?:de[ \t\n]+)?\p{{L}}{{3,}}\.?(?:[ \t\n]+\p{{Arabic}}{{3,}})?(?:/\p{{L}}{{3,}})?",
+            r"(?:[ \t\n]+(?:de[ \t\n]+)?[0-9]{{4}}(?:[ \t\n]*(?:года|г\.))?)?",
         ),
         p = alternation(&preps)
     ))
@@ -299,6 +305,16 @@ pub static ITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Resolution letters written as words, of all languages (longest first).
+pub static LETTER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.letters.iter().copied())
+        .collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v
+});
+
 /// All conjunctions of all languages (list separators).
 pub static CONJUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v: Vec<&str> = lexicon::ALL
@@ -333,6 +349,9 @@ mod tests {
         assert!(DATE_TAIL.is_match(" du 19 décembre 2017"));
         assert!(DATE_TAIL.is_match(", de 3 de diciembre de 1986"));
         assert!(DATE_TAIL.is_match(" от 2 августа 1990 года"));
+        let ar = " المؤرخ 3 كانون الأول/ديسمبر 1986 و 65/79";
+        assert_eq!(DATE_TAIL.find(ar).map(|m| m.end()), ar.find(" و 65"));
+        assert!(DATE_TAIL.is_match(" المؤرخين 18 حزيران/يونيه 2007"));
         assert!(BODY_AFTER.is_match(" de l’Assemblée générale"));
         assert_eq!(body_ref("Conseil de\nsécurité"), Some(BodyRef::Sc));
     }

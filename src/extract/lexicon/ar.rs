@@ -15,8 +15,15 @@ pub const LEX: Lexicon = Lexicon {
     ],
     its: &[],
     conjunctions: &["و"],
+    // The Arabic alphabet in the abjad order the UN uses for resolution
+    // letters (A = ألف, B = باء, … J = ياء), with the hamza-less ألف.
+    letters: &[
+        "ألف", "الف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام",
+        "ميم", "نون", "سين", "عين", "فاء", "صاد", "قاف", "راء", "شين", "تاء", "ثاء", "خاء", "ذال",
+        "ضاد", "ظاء", "غين",
+    ],
     pinpoints: &["المرفق", "الفقرة"],
-    date_preps: &["المؤرخ", "المؤرخة"],
+    date_preps: &["المؤرخ", "المؤرخة", "المؤرخين", "المؤرختين", "المؤرخات"],
     cues: &[],
     cue_prefixes: &[],
 };

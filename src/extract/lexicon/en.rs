@@ -34,6 +34,7 @@ pub const LEX: Lexicon = Lexicon {
     ],
     its: &["its", "their"],
     conjunctions: &["and", "or", "as well as"],
+    letters: &[],
     pinpoints: &[
         "annexes",
         "annex",

@@ -21,6 +21,7 @@ pub const LEX: Lexicon = Lexicon {
     ],
     its: &["su", "sus"],
     conjunctions: &["y", "e", "o", "así como"],
+    letters: &[],
     pinpoints: &[
         "anexos",
         "anexo",

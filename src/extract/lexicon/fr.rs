@@ -23,6 +23,7 @@ pub const LEX: Lexicon = Lexicon {
     ],
     its: &["sa", "ses", "leur", "leurs"],
     conjunctions: &["et", "ou", "ainsi que"],
+    letters: &[],
     pinpoints: &[
         "annexes",
         "annexe",

@@ -51,6 +51,9 @@ pub struct Lexicon {
     pub its: &'static [&'static str],
     /// Words that join list items ("and", "et", "y", "и").
     pub conjunctions: &'static [&'static str],
+    /// Resolution letters written as words (Arabic "ألف", "باء": `217 A`
+    /// is "217 ألف"); Latin and Cyrillic single letters are read by code.
+    pub letters: &'static [&'static str],
     /// Words that introduce a pinpoint after a citation ("annex", "para.").
     pub pinpoints: &'static [&'static str],
     /// Words that may come before the date following a citation ("of", "du").

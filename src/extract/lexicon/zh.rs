@@ -24,6 +24,7 @@ pub const LEX: Lexicon = Lexicon {
     ],
     its: &["其", "它的"],
     conjunctions: &["和", "及", "与", "與", "以及"],
+    letters: &[],
     pinpoints: &["附件", "段"],
     date_preps: &[],
     cues: &[],
