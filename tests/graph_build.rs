@@ -488,3 +488,44 @@ fn node_tables_bring_attributes_to_edge_lists() {
     assert_eq!(g.nodes[0].title, "Transforming our world");
     assert!(!nodelist::is_node_table(b"Source,Target,Id"));
 }
+
+#[test]
+fn a_text_first_cited_by_name_keeps_the_kind_of_its_id() {
+    use unxref::extract::Extracted;
+    use unxref::model::{Body, Citation, DocInfo, Kind, Lang};
+    let cite = |target: &str, kind: Kind| Citation {
+        file: "a.txt".into(),
+        doc: "A/RES/78/1".into(),
+        target: target.into(),
+        kind,
+        text: String::new(),
+        start: 0,
+        end: 1,
+        line: 1,
+        lang: Lang::En,
+        cue: String::new(),
+        paragraph: String::new(),
+    };
+    let doc = Extracted {
+        info: DocInfo {
+            file: "a.txt".into(),
+            id: "A/RES/78/1".into(),
+            ..DocInfo::default()
+        },
+        citations: vec![
+            cite("A/RES/217(III)", Kind::NamedInstrument),
+            cite("A/RES/217(III)", Kind::GaResolution),
+            cite("UNTS 27531", Kind::NamedInstrument),
+            cite("Charter of the United Nations", Kind::NamedInstrument),
+        ],
+    };
+    let g = unxref::graph::build::from_extracted(&[doc]);
+    let m = |id: &str| g.meta(g.node(id).unwrap()).clone();
+    assert_eq!(m("A/RES/217(III)").kind, Some(Kind::GaResolution));
+    assert_eq!(m("A/RES/217(III)").body, Some(Body::GeneralAssembly));
+    assert_eq!(m("UNTS 27531").kind, Some(Kind::Treaty));
+    assert_eq!(
+        m("Charter of the United Nations").kind,
+        Some(Kind::NamedInstrument)
+    );
+}

@@ -642,6 +642,11 @@ fn push_items(
             continue;
         }
         if let Some((target, kind)) = resolve(&it.shape, decision, ctx, adopting) {
+            if let Some(y) = it.date_year
+                && !date_fits(&target, kind, y)
+            {
+                continue;
+            }
             hits.push(Hit {
                 start: it.start,
                 end: it.end,
@@ -649,6 +654,34 @@ fn push_items(
                 kind,
             });
         }
+    }
+}
+
+/// Whether a citation's written date can be its adoption date. A number
+/// read as "session/number" of the General Assembly or the Human Rights
+/// Council but dated years away from that session is another body's
+/// ("Commission on Crime Prevention and Criminal Justice … resolution 32/1 of
+/// 27 May 2023" is not A/RES/32/1 of 1977). GA session N runs from
+/// September 1945 + N into the next year; HRC sessions are dated from their
+/// number (three a year from 2006); year-numbered ids carry their year.
+fn date_fits(target: &str, kind: Kind, date_year: u32) -> bool {
+    let Some(expected) = symbol::year_of(target) else {
+        return true;
+    };
+    let y = date_year as i32;
+    match kind {
+        // Old-style numbers have their own, wider check above; special and
+        // emergency special sessions carry no year in the id.
+        // A year of slack either way: dates written after a whole list
+        // ("72/194 and 73/174 of 19 December 2017 and 17 December 2018")
+        // are read against the last number.
+        Kind::GaResolution | Kind::GaDecision if !target.contains('(') => {
+            (expected - 1..=expected + 1).contains(&y)
+        }
+        Kind::HrcResolution | Kind::HrcDecision | Kind::EcosocResolution | Kind::EcosocDecision => {
+            (expected - 1..=expected + 1).contains(&y)
+        }
+        _ => true,
     }
 }
 

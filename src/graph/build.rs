@@ -83,7 +83,14 @@ pub fn from_extracted(docs: &[Extracted]) -> CitationGraph {
             let target = canonical_id(&c.target);
             let dst = match g.node(&target) {
                 Some(n) => n,
-                None => g.upsert_node(external_node(target, Some(c.kind))),
+                // The id's shape says what a text is; the citation's kind
+                // fills in only for ids of no known shape (a treaty or a
+                // resolution first cited by its name is still a treaty or a
+                // resolution).
+                None => {
+                    let kind = symbol::kind_of(&target).or(Some(c.kind));
+                    g.upsert_node(external_node(target, kind))
+                }
             };
             g.add_or_merge_edge(
                 src,
