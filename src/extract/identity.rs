@@ -61,6 +61,27 @@ static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid title regex")
 });
 
+/// A title line wrapped by PDF extraction goes on until the first blank
+/// line: "79/190. Preventing and combating corrupt practices and the
+/// transfer of \nproceeds of corruption, …". Joins at most five more lines.
+fn continued_title(first: &str, rest: &str) -> String {
+    let mut title = first.trim_end().to_string();
+    for line in rest.split('\n').skip(1).take(5) {
+        let line = line.trim();
+        // The enacting formula is never part of the title.
+        if line.is_empty()
+            || ["General Assembly", "Assemblée générale", "Asamblea General"]
+                .iter()
+                .any(|f| line.contains(f))
+        {
+            break;
+        }
+        title.push(' ');
+        title.push_str(line);
+    }
+    title
+}
+
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(19[4-9][0-9]|20[0-4][0-9])(?-u:\b)").expect("valid year regex")
 });
@@ -180,20 +201,21 @@ pub fn identify(text: &str, path: &str) -> Identity {
     };
     if let Some(c) = TITLE_LINE.captures(title_zone) {
         let (tid, title) = if let Some(g) = c.name("ga") {
-            (
-                format!("A/RES/{}", g.as_str()),
-                c.name("gt").map_or("", |m| m.as_str()),
-            )
+            let title = c.name("gt").map_or(String::new(), |m| {
+                continued_title(m.as_str(), &title_zone[m.end()..])
+            });
+            (format!("A/RES/{}", g.as_str()), title)
         } else if let Some(d) = c.name("dec") {
             (
                 format!("A/DEC/{}", d.as_str()),
-                c.name("dt").map_or("", |m| m.as_str()),
+                c.name("dt")
+                    .map_or(String::new(), |m| m.as_str().to_string()),
             )
         } else {
             let n = c.name("sc").or(c.name("sc2")).map_or("0", |m| m.as_str());
             let y = c.name("scy").or(c.name("scy2")).map_or("0", |m| m.as_str());
             let (n, y) = (n.parse().unwrap_or(0), y.parse().unwrap_or(0));
-            (symbol::sc_resolution(n, y), "")
+            (symbol::sc_resolution(n, y), String::new())
         };
         let title = title.trim().trim_matches('*').trim().to_string();
         // A GA title line only counts for a GA resolution (or no id yet).
@@ -323,5 +345,17 @@ mod tests {
         assert_eq!(d.id, "000_x");
         assert_eq!(d.body, Some(Body::GeneralAssembly));
         assert_eq!(d.year, Some(2019));
+    }
+
+    #[test]
+    fn wrapped_title_lines_are_joined() {
+        let text = "United Nations \nA/RES/79/190\n \n79/190. Preventing and combating corrupt practices and the transfer of \nproceeds of corruption, facilitating asset recovery \n \n \nThe General Assembly,\n";
+        let d = identify(text, "x.txt");
+        assert_eq!(
+            d.title,
+            "Preventing and combating corrupt practices and the transfer of proceeds of corruption, facilitating asset recovery"
+        );
+        let text = "79/5. Short title\nThe General Assembly,\n";
+        assert_eq!(identify(text, "x.txt").title, "Short title");
     }
 }
