@@ -1023,9 +1023,15 @@ pub(crate) fn split_joint(sym: &str) -> Vec<(usize, usize)> {
     let mut from = 0;
     for (k, _) in sym.match_indices('-') {
         let rest = &sym[k + 1..];
-        let joint = SYMBOL_PREFIXES
-            .iter()
-            .any(|p| rest.starts_with(p) && rest[p.len()..].starts_with('/'));
+        // A second symbol must look like one: "S/2023/363", "S/26695", not
+        // the "-A/3" item suffix of "WFP/EB.1/2024/6-A/3".
+        let joint = SYMBOL_PREFIXES.iter().any(|p| {
+            rest.starts_with(p) && rest[p.len()..].starts_with('/') && {
+                let tail = &rest[p.len() + 1..];
+                let part = &tail[..tail.find('-').unwrap_or(tail.len())];
+                part.contains('/') || part.len() >= 3
+            }
+        });
         if joint && k > from {
             parts.push((from, k));
             from = k + 1;
@@ -1066,6 +1072,10 @@ fn symbol_at(s: &str, slash: usize) -> Option<(usize, usize)> {
                 break;
             }
         }
+    }
+    // "A/80/___": a placeholder for a symbol not issued yet.
+    if b.get(e) == Some(&b'_') || (b.get(e) == Some(&b'/') && b.get(e + 1) == Some(&b'_')) {
+        return None;
     }
     if e == slash || !b[k..e].iter().any(|c| c.is_ascii_digit()) {
         return None;
