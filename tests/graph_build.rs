@@ -118,7 +118,9 @@ fn builds_nodes_and_edges_from_citations() {
         "session 70 → 2015"
     );
     assert_eq!(g.nodes[4].kind, Some(Kind::Treaty));
-    assert_eq!(g.nodes[4].year, None);
+    // UNTS 39574 carries no year in its id; the instruments table knows it
+    // (the Convention against Transnational Organized Crime, 2000).
+    assert_eq!(g.nodes[4].year, Some(2000));
     assert!(
         g.nodes[2].in_corpus,
         "a cited text that is in the corpus is one node"
@@ -528,4 +530,10 @@ fn a_text_first_cited_by_name_keeps_the_kind_of_its_id() {
         m("Charter of the United Nations").kind,
         Some(Kind::NamedInstrument)
     );
+    // Cited texts of the instruments table are named after it.
+    assert_eq!(
+        m("UNTS 27531").title,
+        "Convention on the Rights of the Child"
+    );
+    assert_eq!(m("Charter of the United Nations").year, Some(1945));
 }

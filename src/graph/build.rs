@@ -104,6 +104,29 @@ pub fn from_extracted(docs: &[Extracted]) -> CitationGraph {
             );
         }
     }
+    name_known_instruments(&mut g);
     g.flag_later_citations();
     g
+}
+
+/// Cited texts outside the corpus have no title of their own; those in the
+/// named-instruments table (the Charter, the 2030 Agenda `A/RES/70/1`, the
+/// CRC `UNTS 27531`, …) get their English name, and its year when the id
+/// gave none, so that reports and maps say what they are.
+fn name_known_instruments(g: &mut CitationGraph) {
+    let table = crate::extract::instruments::InstrumentTable::builtin();
+    for m in g
+        .nodes
+        .iter_mut()
+        .filter(|m| !m.in_corpus && m.title.is_empty())
+    {
+        if let Some(row) = table.get(&m.id) {
+            if let Some(name) = row.names[0].first() {
+                m.title = name.clone();
+            }
+            if m.year.is_none() {
+                m.year = row.year.map(i32::from);
+            }
+        }
+    }
 }
