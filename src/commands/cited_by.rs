@@ -96,7 +96,7 @@ pub fn run(args: &NeighbourArgs) -> Result<Status> {
     let hits = cited_by(g, n, &args.options());
     if hits.is_empty() {
         note(
-            args.input.quiet,
+            args.input.reading.quiet,
             &format!("{}: no text cites it{}", g.meta(n).id, filtered(args)),
         );
     }

@@ -16,7 +16,7 @@ pub fn run(args: &NeighbourArgs) -> Result<Status> {
     let hits = cites(g, n, &args.options());
     if hits.is_empty() {
         note(
-            args.input.quiet,
+            args.input.reading.quiet,
             &format!("{}: no text is cited by it{}", g.meta(n).id, filtered(args)),
         );
     }

@@ -6,9 +6,8 @@ use super::{Status, note};
 use crate::error::{Error, Result};
 use crate::export::render::{self, Picture, RenderError};
 use crate::export::{Filter, Scores, View, dot, gephi, gexf, graphml, json, vosviewer};
-use crate::extract::Options;
 use crate::graph::input::{LoadOptions, Loaded, load_inputs};
-use crate::model::{Kind, Lang};
+use crate::model::Kind;
 use crate::output::write_atomic;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -117,35 +116,21 @@ pub struct ExportArgs {
     /// GEXF: give each text its year as `start` (dynamic graph for Gephi's timeline).
     #[arg(long)]
     pub dynamic: bool,
-    /// Force the language of every corpus document (en, fr, es, ru, zh, ar).
-    #[arg(long, value_parser = super::extract::parse_lang)]
-    pub lang: Option<Lang>,
-    /// Extra instruments table for corpus inputs.
-    #[arg(long)]
-    pub instruments: Option<PathBuf>,
-    /// Do not print notes on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Corpus reading options.
+    #[command(flatten)]
+    pub reading: super::CorpusArgs,
 }
 
 /// Loads the inputs of a graph command and reports notes and errors on stderr.
-pub fn load(
-    inputs: &[PathBuf],
-    lang: Option<Lang>,
-    instruments: &Option<PathBuf>,
-    quiet: bool,
-) -> Result<Loaded> {
+pub fn load(inputs: &[PathBuf], reading: &super::CorpusArgs) -> Result<Loaded> {
     let loaded = load_inputs(
         inputs,
         &LoadOptions {
-            extract: Options {
-                lang,
-                instruments: instruments.clone(),
-            },
+            extract: reading.extract_options(),
         },
     )?;
     for n in &loaded.notes {
-        note(quiet, n);
+        note(reading.quiet, n);
     }
     for e in &loaded.errors {
         eprintln!("unxref: {e}");
@@ -215,7 +200,7 @@ fn folder(path: &Path) -> Result<()> {
 
 /// Runs `unxref export`.
 pub fn run(args: &ExportArgs) -> Result<Status> {
-    let loaded = load(&args.inputs, args.lang, &args.instruments, args.quiet)?;
+    let loaded = load(&args.inputs, &args.reading)?;
     let g = &loaded.graph;
     let scores = Scores::compute(g);
     let view = View::filtered(g, &scores, &args.filter.to_filter())?;
@@ -265,7 +250,7 @@ pub fn run(args: &ExportArgs) -> Result<Status> {
         }
     }
     note(
-        args.quiet,
+        args.reading.quiet,
         &format!(
             "exported {} texts and {} citation links to {}",
             view.node_count(),

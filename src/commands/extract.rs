@@ -3,7 +3,7 @@
 
 use super::{Format, Status, note};
 use crate::error::{Error, Result};
-use crate::extract::{Extractor, Options};
+use crate::extract::Extractor;
 use crate::model::Lang;
 use crate::pipeline;
 use std::io::Write;
@@ -21,15 +21,9 @@ pub struct ExtractArgs {
     /// Write to this file (atomically) instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Force the language of every document (en, fr, es, ru, zh, ar).
-    #[arg(long, value_parser = parse_lang)]
-    pub lang: Option<Lang>,
-    /// Extra instruments table (TSV with the columns of data/instruments.tsv).
-    #[arg(long)]
-    pub instruments: Option<PathBuf>,
-    /// Do not print notes (skipped files, decoding) on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Corpus reading options.
+    #[command(flatten)]
+    pub reading: super::CorpusArgs,
 }
 
 /// Parses a `--lang` value.
@@ -53,18 +47,15 @@ const COLUMNS: [&str; 11] = [
 
 /// Runs `unxref extract`.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
-    let extractor = Extractor::new(Options {
-        lang: args.lang,
-        instruments: args.instruments.clone(),
-    })
-    .map_err(|e| Error::Usage(e.to_string()))?;
+    let extractor =
+        Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
     for s in &run.skipped {
-        note(args.quiet, s);
+        note(args.reading.quiet, s);
     }
     for d in &run.docs {
         for n in &d.info.notes {
-            note(args.quiet, &format!("{}: {n}", d.info.file));
+            note(args.reading.quiet, &format!("{}: {n}", d.info.file));
         }
     }
     for e in &run.errors {

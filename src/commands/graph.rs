@@ -29,7 +29,7 @@ pub fn run(args: &GraphArgs) -> Result<Status> {
         Some(p) => {
             store::save(g, p)?;
             note(
-                args.input.quiet,
+                args.input.reading.quiet,
                 &format!(
                     "{}: {} nodes, {} edges",
                     p.display(),

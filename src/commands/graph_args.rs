@@ -6,7 +6,7 @@ use super::{Format, note};
 use crate::error::{Error, Result};
 use crate::graph::CitationGraph;
 use crate::graph::input::{LoadOptions, Loaded, load_inputs};
-use crate::model::{Kind, Lang};
+use crate::model::Kind;
 use petgraph::graph::NodeIndex;
 use std::io::Write;
 use std::path::PathBuf;
@@ -21,15 +21,9 @@ pub struct InputArgs {
     /// Output format (default: table on a terminal, else jsonl).
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Force the language of corpus documents (en, fr, es, ru, zh, ar).
-    #[arg(long, value_parser = super::extract::parse_lang)]
-    pub lang: Option<Lang>,
-    /// Extra instruments table for corpus inputs (TSV).
-    #[arg(long)]
-    pub instruments: Option<PathBuf>,
-    /// Do not print notes (skipped files, merged rows) on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Corpus reading options.
+    #[command(flatten)]
+    pub reading: super::CorpusArgs,
 }
 
 impl InputArgs {
@@ -52,14 +46,11 @@ pub fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
 /// input could be used at all.
 pub fn load(args: &InputArgs) -> Result<(Loaded, bool)> {
     let opts = LoadOptions {
-        extract: crate::extract::Options {
-            lang: args.lang,
-            instruments: args.instruments.clone(),
-        },
+        extract: args.reading.extract_options(),
     };
     let loaded = load_inputs(&args.inputs, &opts)?;
     for n in &loaded.notes {
-        note(args.quiet, n);
+        note(args.reading.quiet, n);
     }
     for e in &loaded.errors {
         eprintln!("unxref: {e}");

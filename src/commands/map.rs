@@ -10,9 +10,8 @@ use crate::error::{Error, Result};
 use crate::export::render::{self, Picture};
 use crate::export::report::{self, ReportOptions};
 use crate::export::{Scores, View, dot, gephi, gexf, graphml};
-use crate::extract::{Extractor, Options};
+use crate::extract::Extractor;
 use crate::graph::build;
-use crate::model::Lang;
 use crate::output::write_atomic;
 use crate::pipeline;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -42,15 +41,9 @@ pub struct MapArgs {
     /// Graphviz layout engine for the map (default: dot up to 400 nodes, sfdp above).
     #[arg(long)]
     pub engine: Option<String>,
-    /// Force the language of every document (en, fr, es, ru, zh, ar).
-    #[arg(long, value_parser = super::extract::parse_lang)]
-    pub lang: Option<Lang>,
-    /// Extra instruments table.
-    #[arg(long)]
-    pub instruments: Option<PathBuf>,
-    /// No progress bar and no notes on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Corpus reading options.
+    #[command(flatten)]
+    pub reading: super::CorpusArgs,
 }
 
 /// A progress bar on stderr when it is a terminal and not `quiet`, else hidden.
@@ -73,24 +66,21 @@ pub fn run(args: &MapArgs) -> Result<Status> {
         path: out.clone(),
         source,
     })?;
-    let extractor = Extractor::new(Options {
-        lang: args.lang,
-        instruments: args.instruments.clone(),
-    })
-    .map_err(|e| Error::Usage(e.to_string()))?;
+    let extractor =
+        Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let pb = progress(
-        args.quiet,
+        args.reading.quiet,
         pipeline::count_files(&args.corpus) as u64,
         "extracting",
     );
     let run = pipeline::extract_corpus(&args.corpus, &extractor, &|| pb.inc(1));
     pb.finish_and_clear();
     for s in &run.skipped {
-        note(args.quiet, s);
+        note(args.reading.quiet, s);
     }
     for d in &run.docs {
         for n in &d.info.notes {
-            note(args.quiet, &format!("{}: {n}", d.info.file));
+            note(args.reading.quiet, &format!("{}: {n}", d.info.file));
         }
     }
     for e in &run.errors {
@@ -99,7 +89,7 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     let g = build::from_extracted(&run.docs);
     let scores = Scores::compute(&g);
     let all = View::all(&g, &scores);
-    let steps = progress(args.quiet, 8, "writing");
+    let steps = progress(args.reading.quiet, 8, "writing");
     let path = |name: &str| out.join(name);
     let mut written: Vec<PathBuf> = Vec::new();
     let step = |p: PathBuf, written: &mut Vec<PathBuf>| {
@@ -183,7 +173,7 @@ pub fn run(args: &MapArgs) -> Result<Status> {
         });
     }
     if let Some(n) = svg_note {
-        note(args.quiet, &n);
+        note(args.reading.quiet, &n);
     }
     Ok(Status::from_failures(!run.errors.is_empty()))
 }

@@ -15,7 +15,38 @@ pub mod report;
 pub mod show;
 pub mod stats;
 
+use crate::extract::Options;
+use crate::model::Lang;
 use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// The options of every command that may read a corpus: how to extract it
+/// and whether to print notes. Flattened into each command's arguments.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CorpusArgs {
+    /// Force the language of every corpus document (en, fr, es, ru, zh, ar)
+    /// instead of detecting it.
+    #[arg(long, value_parser = extract::parse_lang)]
+    pub lang: Option<Lang>,
+    /// Extra named-instruments table for corpus inputs (TSV with the columns
+    /// of data/instruments.tsv).
+    #[arg(long)]
+    pub instruments: Option<PathBuf>,
+    /// Do not print notes (skipped files, decoding, progress) on stderr;
+    /// errors are still printed.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+impl CorpusArgs {
+    /// The extractor settings these options ask for.
+    pub fn extract_options(&self) -> Options {
+        Options {
+            lang: self.lang,
+            instruments: self.instruments.clone(),
+        }
+    }
+}
 
 /// How a command ended when it did not fail outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

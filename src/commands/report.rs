@@ -6,7 +6,6 @@ use super::export::{load, write_to};
 use crate::analysis::Measure;
 use crate::error::Result;
 use crate::export::report::{self, ReportOptions};
-use crate::model::Lang;
 use std::path::PathBuf;
 
 /// Report formats.
@@ -36,20 +35,14 @@ pub struct ReportArgs {
     /// Length of each top list.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
-    /// Force the language of every corpus document.
-    #[arg(long, value_parser = super::extract::parse_lang)]
-    pub lang: Option<Lang>,
-    /// Extra instruments table for corpus inputs.
-    #[arg(long)]
-    pub instruments: Option<PathBuf>,
-    /// Do not print notes on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    /// Corpus reading options.
+    #[command(flatten)]
+    pub reading: super::CorpusArgs,
 }
 
 /// Runs `unxref report`.
 pub fn run(args: &ReportArgs) -> Result<Status> {
-    let loaded = load(&args.inputs, args.lang, &args.instruments, args.quiet)?;
+    let loaded = load(&args.inputs, &args.reading)?;
     let unreadable: Vec<String> = loaded.errors.iter().map(|e| e.to_string()).collect();
     let r = report::build(
         &loaded.graph,
