@@ -1,7 +1,7 @@
 //! `unxref extract PATH...` — citations of every document, as a table,
 //! JSON Lines or CSV.
 
-use super::{Format, Status, note};
+use super::{Format, Status};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::model::Lang;
@@ -50,17 +50,7 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
-    for s in &run.skipped {
-        note(args.reading.quiet, s);
-    }
-    for d in &run.docs {
-        for n in &d.info.notes {
-            note(args.reading.quiet, &format!("{}: {n}", d.info.file));
-        }
-    }
-    for e in &run.errors {
-        eprintln!("unxref: {e}");
-    }
+    super::report_run(&run, args.reading.quiet);
     let format = args.format.unwrap_or_else(super::default_format);
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         let cites = run.docs.iter().flat_map(|d| d.citations.iter());

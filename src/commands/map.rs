@@ -75,17 +75,7 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     );
     let run = pipeline::extract_corpus(&args.corpus, &extractor, &|| pb.inc(1));
     pb.finish_and_clear();
-    for s in &run.skipped {
-        note(args.reading.quiet, s);
-    }
-    for d in &run.docs {
-        for n in &d.info.notes {
-            note(args.reading.quiet, &format!("{}: {n}", d.info.file));
-        }
-    }
-    for e in &run.errors {
-        eprintln!("unxref: {e}");
-    }
+    super::report_run(&run, args.reading.quiet);
     let g = build::from_extracted(&run.docs);
     let scores = Scores::compute(&g);
     let all = View::all(&g, &scores);

@@ -87,6 +87,22 @@ pub fn default_format() -> Format {
     }
 }
 
+/// Prints what a corpus run has to say on stderr: skipped files and
+/// decoding notes (unless `quiet`), then every per-file error (always).
+pub fn report_run(run: &crate::pipeline::CorpusRun, quiet: bool) {
+    for s in &run.skipped {
+        note(quiet, s);
+    }
+    for d in &run.docs {
+        for n in &d.info.notes {
+            note(quiet, &format!("{}: {n}", d.info.file));
+        }
+    }
+    for e in &run.errors {
+        eprintln!("unxref: {e}");
+    }
+}
+
 /// Prints `msg` on stderr unless `quiet`.
 pub fn note(quiet: bool, msg: &str) {
     if !quiet {
