@@ -844,6 +844,23 @@ fn normalise(text: &str) -> Option<Mapped> {
             i += 1;
             continue;
         }
+        if is_ascii_space(b[i]) {
+            // Fast path for a run of ASCII white space ("\n", " \n", "  "):
+            // the same as below when no other character follows the run.
+            let mut j = i + 1;
+            while j < n && is_ascii_space(b[j]) {
+                j += 1;
+            }
+            if j >= n || b[j] < 0x80 {
+                let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
+                let rep = if joins { "" } else { " " };
+                if &text[i..j] != rep {
+                    put(&mut out, &mut copied, i, j, rep);
+                }
+                i = j;
+                continue;
+            }
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         match norm_char(c) {
@@ -882,6 +899,13 @@ fn normalise(text: &str) -> Option<Mapped> {
     let mut m = out?;
     m.push_copy(&text[copied..], copied);
     Some(m)
+}
+
+/// ASCII white space as [`norm_char`] sees it (`char::is_ascii_whitespace`:
+/// not the vertical tab).
+#[inline]
+fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
 /// Declension classes: endings for nominative, genitive, dative,
@@ -1136,6 +1160,22 @@ mod tests {
         let s = m.text.find("Rights").unwrap();
         assert_eq!(&src[m.to_source(s)..m.to_source(s + 6)], "Rights");
         assert!(normalise("plain text").is_none());
+        // White space runs, ASCII only and mixed with other spaces.
+        let cases: &[(&str, &str)] = &[
+            ("a \nb", "a b"),
+            ("a\r\n\r\nb", "a b"),
+            ("Non-\nProliferation", "Non-Proliferation"),
+            ("Non- \n Proliferation", "Non-Proliferation"),
+            ("Non- Proliferation", "Non- Proliferation"),
+            ("a \u{a0}\nb", "a b"),
+            ("a\n\u{ad}b", "a b"),
+            ("a\x0Bb  c", "a\x0Bb c"),
+            ("end \n", "end "),
+        ];
+        for (src, want) in cases {
+            let got = normalise(src).map_or_else(|| src.to_string(), |m| m.text);
+            assert_eq!(&got, want, "{src:?}");
+        }
     }
 
     #[test]
