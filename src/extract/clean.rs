@@ -20,18 +20,18 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub fn clean(src: &str) -> Mapped {
     let b = src.as_bytes();
     // Fast path: nothing to rewrite.
-    if !b.iter().any(|&c| is_special(c)) && nfc_ok(src) {
+    if next_special(b, 0) == b.len() && nfc_ok(src) {
         return Mapped::identity(src);
     }
     let mut m = Mapped::builder(src.len(), src.len());
     let mut copy_from = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if !is_special(c) {
-            i += 1;
-            continue;
+        i = next_special(b, i);
+        if i >= b.len() {
+            break;
         }
+        let c = b[i];
         let rest = &src[i..];
         // (replacement, bytes consumed)
         let rep: Option<(&str, usize)> = match c {
@@ -110,6 +110,45 @@ pub fn clean(src: &str) -> Mapped {
         return m;
     }
     nfc_words(&m)
+}
+
+/// The first offset from `i` of a byte that [`is_special`] accepts, or the
+/// length: plain ASCII is skipped eight bytes at a time.
+fn next_special(b: &[u8], mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit set per byte of `w` equal to `x` (exact, no carries).
+    let eq = |w: u64, x: u8| {
+        let z = w ^ (ONES * u64::from(x));
+        !(((z & L) + L) | z) & H
+    };
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let mut w8 = [0u8; 8];
+            w8.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(w8);
+            // Non-ASCII bytes (the specials 0xC2, 0xE2, 0xEF among them) and
+            // the ASCII specials.
+            let hit =
+                (w & H) | eq(w, b'\r') | eq(w, b'\\') | eq(w, b'<') | eq(w, b'[') | eq(w, b'-');
+            if hit == 0 {
+                i += 8;
+                continue;
+            }
+            let k = i + (hit.trailing_zeros() / 8) as usize;
+            if is_special(b[k]) {
+                return k;
+            }
+            i = k + 1;
+        } else {
+            if is_special(b[i]) {
+                return i;
+            }
+            i += 1;
+        }
+    }
+    b.len()
 }
 
 fn is_special(c: u8) -> bool {
@@ -297,6 +336,22 @@ fn utf8_len(b: u8) -> usize {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The eight-byte skip finds the same byte as a plain scan.
+        #[test]
+        fn next_special_is_the_first(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["a", " ", "\n", "\r", "-", "<", "[", "]", "\\", "é", "’", "\u{a0}", "\u{feff}", "9"]),
+            0..40,
+        )) {
+            let text: String = parts.concat();
+            let b = text.as_bytes();
+            for i in 0..=b.len() {
+                let want = (i..b.len()).find(|&j| is_special(b[j])).unwrap_or(b.len());
+                proptest::prop_assert_eq!(next_special(b, i), want);
+            }
+        }
+    }
+
     use super::*;
 
     fn back(m: &Mapped, src: &str, needle: &str) -> String {

@@ -36,6 +36,15 @@ pub fn fold_script(text: &str) -> Mapped {
     let mut i = 0;
     let mut buf = [0u8; 4];
     while i < bytes.len() {
+        // Every lead byte is non-ASCII: skip ASCII eight bytes at a time.
+        if let Some(w) = bytes.get(i..i + 8) {
+            let mut w8 = [0u8; 8];
+            w8.copy_from_slice(w);
+            if u64::from_le_bytes(w8) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
         if !LEAD[bytes[i] as usize] {
             i += 1;
             continue;
@@ -272,6 +281,17 @@ mod tests {
 
     fn f(s: &str) -> String {
         fold_script(s).text
+    }
+
+    #[test]
+    fn finds_changes_after_ascii_runs_of_any_length() {
+        // The ASCII skip goes eight bytes at a time: every offset counts.
+        for k in 0..20 {
+            let a = "a".repeat(k);
+            let m = fold_script(&format!("{a}\u{a0}b\u{663}"));
+            assert_eq!(m.text, format!("{a} b3"), "{k}");
+            assert_eq!(m.to_source(k + 2), k + 3, "{k}");
+        }
     }
 
     #[test]

@@ -833,7 +833,9 @@ fn normalise(text: &str) -> Option<Mapped> {
         *copied = e;
     };
     while i < n {
-        // Fast skip over bytes that never start a change.
+        // Fast skip over bytes that never start a change: eight at a time,
+        // then one at a time.
+        i = skip_plain(b, i);
         while i < n && !CANDIDATE[b[i] as usize] {
             i += 1;
         }
@@ -843,6 +845,23 @@ fn normalise(text: &str) -> Option<Mapped> {
         if !may_change(b, i) {
             i += 1;
             continue;
+        }
+        if is_ascii_space(b[i]) {
+            // Fast path for a run of ASCII white space ("\n", " \n", "  "):
+            // the same as below when no other character follows the run.
+            let mut j = i + 1;
+            while j < n && is_ascii_space(b[j]) {
+                j += 1;
+            }
+            if j >= n || b[j] < 0x80 {
+                let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
+                let rep = if joins { "" } else { " " };
+                if &text[i..j] != rep {
+                    put(&mut out, &mut copied, i, j, rep);
+                }
+                i = j;
+                continue;
+            }
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
@@ -882,6 +901,45 @@ fn normalise(text: &str) -> Option<Mapped> {
     let mut m = out?;
     m.push_copy(&text[copied..], copied);
     Some(m)
+}
+
+/// The first offset from `i` (a multiple of eight bytes further, or less
+/// than eight bytes before the end) whose eight-byte block may hold a byte
+/// that [`may_change`] accepts. A block is skipped when it only holds
+/// printable ASCII and spaces followed by printable ASCII (the bulk of any
+/// Latin text); the byte after the block counts for its last space.
+#[inline]
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SP: u64 = 0x2020_2020_2020_2020;
+    const LAST: u64 = 0x8000_0000_0000_0000;
+    while i + 8 <= b.len() {
+        let mut w8 = [0u8; 8];
+        w8.copy_from_slice(&b[i..i + 8]);
+        let w = u64::from_le_bytes(w8);
+        // High bit set per byte: non-ASCII or at most 0x20 (space, control).
+        let ge21 = ((w & L) + 0x5F5F_5F5F_5F5F_5F5F) & H;
+        let c = (w & H) | (!ge21 & H);
+        // High bit set per byte equal to a space.
+        let z = w ^ SP;
+        let space = !(((z & L) + L) | z) & H;
+        // A space matters when the next byte is white space or non-ASCII
+        // (the last one always: its next byte is in the next block).
+        let interesting = (c & !space) | (space & ((c >> 8) | LAST));
+        if interesting != 0 {
+            return i;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// ASCII white space as [`norm_char`] sees it (`char::is_ascii_whitespace`:
+/// not the vertical tab).
+#[inline]
+fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
 /// Declension classes: endings for nominative, genitive, dative,
@@ -1136,6 +1194,40 @@ mod tests {
         let s = m.text.find("Rights").unwrap();
         assert_eq!(&src[m.to_source(s)..m.to_source(s + 6)], "Rights");
         assert!(normalise("plain text").is_none());
+        // White space runs, ASCII only and mixed with other spaces.
+        let cases: &[(&str, &str)] = &[
+            ("a \nb", "a b"),
+            ("a\r\n\r\nb", "a b"),
+            ("Non-\nProliferation", "Non-Proliferation"),
+            ("Non- \n Proliferation", "Non-Proliferation"),
+            ("Non- Proliferation", "Non- Proliferation"),
+            ("a \u{a0}\nb", "a b"),
+            ("a\n\u{ad}b", "a b"),
+            ("a\x0Bb  c", "a\x0Bb c"),
+            ("end \n", "end "),
+        ];
+        for (src, want) in cases {
+            let got = normalise(src).map_or_else(|| src.to_string(), |m| m.text);
+            assert_eq!(&got, want, "{src:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The eight-byte skip never passes a byte that may change.
+        #[test]
+        fn skip_plain_skips_only_plain(parts in proptest::collection::vec(
+            proptest::sample::select(vec!["a", "Z", " ", "  ", "\n", " \n", "\t", "\r", "-", "\x0B", "é", "’", "\u{a0}", "ё", "9", "~"]),
+            0..40,
+        )) {
+            let text: String = parts.concat();
+            let b = text.as_bytes();
+            for i in 0..b.len() {
+                let k = skip_plain(b, i);
+                for j in i..k {
+                    proptest::prop_assert!(!(CANDIDATE[b[j] as usize] && may_change(b, j)), "{text:?} {i} {j}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -56,7 +56,6 @@ pub fn detect(text: &str) -> Lang {
 /// Cyrillic (U+0400–U+04FF), Han (U+3400–U+9FFF, U+F900–U+FAFF) and Arabic
 /// (U+0600–U+06FF, U+0750–U+077F, presentation forms U+FB50–U+FEFF).
 fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
-    let (mut latin, mut cyr, mut han, mut arab) = (0usize, 0usize, 0usize, 0usize);
     if b.is_ascii() {
         return (
             b.iter().filter(|x| x.is_ascii_alphabetic()).count(),
@@ -65,24 +64,62 @@ fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
             0,
         );
     }
-    for (i, &x) in b.iter().enumerate() {
-        let next = || b.get(i + 1).copied().unwrap_or(0);
-        match x {
-            b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => latin += 1,
-            0xD0..=0xD3 => cyr += 1,
-            0xD8..=0xDB | 0xDD => arab += 1,
-            0xE3 if next() >= 0x90 => han += 1,
-            0xE4..=0xE9 => han += 1,
-            0xEF => match next() {
-                0xA4..=0xAB => han += 1,
-                0xAD..=0xBB => arab += 1,
+    // ASCII letters in one vectorisable pass; then the other bytes, by
+    // class of `SCRIPT` (none, Latin, Cyrillic, Han, Arabic), skipping
+    // ASCII eight bytes at a time.
+    let mut n = [0usize; 5];
+    n[1] = b.iter().filter(|x| x.is_ascii_alphabetic()).count();
+    let mut i = 0;
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let mut w8 = [0u8; 8];
+            w8.copy_from_slice(&b[i..i + 8]);
+            if u64::from_le_bytes(w8) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let end = (i + 8).min(b.len());
+        while i < end {
+            let x = b[i];
+            i += 1;
+            if x < 0x80 {
+                continue;
+            }
+            let c = SCRIPT[x as usize];
+            if c < 5 {
+                n[c as usize] += 1;
+                continue;
+            }
+            let next = b.get(i).copied().unwrap_or(0);
+            match (x, next) {
+                (0xE3, 0x90..) | (0xEF, 0xA4..=0xAB) => n[3] += 1,
+                (0xEF, 0xAD..=0xBB) => n[4] += 1,
                 _ => {}
-            },
-            _ => {}
+            }
         }
     }
-    (latin, cyr, han, arab)
+    (n[1], n[2], n[3], n[4])
 }
+
+/// Script class of a byte for [`script_counts`]: 0 none, 1 Latin, 2
+/// Cyrillic, 3 Han, 4 Arabic, 5 depends on the next byte (`E3`, `EF`).
+static SCRIPT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut x = 0;
+    while x < 256 {
+        t[x] = match x as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => 1,
+            0xD0..=0xD3 => 2,
+            0xE4..=0xE9 => 3,
+            0xD8..=0xDB | 0xDD => 4,
+            0xE3 | 0xEF => 5,
+            _ => 0,
+        };
+        x += 1;
+    }
+    t
+};
 
 /// How many bytes from the start are searched for a masthead language line.
 pub const MASTHEAD: usize = 3_000;
@@ -173,33 +210,72 @@ const WORDS: &[(&str, Lang)] = &[
     ("sobre", Lang::Es),
 ];
 
+/// [`WORDS`] that are ASCII, keyed by [`ascii_key`], sorted for binary
+/// search, with their index in the vote (0 en, 1 fr, 2 es).
+static ASCII_WORDS: std::sync::LazyLock<Vec<(u64, usize)>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<(u64, usize)> = WORDS
+        .iter()
+        .filter_map(|&(w, l)| ascii_key(w.as_bytes()).map(|k| (k, vote_index(l))))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
+/// Where a language's votes go.
+fn vote_index(l: Lang) -> usize {
+    match l {
+        Lang::En => 0,
+        Lang::Fr => 1,
+        _ => 2,
+    }
+}
+
+/// An ASCII word of at most 5 bytes, lower-cased and packed in a number
+/// (`None` for longer or non-ASCII words).
+#[inline]
+fn ascii_key(w: &[u8]) -> Option<u64> {
+    if w.len() > 5 || !w.is_ascii() {
+        return None;
+    }
+    let mut k = w.len() as u64;
+    for &x in w {
+        k = (k << 8) | u64::from(x.to_ascii_lowercase());
+    }
+    Some(k)
+}
+
 /// Common-word vote over Latin-script text. Stops once the vote is
 /// settled (a few hundred function words), so long prefixes cost little.
 fn latin_words(text: &str) -> Lang {
     let mut score = [0usize; 3]; // en, fr, es
-    let mut start: Option<usize> = None;
     let vote = |w: &str, score: &mut [usize; 3]| {
         // Function words are short; longer words never match.
         if w.len() > 5 {
             return;
         }
-        let hit = WORDS.iter().find(|(x, _)| {
-            if w.is_ascii() {
-                x.eq_ignore_ascii_case(w)
-            } else {
-                w.to_lowercase() == *x
+        if let Some(k) = ascii_key(w.as_bytes()) {
+            if let Ok(i) = ASCII_WORDS.binary_search_by(|e| e.0.cmp(&k)) {
+                score[ASCII_WORDS[i].1] += 1;
             }
-        });
-        if let Some(&(_, l)) = hit {
-            score[match l {
-                Lang::En => 0,
-                Lang::Fr => 1,
-                _ => 2,
-            }] += 1;
+            return;
+        }
+        let lw = w.to_lowercase();
+        if let Some(&(_, l)) = WORDS.iter().find(|(x, _)| lw == *x) {
+            score[vote_index(l)] += 1;
         }
     };
-    for (i, c) in text.char_indices() {
-        if c.is_alphabetic() {
+    let b = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (alpha, len) = if x < 0x80 {
+            (x.is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        if alpha {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             vote(&text[s..i], &mut score);
@@ -207,6 +283,7 @@ fn latin_words(text: &str) -> Lang {
                 break;
             }
         }
+        i += len;
     }
     if let Some(s) = start {
         vote(&text[s..], &mut score);
@@ -265,6 +342,77 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(detect(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_unique() {
+        // The binary search finds one entry per word: a word listed twice
+        // would vote for whichever it finds.
+        let keys: Vec<u64> = ASCII_WORDS.iter().map(|e| e.0).collect();
+        let mut d = keys.clone();
+        d.dedup();
+        assert_eq!(keys, d);
+        assert_eq!(ascii_key(b"The"), ascii_key(b"the"));
+        assert_eq!(ascii_key(b"longer"), None);
+        assert_eq!(ascii_key("été".as_bytes()), None);
+    }
+
+    #[test]
+    fn script_counts_match_a_plain_count() {
+        // The plain per-byte count the fast one must agree with.
+        let plain = |b: &[u8]| {
+            let (mut l, mut c, mut h, mut a) = (0, 0, 0, 0);
+            for (i, &x) in b.iter().enumerate() {
+                let next = b.get(i + 1).copied().unwrap_or(0);
+                match x {
+                    b'a'..=b'z' | b'A'..=b'Z' | 0xC3..=0xC9 => l += 1,
+                    0xD0..=0xD3 => c += 1,
+                    0xD8..=0xDB | 0xDD => a += 1,
+                    0xE3 if next >= 0x90 => h += 1,
+                    0xE4..=0xE9 => h += 1,
+                    0xEF if (0xA4..=0xAB).contains(&next) => h += 1,
+                    0xEF if (0xAD..=0xBB).contains(&next) => a += 1,
+                    _ => {}
+                }
+            }
+            (l, c, h, a)
+        };
+        for text in [
+            "",
+            "abc",
+            "The Convention’s text, 2024 — Résumé",
+            "ссылаясь на свои резолюции 2042 (2012) and A/RES/72/194",
+            "回顾其以往关于叙利亚的各项决议，包括第2042(2012)号决议。ﾟ",
+            "إذ يشير إلى قراراته ﻻ 2042 (2012) و",
+        ] {
+            assert_eq!(
+                script_counts(text.as_bytes()),
+                plain(text.as_bytes()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_votes_table() {
+        let cases: &[(&str, Lang)] = &[
+            (
+                "THE report OF the Secretary-General AND its annex",
+                Lang::En,
+            ),
+            (
+                "Le rapport DU Secrétaire général ET à été soumis à l'Assemblée",
+                Lang::Fr,
+            ),
+            (
+                "El informe DEL Secretario General y los anexos para el Consejo",
+                Lang::Es,
+            ),
+            ("Xyz qwe rty", Lang::Unknown),
+        ];
+        for (text, want) in cases {
+            assert_eq!(latin_words(text), *want, "{text}");
         }
     }
 
