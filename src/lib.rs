@@ -34,6 +34,8 @@
 //! - **Per-file errors.** A bad document is reported with its path and the
 //!   run goes on; the process exits non-zero at the end.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod commands;
 pub mod error;
