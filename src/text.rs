@@ -86,6 +86,30 @@ impl Mapped {
         r.min(self.src_len)
     }
 
+    /// Where the plain copy holding `pos` ends: the offset of the next
+    /// segment when `pos` lies in a copied segment (offsets advance together
+    /// with the source up to there), else `pos` itself.
+    pub fn copied_until(&self, pos: usize) -> usize {
+        if self.segs.is_empty() {
+            return self.text.len();
+        }
+        let i = match self.segs.binary_search_by(|s| s.0.cmp(&pos)) {
+            Ok(i) => {
+                let mut j = i;
+                while j + 1 < self.segs.len() && self.segs[j + 1].0 == pos {
+                    j += 1;
+                }
+                j
+            }
+            Err(0) => return pos,
+            Err(i) => i - 1,
+        };
+        if !self.segs[i].2 {
+            return pos;
+        }
+        self.segs.get(i + 1).map_or(self.text.len(), |s| s.0)
+    }
+
     /// Composes two rewrites: `self` rewrote a text that `inner` had
     /// rewritten from the source; the result maps straight to the source.
     pub fn map_through(&self, inner: &Mapped, pos: usize) -> usize {

@@ -21,7 +21,7 @@
 use crate::model::Lang;
 
 /// How many bytes from the start of the text are looked at.
-pub const PREFIX: usize = 8_000;
+pub const PREFIX: usize = 4_000;
 
 /// Detects the language of a document from its script and common words.
 pub fn detect(text: &str) -> Lang {
