@@ -247,6 +247,16 @@ impl<'g> View<'g> {
         self.scores.pagerank.get(n.index()).copied().unwrap_or(0.0)
     }
 
+    /// Number of texts citing `n` in the whole graph (0 when unknown).
+    pub fn in_degree(&self, n: NodeIndex) -> u32 {
+        self.scores.in_degree.get(n.index()).copied().unwrap_or(0)
+    }
+
+    /// Number of texts `n` cites in the whole graph (0 when unknown).
+    pub fn out_degree(&self, n: NodeIndex) -> u32 {
+        self.scores.out_degree.get(n.index()).copied().unwrap_or(0)
+    }
+
     /// Largest PageRank among the selected nodes (for scaling sizes).
     pub fn max_pagerank(&self) -> f64 {
         self.nodes

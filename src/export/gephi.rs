@@ -77,18 +77,8 @@ pub fn write_nodes(w: &mut dyn Write, view: &View) -> io::Result<()> {
             field(&m.title),
             m.in_corpus.to_string(),
             float(view.pagerank(n)),
-            view.scores
-                .in_degree
-                .get(n.index())
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
-            view.scores
-                .out_degree
-                .get(n.index())
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
+            view.in_degree(n).to_string(),
+            view.out_degree(n).to_string(),
             m.body.map(|b| b.as_str()).unwrap_or("").to_string(),
             m.lang.map(|l| l.as_str()).unwrap_or("").to_string(),
             field(&m.file),

@@ -100,26 +100,8 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
         att("title", &one_line(&m.title))?;
         att("in_corpus", if m.in_corpus { "true" } else { "false" })?;
         att("pagerank", &float(pr))?;
-        att(
-            "in_degree",
-            &view
-                .scores
-                .in_degree
-                .get(n.index())
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
-        )?;
-        att(
-            "out_degree",
-            &view
-                .scores
-                .out_degree
-                .get(n.index())
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
-        )?;
+        att("in_degree", &view.in_degree(n).to_string())?;
+        att("out_degree", &view.out_degree(n).to_string())?;
         writeln!(w, "</attvalues>")?;
         let (r, g, b) = rgb(kind);
         let size = if max > 0.0 {

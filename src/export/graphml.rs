@@ -66,26 +66,8 @@ pub fn write_graphml(w: &mut dyn Write, view: &View) -> io::Result<()> {
         }
         data("in_corpus", if m.in_corpus { "true" } else { "false" })?;
         data("pagerank", &float(view.pagerank(n)))?;
-        data(
-            "in_degree",
-            &view
-                .scores
-                .in_degree
-                .get(n.index())
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
-        )?;
-        data(
-            "out_degree",
-            &view
-                .scores
-                .out_degree
-                .get(n.index())
-                .copied()
-                .unwrap_or(0)
-                .to_string(),
-        )?;
+        data("in_degree", &view.in_degree(n).to_string())?;
+        data("out_degree", &view.out_degree(n).to_string())?;
         writeln!(w, "</node>")?;
     }
     for (i, &(s, t, e)) in view.edges.iter().enumerate() {

@@ -71,8 +71,8 @@ pub fn write_json(w: &mut dyn Write, view: &View) -> io::Result<()> {
             title: one_line(&m.title),
             in_corpus: m.in_corpus,
             pagerank: round10(view.pagerank(n)),
-            in_degree: view.scores.in_degree.get(n.index()).copied().unwrap_or(0),
-            out_degree: view.scores.out_degree.get(n.index()).copied().unwrap_or(0),
+            in_degree: view.in_degree(n),
+            out_degree: view.out_degree(n),
         };
         w.write_all(b"\n")?;
         serde_json::to_writer(&mut *w, &rec)?;

@@ -48,7 +48,7 @@ pub fn write_map(w: &mut dyn Write, view: &View) -> io::Result<()> {
             i + 1,
             cell(&short_label(&m.id)),
             cell(&description),
-            view.scores.in_degree.get(n.index()).copied().unwrap_or(0),
+            view.in_degree(n),
             float(view.pagerank(n) * 1000.0)
         )?;
         if with_year {
