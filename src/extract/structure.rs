@@ -251,6 +251,27 @@ pub const MONTHS: &[&str] = &[
 ];
 
 /// Operative paragraph number at the start of a line: "1.", "12. Decides".
+/// Opens operative paragraph `n` at `start`. Its cue is the first words
+/// after the number; a number alone on its line (PDF layout) waits for the
+/// next line's words.
+fn open_operative(
+    paras: &mut Vec<Para>,
+    pending: &mut Option<(usize, u32)>,
+    start: usize,
+    n: u32,
+    rest: &str,
+) {
+    if rest.is_empty() {
+        *pending = Some((start, n));
+    } else {
+        paras.push(Para {
+            start,
+            label: format!("op{n}"),
+            cue: opening_words(rest),
+        });
+    }
+}
+
 fn operative_number(line: &str) -> Option<(u32, usize)> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '*');
     let n = t.bytes().take_while(|c| c.is_ascii_digit()).count();
@@ -320,16 +341,13 @@ impl Structure {
                     && n == last_op + 1
                 {
                     last_op = n;
-                    let rest = strip_marks(&line[off..]);
-                    if rest.is_empty() {
-                        pending_op = Some((start, n));
-                    } else {
-                        paras.push(Para {
-                            start,
-                            label: format!("op{n}"),
-                            cue: opening_words(rest),
-                        });
-                    }
+                    open_operative(
+                        &mut paras,
+                        &mut pending_op,
+                        start,
+                        n,
+                        strip_marks(&line[off..]),
+                    );
                 }
                 continue;
             }
@@ -357,14 +375,8 @@ impl Structure {
                         label: String::new(),
                         cue: if is_cue(&cue) { cue } else { String::new() },
                     });
-                } else if rest.is_empty() {
-                    pending_op = Some((start, n));
                 } else {
-                    paras.push(Para {
-                        start,
-                        label: format!("op{n}"),
-                        cue: opening_words(rest),
-                    });
+                    open_operative(&mut paras, &mut pending_op, start, n, rest);
                 }
                 continue;
             }
