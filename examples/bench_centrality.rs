@@ -20,28 +20,15 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::time::Instant;
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{SplitMix64, cpu_seconds, peak_rss_mib};
 use unxref::analysis::{self, CentralityOptions, HitsOptions, Measure, PageRankOptions};
-
-/// splitmix64: reproducible, dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        ((self.next() as u128 * n as u128) >> 64) as usize
-    }
-}
 
 /// The synthetic citation graph described in the module notes.
 fn citation_graph(n: usize, per_node: usize, seed: u64) -> DiGraph<(), ()> {
-    let mut rng = Rng(seed);
+    let mut rng = SplitMix64(seed);
     let mut g = DiGraph::with_capacity(n, n * per_node + n / 100);
     for _ in 0..n {
         g.add_node(());
@@ -72,18 +59,6 @@ fn citation_graph(n: usize, per_node: usize, seed: u64) -> DiGraph<(), ()> {
     g
 }
 
-/// Peak resident set size so far (VmHWM), in MiB.
-fn peak_rss_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
 /// The `k` best nodes by score, ties by index (deterministic).
 fn top(scores: &[f64], k: usize) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..scores.len()).collect();
@@ -94,21 +69,6 @@ fn top(scores: &[f64], k: usize) -> Vec<usize> {
     }
     idx.sort_unstable_by(by);
     idx
-}
-
-/// CPU time of the whole process (all threads, user + system), in
-/// seconds, from /proc/self/stat (clock ticks of 1/100 s).
-fn cpu_secs() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            // fields after the parenthesised command name; utime, stime are
-            // the 14th and 15th fields of the line
-            let rest = &s[s.rfind(')')? + 2..];
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            Some((f[11].parse::<f64>().ok()? + f[12].parse::<f64>().ok()?) / 100.0)
-        })
-        .unwrap_or(f64::NAN)
 }
 
 /// Wall and CPU time since a start point; CPU time shows the cost of a
@@ -123,7 +83,7 @@ impl Clock {
     fn now() -> Self {
         Clock {
             wall: Instant::now(),
-            cpu: cpu_secs(),
+            cpu: cpu_seconds(),
         }
     }
 }
@@ -134,7 +94,7 @@ impl std::fmt::Display for Clock {
             f,
             "{:.2} s wall, {:.2} s CPU",
             self.wall.elapsed().as_secs_f64(),
-            cpu_secs() - self.cpu
+            cpu_seconds() - self.cpu
         )
     }
 }

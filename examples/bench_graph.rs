@@ -26,22 +26,9 @@ use unxref::graph::input::{LoadOptions, load_inputs};
 use unxref::graph::resolve_id::resolve;
 use unxref::graph::store;
 
-/// splitmix64: small, seeded, good enough for synthetic data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::{SplitMix64, cpu_seconds, peak_rss_mib};
 
 /// Writes the synthetic edge list; returns the number of edges.
 /// The id of node `i`: a number, or a GA resolution symbol.
@@ -54,19 +41,19 @@ fn id(i: u32, symbols: bool) -> String {
 }
 
 fn generate(path: &PathBuf, nodes: u32, symbols: bool) -> std::io::Result<usize> {
-    let mut rng = Rng(0x5EED_2026);
+    let mut rng = SplitMix64(0x5EED_2026);
     let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(path)?);
     writeln!(w, "Source,Target,Weight")?;
     let mut targets: Vec<u32> = Vec::with_capacity(nodes as usize * 10);
     let mut picked: Vec<u32> = Vec::with_capacity(16);
     for i in 1..nodes {
-        let k = (5 + rng.below(11) as u32).min(i);
+        let k = (5 + rng.modulo(11) as u32).min(i);
         picked.clear();
         while picked.len() < k as usize {
-            let t = if targets.is_empty() || rng.below(2) == 0 {
-                rng.below(i as u64) as u32
+            let t = if targets.is_empty() || rng.modulo(2) == 0 {
+                rng.modulo(i as u64) as u32
             } else {
-                targets[rng.below(targets.len() as u64) as usize]
+                targets[rng.modulo(targets.len() as u64) as usize]
             };
             if !picked.contains(&t) {
                 picked.push(t);
@@ -78,39 +65,13 @@ fn generate(path: &PathBuf, nodes: u32, symbols: bool) -> std::io::Result<usize>
                 "{},{},{}",
                 id(i, symbols),
                 id(t, symbols),
-                1 + rng.below(3)
+                1 + rng.modulo(3)
             )?;
             targets.push(t);
         }
     }
     w.flush()?;
     Ok(targets.len())
-}
-
-/// CPU time (user + system) of this process so far, in seconds, from
-/// `/proc/self/stat` (clock ticks at the usual 100 Hz). On a shared machine
-/// wall time includes waiting for a core; CPU time does not.
-fn cpu_seconds() -> f64 {
-    std::fs::read_to_string("/proc/self/stat")
-        .ok()
-        .and_then(|s| {
-            let rest = &s[s.rfind(')')? + 2..];
-            let f: Vec<&str> = rest.split_whitespace().collect();
-            let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
-            Some(ticks / 100.0)
-        })
-        .unwrap_or(f64::NAN)
-}
-
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 fn main() {
@@ -186,7 +147,7 @@ fn main() {
         direct.len(),
         deep.len()
     );
-    println!("peak RSS so far (VmHWM): {:.0} MB", peak_rss_mb());
+    println!("peak RSS so far (VmHWM): {:.0} MB", peak_rss_mib());
 
     // Saved-graph round trip.
     let saved = path.with_extension("graph.json");
@@ -210,5 +171,5 @@ fn main() {
         cpu_seconds() - c5
     );
     let _ = std::fs::remove_file(&saved);
-    println!("peak RSS (VmHWM): {:.0} MB", peak_rss_mb());
+    println!("peak RSS (VmHWM): {:.0} MB", peak_rss_mib());
 }

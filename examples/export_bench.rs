@@ -13,17 +13,9 @@ use unxref::export::{Scores, View, dot, gephi, gexf, graphml, json};
 use unxref::graph::{CitationGraph, EdgeMeta, NodeMeta};
 use unxref::model::Kind;
 
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(f64::NAN)
-}
+#[path = "common/mod.rs"]
+mod common;
+use common::peak_rss_mib;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -77,7 +69,7 @@ fn main() {
         g.node_count(),
         g.edge_count(),
         t.elapsed().as_secs_f64(),
-        peak_rss_mb()
+        peak_rss_mib()
     );
     let t = Instant::now();
     let scores = Scores::compute(&g);
@@ -85,7 +77,7 @@ fn main() {
     println!(
         "scores + view: {:.2} s; peak RSS {:.0} MB",
         t.elapsed().as_secs_f64(),
-        peak_rss_mb()
+        peak_rss_mib()
     );
     type Writer = Box<dyn Fn(&mut dyn Write, &View) -> std::io::Result<()>>;
     let jobs: Vec<(&str, Writer)> = vec![
@@ -116,7 +108,7 @@ fn main() {
         println!(
             "{name:14} {mb:8.0} MB in {secs:6.2} s ({:.0} MB/s); peak RSS {:.0} MB",
             mb / secs,
-            peak_rss_mb()
+            peak_rss_mib()
         );
     }
 }
