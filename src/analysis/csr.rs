@@ -93,16 +93,7 @@ impl Adjacency {
 
 /// Out- and in-adjacency of `g`, sorted, parallel edges merged.
 pub(crate) fn out_in<N, E>(g: &DiGraph<N, E>) -> (Adjacency, Adjacency) {
-    let n = g.node_count();
-    let raw_out = Adjacency::group(
-        n,
-        g.edge_count(),
-        g.raw_edges()
-            .iter()
-            .map(|e| (e.source().index(), e.target().index())),
-    );
-    let inn = raw_out.transpose().dedup_sorted();
-    drop(raw_out);
+    let inn = incoming(g);
     let out = inn.transpose();
     (out, inn)
 }

@@ -44,11 +44,7 @@ pub struct EdgeListReport {
 
 /// Reads an edge-list CSV file.
 pub fn load(path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
-    let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&bytes, path)
+    parse(&super::read_file(path)?, path)
 }
 
 /// Column positions found in the header.

@@ -264,6 +264,15 @@ fn looks_canonical(b: &[u8]) -> bool {
             .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.()-".contains(&c))
 }
 
+/// Reads a whole graph input file (saved graph, edge list, node table);
+/// a failure is [`GraphError::Io`] naming the file.
+pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, GraphError> {
+    std::fs::read(path).map_err(|source| GraphError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
 /// A problem loading, building or saving a graph.
 #[derive(Debug, thiserror::Error)]
 pub enum GraphError {

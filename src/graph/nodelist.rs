@@ -28,11 +28,7 @@ pub fn is_node_table(first_line: &[u8]) -> bool {
 
 /// Reads a node table file.
 pub fn load(path: &Path) -> Result<CitationGraph, GraphError> {
-    let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&bytes, path)
+    parse(&super::read_file(path)?, path)
 }
 
 /// The delimiter that occurs most in the header line (`,` on ties).

@@ -161,11 +161,7 @@ pub fn sniff(head: &[u8]) -> bool {
 /// Reads a saved graph from `path` (the file is read whole, then parsed
 /// straight into the graph).
 pub fn load(path: &Path) -> Result<CitationGraph, GraphError> {
-    let bytes = std::fs::read(path).map_err(|source| GraphError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&bytes, path)
+    parse(&super::read_file(path)?, path)
 }
 
 /// Reads a saved graph from a reader; `path` is only used in messages.
