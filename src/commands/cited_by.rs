@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::graph::CitationGraph;
 use crate::graph::resolve_id::resolve;
 use crate::model::Kind;
+use petgraph::graph::NodeIndex;
 
 /// Arguments of `unxref cited-by` (and `unxref cites`).
 #[derive(Debug, Clone, clap::Args)]
@@ -90,14 +91,24 @@ pub fn filtered(args: &NeighbourArgs) -> &'static str {
 
 /// Runs `unxref cited-by`.
 pub fn run(args: &NeighbourArgs) -> Result<Status> {
+    run_query(args, cited_by, "no text cites it")
+}
+
+/// Runs a neighbourhood query (`cited-by`, `cites`) and prints its rows;
+/// `none` is the note printed when nothing is found.
+pub(super) fn run_query(
+    args: &NeighbourArgs,
+    query: fn(&CitationGraph, NodeIndex, &QueryOptions) -> Vec<Hit>,
+    none: &str,
+) -> Result<Status> {
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
     let n = resolve(g, &args.id)?;
-    let hits = cited_by(g, n, &args.options());
+    let hits = query(g, n, &args.options());
     if hits.is_empty() {
         note(
             args.input.reading.quiet,
-            &format!("{}: no text cites it{}", g.meta(n).id, filtered(args)),
+            &format!("{}: {none}{}", g.meta(n).id, filtered(args)),
         );
     }
     let rows = rows(g, &hits);
