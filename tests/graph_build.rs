@@ -40,6 +40,8 @@ fn doc(
                 lang: Lang::En,
                 cue: (*cue).into(),
                 paragraph: (*paragraph).into(),
+                cited_title: String::new(),
+                cited_date: String::new(),
             })
             .collect(),
     }
@@ -507,6 +509,8 @@ fn a_text_first_cited_by_name_keeps_the_kind_of_its_id() {
         lang: Lang::En,
         cue: String::new(),
         paragraph: String::new(),
+        cited_title: String::new(),
+        cited_date: String::new(),
     };
     let doc = Extracted {
         info: DocInfo {

@@ -220,6 +220,7 @@ fn show_and_related() {
             "attribute,kind,ga-resolution,",
             "attribute,title,,",
             "attribute,year,2018,",
+            "attribute,date,,",
             "attribute,body,general-assembly,",
             "attribute,lang,,",
             "attribute,in_corpus,false,",

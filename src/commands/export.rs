@@ -127,6 +127,7 @@ pub fn load(inputs: &[PathBuf], reading: &super::CorpusArgs) -> Result<Loaded> {
         inputs,
         &LoadOptions {
             extract: reading.extract_options(),
+            metadata: reading.metadata.clone(),
         },
     )?;
     for n in &loaded.notes {

@@ -31,22 +31,13 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 11] = [
-    "file",
-    "doc",
-    "target",
-    "kind",
-    "text",
-    "start",
-    "end",
-    "line",
-    "lang",
-    "cue",
-    "paragraph",
-];
-
 /// Runs `unxref extract`.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
+    if !args.reading.metadata.is_empty() {
+        return Err(Error::Usage(
+            "--metadata applies to the commands that build a graph (map, export, report, graph, …), not to extract".into(),
+        ));
+    }
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
@@ -63,9 +54,9 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
             }
             Format::Csv => {
                 let mut cw = csv::Writer::from_writer(&mut *w);
-                cw.write_record(COLUMNS)?;
+                cw.write_record(crate::model::Citation::CSV_COLUMNS)?;
                 for c in cites {
-                    cw.serialize(c)?;
+                    cw.write_record(c.csv_fields())?;
                 }
                 cw.flush()?;
             }

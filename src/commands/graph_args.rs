@@ -47,6 +47,7 @@ pub fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
 pub fn load(args: &InputArgs) -> Result<(Loaded, bool)> {
     let opts = LoadOptions {
         extract: args.reading.extract_options(),
+        metadata: args.reading.metadata.clone(),
     };
     let loaded = load_inputs(&args.inputs, &opts)?;
     for n in &loaded.notes {

@@ -76,7 +76,14 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     let run = pipeline::extract_corpus(&args.corpus, &extractor, &|| pb.inc(1));
     pb.finish_and_clear();
     super::report_run(&run, args.reading.quiet);
-    let g = build::from_extracted(&run.docs);
+    let mut g = build::from_extracted(&run.docs);
+    let (notes, meta_errors) = crate::graph::metadata::apply_files(&mut g, &args.reading.metadata);
+    for n in &notes {
+        note(args.reading.quiet, n);
+    }
+    for e in &meta_errors {
+        eprintln!("unxref: {e}");
+    }
     let scores = Scores::compute(&g);
     let all = View::all(&g, &scores);
     let steps = progress(args.reading.quiet, 8, "writing");
@@ -165,7 +172,9 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     if let Some(n) = svg_note {
         note(args.reading.quiet, &n);
     }
-    Ok(Status::from_failures(!run.errors.is_empty()))
+    Ok(Status::from_failures(
+        !run.errors.is_empty() || !meta_errors.is_empty(),
+    ))
 }
 
 /// The map's title: what it shows and of what.

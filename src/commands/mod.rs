@@ -36,6 +36,11 @@ pub struct CorpusArgs {
     /// errors are still printed.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Titles, dates and attributes of texts (repeatable; commands that
+    /// build a graph): UN Digital Library GA or SC voting-data CSV, or a
+    /// plain `id,title,date` CSV. They win over titles read in citing texts.
+    #[arg(long, value_name = "FILE")]
+    pub metadata: Vec<PathBuf>,
 }
 
 impl CorpusArgs {

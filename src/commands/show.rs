@@ -71,11 +71,12 @@ pub fn run(args: &ShowArgs) -> Result<Status> {
             .map(|e| e.weight().weight)
             .sum()
     };
-    let attrs: Vec<(&str, Cell)> = vec![
+    let mut attrs: Vec<(&str, Cell)> = vec![
         ("id", Cell::Text(m.id.clone())),
         ("kind", Cell::kind(m.kind)),
         ("title", Cell::text(m.title.clone())),
         ("year", Cell::year(m.year)),
+        ("date", Cell::text(m.date.clone())),
         (
             "body",
             m.body
@@ -105,6 +106,10 @@ pub fn run(args: &ShowArgs) -> Result<Status> {
         ("pagerank_rank", Cell::Int(rank_position(g, &pr, n) as i64)),
         ("nodes", Cell::Int(g.node_count() as i64)),
     ];
+    // Attributes from metadata files (draft, vote totals, …).
+    for (k, v) in &m.attrs {
+        attrs.push((k.as_str(), Cell::text(v.clone())));
+    }
     let citers = top_neighbours(g, n, Direction::Incoming, args.top);
     let cited = top_neighbours(g, n, Direction::Outgoing, args.top);
     let list = |v: &[(NodeIndex, f64)]| -> Vec<Vec<Cell>> {

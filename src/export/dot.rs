@@ -80,7 +80,9 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
             0.0
         };
         let mut tip = m.id.clone();
-        if let Some(y) = m.year {
+        if !m.date.is_empty() {
+            tip.push_str(&format!(" ({})", m.date));
+        } else if let Some(y) = m.year {
             tip.push_str(&format!(" ({y})"));
         }
         let title = one_line(&m.title);
@@ -92,7 +94,7 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
             w,
             "  {} [label={}, tooltip={}, shape={}, fillcolor=\"{}\", fontsize={:.1}, penwidth={}{}];",
             quoted[i],
-            dot_quote(&short_label(&m.id)),
+            dot_quote(&titled_label(&m.id, &title)),
             dot_quote(&tip),
             st.shape,
             st.color,
@@ -121,6 +123,27 @@ pub fn write_dot(w: &mut dyn Write, view: &View, opts: &DotOptions) -> io::Resul
         writeln!(w, "];")?;
     }
     writeln!(w, "}}")
+}
+
+/// Characters of a title shown in a map label.
+const LABEL_TITLE_CHARS: usize = 28;
+
+/// A node's label on the map: the short id, then the start of its title
+/// cut at a word ("70/1 Transforming our world…").
+fn titled_label(id: &str, title: &str) -> String {
+    let label = short_label(id);
+    if title.is_empty() {
+        return label;
+    }
+    if title.chars().count() <= LABEL_TITLE_CHARS {
+        return format!("{label} {title}");
+    }
+    let cut: String = title.chars().take(LABEL_TITLE_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(p) if p > LABEL_TITLE_CHARS / 2 => &cut[..p],
+        _ => cut.as_str(),
+    };
+    format!("{label} {}…", cut.trim_end_matches([' ', ',', ':', ';']))
 }
 
 /// One row per year: a year label on the side, chained older above newer

@@ -23,11 +23,12 @@ use super::text::{float, one_line, short_label};
 use std::io::{self, Write};
 
 /// Header of `nodes.csv`.
-pub const NODE_COLUMNS: [&str; 12] = [
+pub const NODE_COLUMNS: [&str; 13] = [
     "Id",
     "Label",
     "kind",
     "year",
+    "date",
     "title",
     "in_corpus",
     "pagerank",
@@ -74,6 +75,7 @@ pub fn write_nodes(w: &mut dyn Write, view: &View) -> io::Result<()> {
             field(&short_label(&m.id)),
             view.kinds[i].map(|k| k.as_str()).unwrap_or("").to_string(),
             m.year.map(|y| y.to_string()).unwrap_or_default(),
+            field(&m.date),
             field(&m.title),
             m.in_corpus.to_string(),
             float(view.pagerank(n)),

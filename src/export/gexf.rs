@@ -20,9 +20,10 @@ pub struct GexfOptions {
 }
 
 /// Node attributes: (id, type).
-const NODE_ATTRS: [(&str, &str); 7] = [
+const NODE_ATTRS: [(&str, &str); 8] = [
     ("kind", "string"),
     ("year", "integer"),
+    ("date", "string"),
     ("title", "string"),
     ("in_corpus", "boolean"),
     ("pagerank", "double"),
@@ -96,6 +97,9 @@ pub fn write_gexf(w: &mut dyn Write, view: &View, opts: &GexfOptions) -> io::Res
         att("kind", kind.map(|k| k.as_str()).unwrap_or(""))?;
         if let Some(y) = m.year {
             att("year", &y.to_string())?;
+        }
+        if !m.date.is_empty() {
+            att("date", &m.date)?;
         }
         att("title", &one_line(&m.title))?;
         att("in_corpus", if m.in_corpus { "true" } else { "false" })?;

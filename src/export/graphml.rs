@@ -13,10 +13,11 @@ use super::text::{float, one_line, short_label, xml_escape as x};
 use std::io::{self, Write};
 
 /// Declared keys: (for, name, type).
-const KEYS: [(&str, &str, &str); 13] = [
+const KEYS: [(&str, &str, &str); 14] = [
     ("node", "label", "string"),
     ("node", "kind", "string"),
     ("node", "year", "int"),
+    ("node", "date", "string"),
     ("node", "title", "string"),
     ("node", "in_corpus", "boolean"),
     ("node", "pagerank", "double"),
@@ -59,6 +60,9 @@ pub fn write_graphml(w: &mut dyn Write, view: &View) -> io::Result<()> {
         }
         if let Some(y) = m.year {
             data("year", &y.to_string())?;
+        }
+        if !m.date.is_empty() {
+            data("date", &m.date)?;
         }
         let title = one_line(&m.title);
         if !title.is_empty() {

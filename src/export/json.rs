@@ -25,6 +25,9 @@ pub struct JsonNode {
     pub kind: Option<String>,
     /// Year, `null` when unknown.
     pub year: Option<i32>,
+    /// Date of adoption or issue (ISO 8601), left out when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
     /// Title (empty for cited-only texts).
     pub title: String,
     /// In the corpus or only cited.
@@ -68,6 +71,7 @@ pub fn write_json(w: &mut dyn Write, view: &View) -> io::Result<()> {
             label: short_label(&m.id),
             kind: kind.map(|k| k.as_str().to_string()),
             year: m.year,
+            date: m.date.clone(),
             title: one_line(&m.title),
             in_corpus: m.in_corpus,
             pagerank: round10(view.pagerank(n)),

@@ -105,6 +105,10 @@ pub struct Warnings {
     pub flagged_edges: Vec<(String, String)>,
     /// Ids that look malformed.
     pub malformed_ids: Vec<Suspect>,
+    /// Texts the citing documents give different titles: (id, titles with
+    /// the number of citing documents giving each, the chosen one first).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub title_conflicts: Vec<(String, Vec<(String, usize)>)>,
 }
 
 /// The whole report.
@@ -323,6 +327,11 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
             unreadable: unreadable.to_vec(),
             flagged_edges: flagged,
             malformed_ids: malformed,
+            title_conflicts: g
+                .title_conflicts
+                .iter()
+                .map(|c| (c.id.clone(), c.titles.clone()))
+                .collect(),
         },
     }
 }
@@ -451,7 +460,11 @@ pub fn write_markdown(w: &mut dyn Write, r: &Report) -> io::Result<()> {
     entries(w, &r.most_citing, "cited texts")?;
     writeln!(w, "## Warnings\n")?;
     let wr = &r.warnings;
-    if wr.unreadable.is_empty() && wr.flagged_edges.is_empty() && wr.malformed_ids.is_empty() {
+    if wr.unreadable.is_empty()
+        && wr.flagged_edges.is_empty()
+        && wr.malformed_ids.is_empty()
+        && wr.title_conflicts.is_empty()
+    {
         writeln!(w, "None.")?;
         return Ok(());
     }
@@ -487,6 +500,26 @@ pub fn write_markdown(w: &mut dyn Write, r: &Report) -> io::Result<()> {
         }
         if wr.malformed_ids.len() > 50 {
             writeln!(w, "- … and {} more", wr.malformed_ids.len() - 50)?;
+        }
+        if !wr.title_conflicts.is_empty() {
+            writeln!(w)?;
+        }
+    }
+    if !wr.title_conflicts.is_empty() {
+        writeln!(
+            w,
+            "### Texts given different titles ({}; the most given is used)\n",
+            wr.title_conflicts.len()
+        )?;
+        for (id, titles) in wr.title_conflicts.iter().take(50) {
+            let given: Vec<String> = titles
+                .iter()
+                .map(|(t, n)| format!("“{}” ({n})", cell(t)))
+                .collect();
+            writeln!(w, "- `{id}`: {}", given.join("; "))?;
+        }
+        if wr.title_conflicts.len() > 50 {
+            writeln!(w, "- … and {} more", wr.title_conflicts.len() - 50)?;
         }
     }
     Ok(())

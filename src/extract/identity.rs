@@ -27,6 +27,14 @@ pub struct Identity {
     /// Other symbols of the document itself ("[S/5002]" under the title of
     /// an old Security Council resolution): never cited by it.
     pub aliases: Vec<String>,
+    /// Date of adoption or issue (ISO 8601), or empty.
+    pub date: String,
+    /// The drafts the document was adopted from ("[without reference to a
+    /// Main Committee (A/79/L.99 and A/79/L.99/Add.1)]").
+    pub draft: Vec<String>,
+    /// Byte span of the header bracket naming those drafts: citations
+    /// inside it are the document's history, not citations.
+    pub draft_span: Option<(usize, usize)>,
 }
 
 static BRACKET_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,7 +52,7 @@ static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?m)^(?:[^\n]*[ \t]{{3}})?[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*$"
+        r"(?m)^(?:[^\n]*[ \t]{{3}})?[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*(?:$|[ \t]{{3}}[^\n]*$)"
     ))
     .expect("valid masthead regex")
 });
@@ -52,9 +60,10 @@ static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)^[ \t#*]*(?:",
-        r"(?P<ga>(?:ES-|S-)?[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z])?\.[ \t]+(?P<gt>[^\n]{3,300})",
-        r"|(?:Decision|Décision|Decisión)[ \t]+(?P<dec>[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z](?:[ \t]+(?:and|to)[ \t]+[A-Z])?)?[ \t]*[:.][ \t]*(?P<dt>[^\n]*)",
-        r"|(?:Resolution|RESOLUTION|Résolution)[ \t]+(?P<sc>[0-9]{1,4})[ \t]*\((?P<scy>(?:19|20)[0-9]{2})\)[ \t]*$",
+        r"(?P<ga>(?:ES-|S-)?[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z])?(?:\.[ \t]+|[ \t]+[-–—][ \t]+)(?P<gt>[^\n]{3,300})",
+        r"|(?:Decision|Décision|Decisión|Решение|المقرر)[ \t]+(?P<dec>[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z](?:[ \t]+(?:and|to|et|y|и)[ \t]+[A-Z])?)?[ \t]*[:.][ \t]*(?P<dt>[^\n]*)",
+        r"|(?:Resolution|RESOLUTION|Résolution|Resolución|Резолюция|القرار)[ \t]+(?P<sc>[0-9]{1,4})[ \t]*\((?P<scy>(?:19|20)[0-9]{2})\)[ \t]*$",
+        r"|第[ \t]*(?P<sc3>[0-9]{1,4})[ \t]*\((?P<scy3>(?:19|20)[0-9]{2})\)[ \t]*号决议[ \t]*$",
         r"|(?P<sc2>[0-9]{1,4})[ \t]*\((?P<scy2>(?:19|20)[0-9]{2})\)\.[ \t]+Resolution[ \t]+of[ \t]",
         r")",
     ))
@@ -70,9 +79,16 @@ fn continued_title(first: &str, rest: &str) -> String {
         let line = line.trim();
         // The enacting formula is never part of the title.
         if line.is_empty()
-            || ["General Assembly", "Assemblée générale", "Asamblea General"]
-                .iter()
-                .any(|f| line.contains(f))
+            || [
+                "General Assembly",
+                "Assemblée générale",
+                "Asamblea General",
+                "Генеральная Ассамблея",
+                "大会",
+                "الجمعية العامة",
+            ]
+            .iter()
+            .any(|f| line.contains(f))
         {
             break;
         }
@@ -80,6 +96,119 @@ fn continued_title(first: &str, rest: &str) -> String {
         title.push_str(line);
     }
     title
+}
+
+/// The bracket under a resolution's heading that names the drafts (or the
+/// committee report) it was adopted from, in the six languages.
+static DRAFT_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\[[ \t\n]*(?:without reference to a Main Committee|on the report of|sans renvoi à une grande commission|sur (?:la base du )?rapport|sin remisión a una Comisión Principal|sobre la base del informe|по докладу|без передачи в главный комитет|未经发交主要委员会|根据|دون إحالة إلى لجنة رئيسية|بناء على تقرير)",
+        r"[^\]\[]{0,400}\]",
+    ))
+    .expect("valid draft bracket regex")
+});
+
+static BRACKET_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<sym>(?:A|S|E)/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*)|(?-u:\b)(?P<part>(?:Add|Corr|Rev)\.[0-9]+)")
+        .expect("valid bracket symbol regex")
+});
+
+/// Words after which the adoption date follows ("Resolution adopted by the
+/// General Assembly on 22 September 2024", "Adopted by the Security
+/// Council at its 9957th meeting, on 14 July 2025", decisions "At its 23rd
+/// plenary meeting, on 3 October 2016").
+static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[Aa]dopted by|adoptée par|aprobada por|принят(?:ая|а)|اتخذته|اعتمده|plenary meeting(?: of the General Assembly)?,? on|séance plénière,? le|sesión plenaria,? celebrada el)",
+    )
+    .expect("valid adopted regex")
+});
+
+/// The lines that open a document's own title in a masthead: a draft's
+/// sponsors line, a letter or note, a report.
+static DOC_TITLE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)^[ \t#*]*(?:(?P<draft>[^\n]{0,300}(?:[:：][ \t]*)?(?:[Dd]raft (?:resolution|decision)|[Pp]rojet de (?:résolution|décision)|[Pp]royecto de (?:resolución|decisión)|[Пп]роект (?:резолюции|решения))[ \t*]*\n)",
+        r"|(?P<own>(?:Identical letters dated|Letter dated|Note verbale dated|Report of the|Note by the|Lettre datée|Rapport du|Carta de fecha|Informe del)[^\n]*\n))",
+    ))
+    .expect("valid doc-title regex")
+});
+
+static AGENDA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:Agenda items?|Items? [0-9]+(?: \([a-z]\))? of the (?:provisional|preliminary) agenda|Points? [0-9]+[^\n]{0,20} de l['’]ordre du jour|Temas? [0-9]+[^\n]{0,20} del programa)[^\n]*\n")
+        .expect("valid agenda item regex")
+});
+
+/// The paragraph starting at `from`: its lines up to the first blank one,
+/// joined (at most six lines and 300 characters).
+fn paragraph_at(text: &str, from: usize) -> String {
+    let mut out = String::new();
+    let mut started = false;
+    for line in text[from..].split('\n').take(12) {
+        let line = line.trim().trim_matches('*').trim();
+        if line.is_empty() {
+            if started {
+                break;
+            }
+            continue;
+        }
+        if line.starts_with("The General Assembly") || line.starts_with("The Security Council") {
+            break;
+        }
+        started = true;
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+        if out.len() > 300 {
+            break;
+        }
+    }
+    super::harvest::tidy(&out)
+}
+
+/// A document's own title from its masthead: a draft's title (after its
+/// sponsors line), a letter's or report's opening line, else the title of
+/// the agenda item it comes under.
+fn masthead_title(zone: &str) -> String {
+    if let Some(c) = DOC_TITLE_OPENER.captures(zone) {
+        if let Some(m) = c.name("draft") {
+            let t = paragraph_at(zone, m.end());
+            if !t.is_empty() {
+                return t;
+            }
+        }
+        if let Some(m) = c.name("own") {
+            return paragraph_at(zone, m.start());
+        }
+    }
+    if let Some(m) = AGENDA_ITEM.find(zone) {
+        return paragraph_at(zone, m.end());
+    }
+    String::new()
+}
+
+/// The drafts named in the header bracket, normalised ("A/79/L.99 and
+/// Add.1" gives `A/79/L.99` and `A/79/L.99/Add.1`).
+fn bracket_drafts(bracket: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut base = String::new();
+    for c in BRACKET_SYMBOL.captures_iter(bracket) {
+        let sym = if let Some(s) = c.name("sym") {
+            let s = s.as_str().trim_end_matches(['.', ',', ';', ')']);
+            base = s.split("/Add.").next().unwrap_or(s).to_string();
+            s.to_string()
+        } else if !base.is_empty() {
+            format!("{base}/{}", &c["part"])
+        } else {
+            continue;
+        };
+        let id = symbol::document(&sym);
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -165,6 +294,36 @@ pub fn id_from_file_name(path: &str) -> Option<String> {
     None
 }
 
+/// The date of adoption or issue: after "adopted by … on", after an SC
+/// title line ("of 6 August 1990"), else the first date of the masthead
+/// (the issue date under "Distr.").
+fn own_date(zone: &str, head: &str, sc_title_end: Option<usize>) -> String {
+    if let Some(e) = sc_title_end {
+        let after = &zone[e..floor(zone, (e + 80).min(zone.len()))];
+        if let Some((s, _, d)) = super::harvest::find_date(after)
+            && after[..s].trim().trim_end_matches("of").trim().is_empty()
+        {
+            return d;
+        }
+    }
+    for m in ADOPTED.find_iter(zone).take(3) {
+        let after = &zone[m.end()..floor(zone, (m.end() + 160).min(zone.len()))];
+        if let Some((s, _, d)) = super::harvest::find_date(after)
+            && s < 100
+        {
+            return d;
+        }
+    }
+    super::harvest::find_date(head).map_or(String::new(), |(_, _, d)| d)
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Finds the identity of a document from its cleaned text and file path.
 pub fn identify(text: &str, path: &str) -> Identity {
     let head_end = {
@@ -199,6 +358,9 @@ pub fn identify(text: &str, path: &str) -> Identity {
         }
         &text[..e]
     };
+    // Where an SC title line ends ("Resolution 661 (1990)"): its date
+    // follows ("of 6 August 1990").
+    let mut sc_title_end = None;
     if let Some(c) = TITLE_LINE.captures(title_zone) {
         let (tid, title) = if let Some(g) = c.name("ga") {
             let title = c.name("gt").map_or(String::new(), |m| {
@@ -212,9 +374,18 @@ pub fn identify(text: &str, path: &str) -> Identity {
                     .map_or(String::new(), |m| m.as_str().to_string()),
             )
         } else {
-            let n = c.name("sc").or(c.name("sc2")).map_or("0", |m| m.as_str());
-            let y = c.name("scy").or(c.name("scy2")).map_or("0", |m| m.as_str());
+            let n = c
+                .name("sc")
+                .or(c.name("sc2"))
+                .or(c.name("sc3"))
+                .map_or("0", |m| m.as_str());
+            let y = c
+                .name("scy")
+                .or(c.name("scy2"))
+                .or(c.name("scy3"))
+                .map_or("0", |m| m.as_str());
             let (n, y) = (n.parse().unwrap_or(0), y.parse().unwrap_or(0));
+            sc_title_end = c.get(0).map(|m| m.end());
             (symbol::sc_resolution(n, y), String::new())
         };
         let title = title.trim().trim_matches('*').trim().to_string();
@@ -263,10 +434,26 @@ pub fn identify(text: &str, path: &str) -> Identity {
     if let Some(c) = BRACKET_ALIAS.captures(head) {
         id.aliases.push(symbol::document(&c[1]));
     }
-    // Year: the first plausible year in the masthead, else from the id.
-    id.year = YEAR
-        .find(head)
-        .and_then(|m| m.as_str().parse().ok())
+    // The drafts the document was adopted from: its history.
+    if let Some(m) = DRAFT_BRACKET.find(title_zone) {
+        id.draft = bracket_drafts(m.as_str());
+        id.draft_span = Some((m.start(), m.end()));
+    }
+    // A document's own title from its masthead (drafts, letters, reports).
+    if id.title.is_empty()
+        && id.id_source != "file-stem"
+        && symbol::kind_of(&id.id).is_none_or(|k| k == Kind::Document)
+    {
+        id.title = masthead_title(title_zone);
+    }
+    id.date = own_date(title_zone, head, sc_title_end);
+    // Year: of the date, else the first plausible year in the masthead,
+    // else from the id.
+    id.year = id
+        .date
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .or_else(|| YEAR.find(head).and_then(|m| m.as_str().parse().ok()))
         .or_else(|| symbol::year_of(&id.id));
     if matches!(symbol::kind_of(&id.id), Some(Kind::ScResolution)) {
         id.year = symbol::year_of(&id.id);

@@ -20,6 +20,7 @@
 pub mod clean;
 pub mod find;
 pub mod fold;
+pub mod harvest;
 pub mod identity;
 pub mod instruments;
 pub mod lang;
@@ -151,10 +152,46 @@ impl Extractor {
             let e2 = map_end(&folded, &doc.text.text, e1);
             map_end(&doc.text, raw, e2)
         };
-        let mut all: Vec<(usize, usize, String, Kind)> = hits
+        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        let mut harvested = harvest::harvest(&cleaned.text, &spans, &furniture, lang);
+        // Titles as the document writes them (before script folding turned
+        // "：" into ":"), from the decoded text.
+        for h in harvested.iter_mut().filter(|h| !h.title_spans.is_empty()) {
+            let mut t = String::new();
+            for &(s, e) in &h.title_spans {
+                let (ds, de) = (
+                    folded.to_source(cleaned.to_source(s)),
+                    map_end(&folded, &doc.text.text, map_end(&cleaned, &folded.text, e)),
+                );
+                if let Some(piece) = doc.text.text.get(ds..de) {
+                    t.push_str(piece);
+                    t.push(' ');
+                }
+            }
+            let t = harvest::tidy(&t);
+            if !t.is_empty() {
+                h.title = t;
+            }
+        }
+        let mut all: Vec<(usize, usize, String, Kind, harvest::Harvest)> = hits
             .iter()
-            .filter(|h| h.target != ident.id && !ident.aliases.contains(&h.target))
-            .map(|h| (h.start, h.end, h.target.clone(), h.kind))
+            .zip(harvested.iter_mut())
+            .filter(|(h, _)| {
+                h.target != ident.id
+                    && !ident.aliases.contains(&h.target)
+                    && !ident
+                        .draft_span
+                        .is_some_and(|(s, e)| h.start >= s && h.end <= e)
+            })
+            .map(|(h, got)| {
+                (
+                    h.start,
+                    h.end,
+                    h.target.clone(),
+                    h.kind,
+                    std::mem::take(got),
+                )
+            })
             .collect();
         for n in named {
             // A text naming itself ("The Pact for the Future" in the Pact) is
@@ -164,13 +201,19 @@ impl Extractor {
             }
             let overlaps = hits.iter().any(|h| h.start < n.end && n.start < h.end);
             if !overlaps && n.start < n.end && n.end <= cleaned.text.len() {
-                all.push((n.start, n.end, n.target, Kind::NamedInstrument));
+                all.push((
+                    n.start,
+                    n.end,
+                    n.target,
+                    Kind::NamedInstrument,
+                    harvest::Harvest::default(),
+                ));
             }
         }
         all.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
         let file = doc.path.clone();
         let mut citations = Vec::with_capacity(all.len());
-        for (s, e, target, kind) in all {
+        for (s, e, target, kind, got) in all {
             let Some((rs, re)) = raw_span(raw, to_raw(s), to_raw_end(e)) else {
                 continue;
             };
@@ -187,6 +230,8 @@ impl Extractor {
                 lang,
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
+                cited_title: got.title,
+                cited_date: got.date,
             });
         }
         let info = DocInfo {
@@ -196,6 +241,8 @@ impl Extractor {
             id_source: ident.id_source.into(),
             title: ident.title,
             year: ident.year,
+            date: ident.date,
+            draft: ident.draft,
             body: ident.body,
             lang,
             bytes: doc.raw.len(),

@@ -65,15 +65,26 @@ pub fn from_extracted(docs: &[Extracted]) -> CitationGraph {
     let mut doc_nodes = Vec::with_capacity(docs.len());
     for d in docs {
         let id = canonical_id(&d.info.id);
-        let kind = d.info.kind.or_else(|| symbol::kind_of(&id));
+        // A corpus document is at least a document, never of no kind.
+        let kind = d
+            .info
+            .kind
+            .or_else(|| symbol::kind_of(&id))
+            .or(Some(Kind::Document));
+        let mut attrs = std::collections::BTreeMap::new();
+        if !d.info.draft.is_empty() {
+            attrs.insert("draft".to_string(), d.info.draft.join(" "));
+        }
         let n = g.upsert_node(NodeMeta {
             kind,
             title: d.info.title.clone(),
             year: d.info.year.or_else(|| symbol::year_of(&id)),
+            date: d.info.date.clone(),
             body: d.info.body.or_else(|| body_of(&id, kind)),
             lang: Some(d.info.lang),
             in_corpus: true,
             file: d.info.file.clone(),
+            attrs,
             id,
         });
         doc_nodes.push(n);
@@ -104,9 +115,89 @@ pub fn from_extracted(docs: &[Extracted]) -> CitationGraph {
             );
         }
     }
+    harvested_titles(&mut g, docs);
     name_known_instruments(&mut g);
     g.flag_later_citations();
     g
+}
+
+/// Gives each text the title and date its citing documents agree on: each
+/// citing document votes once for each title (compared normalised: case,
+/// quotes and punctuation aside) and date it gives; the most votes win,
+/// ties going to the title given first in document order. A text's own
+/// title (a corpus document) is kept; texts given different titles are
+/// listed in [`CitationGraph::title_conflicts`].
+pub fn harvested_titles(g: &mut CitationGraph, docs: &[Extracted]) {
+    use crate::extract::harvest::normalize_title;
+    use std::collections::HashMap;
+    // target → (normalised title → (votes, first form, first seen)).
+    type Votes = HashMap<String, (usize, String, usize)>;
+    let mut titles: HashMap<&str, Votes> = HashMap::new();
+    let mut dates: HashMap<&str, Votes> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut seen = 0usize;
+    for d in docs {
+        let mut voted: std::collections::HashSet<(&str, String, bool)> = Default::default();
+        for c in &d.citations {
+            for (value, is_title) in [(&c.cited_title, true), (&c.cited_date, false)] {
+                if value.is_empty() {
+                    continue;
+                }
+                let key = if is_title {
+                    normalize_title(value)
+                } else {
+                    value.clone()
+                };
+                if key.is_empty() || !voted.insert((c.target.as_str(), key.clone(), is_title)) {
+                    continue;
+                }
+                let table = if is_title { &mut titles } else { &mut dates };
+                let votes = table.entry(c.target.as_str()).or_insert_with(|| {
+                    if is_title {
+                        order.push(c.target.as_str());
+                    }
+                    Votes::new()
+                });
+                seen += 1;
+                votes.entry(key).or_insert((0, value.clone(), seen)).0 += 1;
+            }
+        }
+    }
+    let winner = |v: &Votes| -> Vec<(String, usize)> {
+        let mut all: Vec<&(usize, String, usize)> = v.values().collect();
+        all.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+        all.into_iter().map(|(n, t, _)| (t.clone(), *n)).collect()
+    };
+    for id in order {
+        let Some(n) = g.node(&canonical_id(id)) else {
+            continue;
+        };
+        let ranked = winner(&titles[id]);
+        if ranked.len() > 1 {
+            g.title_conflicts.push(super::TitleConflict {
+                id: g.nodes[n.index()].id.clone(),
+                titles: ranked.clone(),
+            });
+        }
+        let m = &mut g.nodes[n.index()];
+        if m.title.is_empty() {
+            m.title = ranked[0].0.clone();
+        }
+    }
+    let mut ids: Vec<&&str> = dates.keys().collect();
+    ids.sort();
+    for id in ids {
+        let Some(n) = g.node(&canonical_id(id)) else {
+            continue;
+        };
+        let m = &mut g.nodes[n.index()];
+        if m.date.is_empty() {
+            m.date = winner(&dates[*id])[0].0.clone();
+            if m.year.is_none() {
+                m.year = m.date.get(..4).and_then(|y| y.parse().ok());
+            }
+        }
+    }
 }
 
 /// Cited texts outside the corpus have no title of their own; those in the

@@ -30,6 +30,8 @@ use std::path::{Path, PathBuf};
 pub struct LoadOptions {
     /// Extractor settings for corpus inputs.
     pub extract: Options,
+    /// `--metadata` files, applied once every input is merged.
+    pub metadata: Vec<PathBuf>,
 }
 
 /// A loaded graph and what went wrong on the way.
@@ -154,7 +156,12 @@ pub fn load_inputs(inputs: &[PathBuf], opts: &LoadOptions) -> crate::Result<Load
             Err(e) => loaded.errors.push(e.into()),
         }
     }
-    if merged > 1 {
+    if !opts.metadata.is_empty() {
+        // Applying metadata recomputes the flags (dates may bring years).
+        let (notes, errors) = super::metadata::apply_files(&mut loaded.graph, &opts.metadata);
+        loaded.notes.extend(notes);
+        loaded.errors.extend(errors.into_iter().map(Into::into));
+    } else if merged > 1 {
         loaded.graph.flag_later_citations();
     }
     Ok(loaded)

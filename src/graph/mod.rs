@@ -24,6 +24,7 @@ pub mod edgelist;
 pub mod fasthash;
 pub mod input;
 pub mod interner;
+pub mod metadata;
 pub mod nodelist;
 pub mod resolve_id;
 pub mod store;
@@ -50,6 +51,8 @@ pub struct NodeMeta {
     pub title: String,
     /// Year of adoption or issue, when known.
     pub year: Option<i32>,
+    /// Date of adoption or issue (ISO 8601 `2015-09-25`), or empty.
+    pub date: String,
     /// Adopting or issuing body, when known.
     pub body: Option<Body>,
     /// Language of the corpus document (None for external nodes).
@@ -58,6 +61,9 @@ pub struct NodeMeta {
     pub in_corpus: bool,
     /// The corpus file (empty for external nodes).
     pub file: String,
+    /// Further attributes, from metadata files (`draft`, `total_yes`,
+    /// `modality`, …), by name.
+    pub attrs: std::collections::BTreeMap<String, String>,
 }
 
 /// Attributes of one edge (citing → cited).
@@ -84,6 +90,19 @@ pub struct CitationGraph {
     /// Canonical id → node (fast non-cryptographic hasher: a million ids
     /// are inserted when an edge list is loaded).
     pub index: HashMap<String, NodeIndex, fasthash::FxBuild>,
+    /// Texts whose citing documents disagree on their title (see
+    /// [`build::harvested_titles`]); listed in the report.
+    pub title_conflicts: Vec<TitleConflict>,
+}
+
+/// A text the citing documents give different titles.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TitleConflict {
+    /// Canonical id of the cited text.
+    pub id: String,
+    /// The titles given, each with the number of citing documents giving
+    /// it, the chosen one first.
+    pub titles: Vec<(String, usize)>,
 }
 
 impl CitationGraph {
@@ -127,6 +146,11 @@ impl CitationGraph {
                     id: old.id,
                     kind: meta.kind.or(old.kind),
                     year: meta.year.or(old.year),
+                    date: if meta.date.is_empty() {
+                        old.date
+                    } else {
+                        meta.date
+                    },
                     body: meta.body.or(old.body),
                     lang: meta.lang.or(old.lang),
                     ..meta
@@ -140,6 +164,12 @@ impl CitationGraph {
                 }
                 if cur.year.is_none() {
                     cur.year = meta.year;
+                }
+                if cur.date.is_empty() {
+                    cur.date = meta.date;
+                }
+                for (k, v) in meta.attrs {
+                    cur.attrs.entry(k).or_insert(v);
                 }
                 if cur.body.is_none() {
                     cur.body = meta.body;
@@ -183,7 +213,13 @@ impl CitationGraph {
             *self = other;
             return;
         }
-        let CitationGraph { graph, nodes, .. } = other;
+        let CitationGraph {
+            graph,
+            nodes,
+            title_conflicts,
+            ..
+        } = other;
+        self.title_conflicts.extend(title_conflicts);
         let map: Vec<NodeIndex> = nodes.into_iter().map(|m| self.upsert_node(m)).collect();
         let (_, edges) = graph.into_nodes_edges();
         for e in edges {
@@ -300,6 +336,16 @@ pub enum GraphError {
         /// The graph file.
         path: PathBuf,
         /// 1-based line where the problem was found (0 when unknown).
+        line: usize,
+        /// What is wrong.
+        msg: String,
+    },
+    /// A bad `--metadata` file: unknown layout, bad row or date.
+    #[error("{}:{line}: {msg}", path.display())]
+    Metadata {
+        /// The metadata file.
+        path: PathBuf,
+        /// 1-based line of the problem (1: the header).
         line: usize,
         /// What is wrong.
         msg: String,

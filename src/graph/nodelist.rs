@@ -92,7 +92,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
     let id_col = col("id").ok_or_else(|| err(1, "a node table needs an Id column".into()))?;
     let (title, label) = (col("title"), col("label"));
     let (kind, year, body, lang) = (col("kind"), col("year"), col("body"), col("lang"));
-    let (in_corpus, file) = (col("in_corpus"), col("file"));
+    let (in_corpus, file, date) = (col("in_corpus"), col("file"), col("date"));
     let mut g = CitationGraph::new();
     for rec in r.records() {
         let rec = rec.map_err(|e| {
@@ -142,6 +142,10 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
         }
         if let Some(f) = cell(file) {
             meta.file = f.to_string();
+        }
+        if let Some(d) = cell(date) {
+            meta.date = super::metadata::parse_date(d)
+                .ok_or_else(|| err(line, format!("unreadable date {d:?}")))?;
         }
         g.upsert_node(meta);
     }

@@ -74,7 +74,9 @@ pub fn write(g: &CitationGraph, w: &mut dyn Write) -> std::io::Result<()> {
             kind: n.kind,
             title: &n.title,
             year: n.year,
+            date: &n.date,
             body: n.body,
+            attrs: &n.attrs,
             lang: n.lang,
             in_corpus: n.in_corpus,
             file: &n.file,
@@ -122,6 +124,8 @@ struct NodeRecordRef<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     year: Option<i32>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    date: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<crate::model::Body>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,6 +134,8 @@ struct NodeRecordRef<'a> {
     in_corpus: bool,
     #[serde(skip_serializing_if = "str::is_empty")]
     file: &'a str,
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    attrs: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// An edge as written: node positions, defaults left out.

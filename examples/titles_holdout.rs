@@ -1,0 +1,127 @@
+//! The titles check of issue 11: hold out one GA session's own resolutions
+//! (`A_RES_79_*` files) from the shared corpus, read the rest, and measure
+//! how many of the session's resolutions that the rest cites get a title
+//! from the citing texts, and how many of those titles match the
+//! resolution's own title line (compared normalised: case, quotes and
+//! punctuation aside).
+//!
+//! ```sh
+//! cargo run --release --example titles_holdout [CORPUS] [SESSION]
+//! ```
+//!
+//! CORPUS defaults to `../shared/corpus`, SESSION to 79. Prints the
+//! figures and the mismatches; exits quietly when the corpus is absent.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use unxref::extract::harvest::normalize_title;
+use unxref::extract::{Extractor, Options};
+use unxref::graph::build;
+use unxref::pipeline;
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            files(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let root = PathBuf::from(
+        args.get(1)
+            .cloned()
+            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()),
+    );
+    let session: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(79);
+    if !root.is_dir() {
+        eprintln!("{}: no corpus, nothing to measure", root.display());
+        return;
+    }
+    let prefix = format!("A_RES_{session}_");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let (held, rest): (Vec<PathBuf>, Vec<PathBuf>) = all.into_iter().partition(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(&prefix))
+    });
+    let ex = Extractor::new(Options::default()).expect("extractor");
+    let own = pipeline::extract_corpus(&held, &ex, &|| {});
+    let own_titles: BTreeMap<String, String> = own
+        .docs
+        .iter()
+        .map(|d| (d.info.id.clone(), d.info.title.clone()))
+        .collect();
+    let run = pipeline::extract_corpus(&rest, &ex, &|| {});
+    // Titles from the citing texts only: the graph's titles of cited texts
+    // are cleared (the instruments table names some) and harvested again.
+    let mut g = build::from_extracted(&run.docs);
+    for m in g.nodes.iter_mut().filter(|m| !m.in_corpus) {
+        m.title.clear();
+    }
+    g.title_conflicts.clear();
+    build::harvested_titles(&mut g, &run.docs);
+    let want = format!("A/RES/{session}/");
+    let (mut cited, mut titled, mut matched, mut no_own) = (0, 0, 0, 0);
+    let mut dated = 0;
+    let mut misses = Vec::new();
+    for m in g.nodes.iter().filter(|m| {
+        !m.in_corpus
+            && m.id
+                .strip_prefix(&want)
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    }) {
+        cited += 1;
+        dated += usize::from(!m.date.is_empty());
+        if m.title.is_empty() {
+            continue;
+        }
+        titled += 1;
+        match own_titles.get(&m.id) {
+            None => no_own += 1,
+            Some(t) if normalize_title(t) == normalize_title(&m.title) => matched += 1,
+            Some(t) => misses.push(format!(
+                "{}\n    own:       {t}\n    harvested: {}",
+                m.id, m.title
+            )),
+        }
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
+    println!(
+        "held out {} {prefix}* files; read {} other documents",
+        held.len(),
+        run.docs.len()
+    );
+    println!("session-{session} resolutions cited by the rest: {cited}");
+    println!(
+        "  with a harvested title: {titled} ({:.1}%)",
+        pct(titled, cited)
+    );
+    println!(
+        "  with a harvested date:  {dated} ({:.1}%)",
+        pct(dated, cited)
+    );
+    let comparable = titled - no_own;
+    println!(
+        "  title matches the resolution's own title: {matched} of {comparable} ({:.1}%; {no_own} titled resolutions are not among the held-out files)",
+        pct(matched, comparable)
+    );
+    for m in misses {
+        println!("  mismatch {m}");
+    }
+}
