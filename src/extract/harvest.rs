@@ -33,6 +33,10 @@ pub struct Harvest {
     pub title_spans: Vec<(usize, usize)>,
     /// The date as ISO 8601 (`2015-09-25`), or empty.
     pub date: String,
+    /// The citation names the latest resolution of the citing text's own
+    /// series ("its previous resolutions on the question, the most recent
+    /// of which was resolution 79/90"): a text of the same title.
+    pub same_series: bool,
 }
 
 impl Harvest {
@@ -223,6 +227,15 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid harvest regex")
 });
 
+/// Before the latest resolution of a series: "the most recent of which was
+/// resolution", "most recently resolution", "the latest being resolution"
+/// (English; measured on the shared corpus: 24 of 25 such resolutions
+/// have the citing resolution's title).
+static SERIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:most[ \t\n]+recent(?:ly)?(?:[ \t\n]+of[ \t\n]+which)?(?:[ \t\n]+(?:was|is|being))?|latest(?:[ \t\n]+of[ \t\n]+which)?(?:[ \t\n]+(?:was|is|being))?)(?:[ \t\n]+its|[ \t\n]+General[ \t\n]+Assembly)?[ \t\n]+resolution[ \t\n]*\z")
+        .expect("valid series regex")
+});
+
 /// Before a Chinese citation: 2015年9月25日题为“…”的第70/1号决议 (the date
 /// and the title both stand before the number). Matched on the text before
 /// the hit, reversed by hand: this finds the `的` and the date.
@@ -247,6 +260,8 @@ pub fn harvest(
     let mut out = Vec::with_capacity(hits.len());
     for (i, &(start, end)) in hits.iter().enumerate() {
         let mut h = after(text, end, furniture);
+        let from = floor(text, start.saturating_sub(80));
+        h.same_series = SERIES.is_match(&text[from..start]);
         if lang == Lang::Zh || h.is_empty() && has_han(text, start) {
             let prev_end = if i > 0 { hits[i - 1].1 } else { 0 };
             let from = floor(text, start.saturating_sub(600).max(prev_end).min(start));

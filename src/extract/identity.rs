@@ -77,9 +77,10 @@ fn continued_title(first: &str, rest: &str) -> String {
     let mut title = first.trim_end().to_string();
     for line in rest.split('\n').skip(1).take(5) {
         let line = line.trim();
-        // The enacting formula is never part of the title.
-        if line.is_empty()
-            || [
+        // The enacting formula ("The General Assembly,") is never part of
+        // the title; "… meeting of the General Assembly on …" may be.
+        let formula = line.chars().count() <= 30
+            && [
                 "General Assembly",
                 "Assemblée générale",
                 "Asamblea General",
@@ -88,8 +89,8 @@ fn continued_title(first: &str, rest: &str) -> String {
                 "الجمعية العامة",
             ]
             .iter()
-            .any(|f| line.contains(f))
-        {
+            .any(|f| line.contains(f));
+        if line.is_empty() || formula {
             break;
         }
         title.push(' ');

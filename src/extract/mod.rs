@@ -153,6 +153,7 @@ impl Extractor {
             map_end(&doc.text, raw, e2)
         };
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        let ident_kind = symbol::kind_of(&ident.id).unwrap_or(Kind::Document);
         let mut harvested = harvest::harvest(&cleaned.text, &spans, &furniture, lang);
         // Titles as the document writes them (before script folding turned
         // "：" into ":"), from the decoded text.
@@ -184,13 +185,17 @@ impl Extractor {
                         .is_some_and(|(s, e)| h.start >= s && h.end <= e)
             })
             .map(|(h, got)| {
-                (
-                    h.start,
-                    h.end,
-                    h.target.clone(),
-                    h.kind,
-                    std::mem::take(got),
-                )
+                let mut got = std::mem::take(got);
+                // The latest resolution of the citing resolution's own
+                // series bears its title.
+                if got.same_series
+                    && got.title.is_empty()
+                    && !ident.title.is_empty()
+                    && h.kind == ident_kind
+                {
+                    got.title = ident.title.clone();
+                }
+                (h.start, h.end, h.target.clone(), h.kind, got)
             })
             .collect();
         for n in named {
