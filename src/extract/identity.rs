@@ -325,6 +325,273 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// UN Member States (and a few former ones and observers) by ISO 3166
+/// alpha-3 code, as general-debate file names give them (`FRA_01_1946`).
+const COUNTRIES: [(&str, &str); 200] = [
+    ("AFG", "Afghanistan"),
+    ("AGO", "Angola"),
+    ("ALB", "Albania"),
+    ("AND", "Andorra"),
+    ("ARE", "United Arab Emirates"),
+    ("ARG", "Argentina"),
+    ("ARM", "Armenia"),
+    ("ATG", "Antigua and Barbuda"),
+    ("AUS", "Australia"),
+    ("AUT", "Austria"),
+    ("AZE", "Azerbaijan"),
+    ("BDI", "Burundi"),
+    ("BEL", "Belgium"),
+    ("BEN", "Benin"),
+    ("BFA", "Burkina Faso"),
+    ("BGD", "Bangladesh"),
+    ("BGR", "Bulgaria"),
+    ("BHR", "Bahrain"),
+    ("BHS", "Bahamas"),
+    ("BIH", "Bosnia and Herzegovina"),
+    ("BLR", "Belarus"),
+    ("BLZ", "Belize"),
+    ("BOL", "Bolivia"),
+    ("BRA", "Brazil"),
+    ("BRB", "Barbados"),
+    ("BRN", "Brunei Darussalam"),
+    ("BTN", "Bhutan"),
+    ("BWA", "Botswana"),
+    ("CAF", "Central African Republic"),
+    ("CAN", "Canada"),
+    ("CHE", "Switzerland"),
+    ("CHL", "Chile"),
+    ("CHN", "China"),
+    ("CIV", "Côte d’Ivoire"),
+    ("CMR", "Cameroon"),
+    ("COD", "Democratic Republic of the Congo"),
+    ("COG", "Congo"),
+    ("COL", "Colombia"),
+    ("COM", "Comoros"),
+    ("CPV", "Cabo Verde"),
+    ("CRI", "Costa Rica"),
+    ("CSK", "Czechoslovakia"),
+    ("CUB", "Cuba"),
+    ("CYP", "Cyprus"),
+    ("CZE", "Czechia"),
+    ("DDR", "German Democratic Republic"),
+    ("DEU", "Germany"),
+    ("DJI", "Djibouti"),
+    ("DMA", "Dominica"),
+    ("DNK", "Denmark"),
+    ("DOM", "Dominican Republic"),
+    ("DZA", "Algeria"),
+    ("ECU", "Ecuador"),
+    ("EGY", "Egypt"),
+    ("ERI", "Eritrea"),
+    ("ESP", "Spain"),
+    ("EST", "Estonia"),
+    ("ETH", "Ethiopia"),
+    ("EU", "European Union"),
+    ("FIN", "Finland"),
+    ("FJI", "Fiji"),
+    ("FRA", "France"),
+    ("FSM", "Micronesia (Federated States of)"),
+    ("GAB", "Gabon"),
+    ("GBR", "United Kingdom"),
+    ("GEO", "Georgia"),
+    ("GHA", "Ghana"),
+    ("GIN", "Guinea"),
+    ("GMB", "Gambia"),
+    ("GNB", "Guinea-Bissau"),
+    ("GNQ", "Equatorial Guinea"),
+    ("GRC", "Greece"),
+    ("GRD", "Grenada"),
+    ("GTM", "Guatemala"),
+    ("GUY", "Guyana"),
+    ("HND", "Honduras"),
+    ("HRV", "Croatia"),
+    ("HTI", "Haiti"),
+    ("HUN", "Hungary"),
+    ("IDN", "Indonesia"),
+    ("IND", "India"),
+    ("IRL", "Ireland"),
+    ("IRN", "Iran (Islamic Republic of)"),
+    ("IRQ", "Iraq"),
+    ("ISL", "Iceland"),
+    ("ISR", "Israel"),
+    ("ITA", "Italy"),
+    ("JAM", "Jamaica"),
+    ("JOR", "Jordan"),
+    ("JPN", "Japan"),
+    ("KAZ", "Kazakhstan"),
+    ("KEN", "Kenya"),
+    ("KGZ", "Kyrgyzstan"),
+    ("KHM", "Cambodia"),
+    ("KIR", "Kiribati"),
+    ("KNA", "Saint Kitts and Nevis"),
+    ("KOR", "Republic of Korea"),
+    ("KWT", "Kuwait"),
+    ("LAO", "Lao People’s Democratic Republic"),
+    ("LBN", "Lebanon"),
+    ("LBR", "Liberia"),
+    ("LBY", "Libya"),
+    ("LCA", "Saint Lucia"),
+    ("LIE", "Liechtenstein"),
+    ("LKA", "Sri Lanka"),
+    ("LSO", "Lesotho"),
+    ("LTU", "Lithuania"),
+    ("LUX", "Luxembourg"),
+    ("LVA", "Latvia"),
+    ("MAR", "Morocco"),
+    ("MCO", "Monaco"),
+    ("MDA", "Republic of Moldova"),
+    ("MDG", "Madagascar"),
+    ("MDV", "Maldives"),
+    ("MEX", "Mexico"),
+    ("MHL", "Marshall Islands"),
+    ("MKD", "North Macedonia"),
+    ("MLI", "Mali"),
+    ("MLT", "Malta"),
+    ("MMR", "Myanmar"),
+    ("MNE", "Montenegro"),
+    ("MNG", "Mongolia"),
+    ("MOZ", "Mozambique"),
+    ("MRT", "Mauritania"),
+    ("MUS", "Mauritius"),
+    ("MWI", "Malawi"),
+    ("MYS", "Malaysia"),
+    ("NAM", "Namibia"),
+    ("NER", "Niger"),
+    ("NGA", "Nigeria"),
+    ("NIC", "Nicaragua"),
+    ("NLD", "Netherlands"),
+    ("NOR", "Norway"),
+    ("NPL", "Nepal"),
+    ("NRU", "Nauru"),
+    ("NZL", "New Zealand"),
+    ("OMN", "Oman"),
+    ("PAK", "Pakistan"),
+    ("PAN", "Panama"),
+    ("PER", "Peru"),
+    ("PHL", "Philippines"),
+    ("PLW", "Palau"),
+    ("PNG", "Papua New Guinea"),
+    ("POL", "Poland"),
+    ("PRK", "Democratic People’s Republic of Korea"),
+    ("PRT", "Portugal"),
+    ("PRY", "Paraguay"),
+    ("PSE", "State of Palestine"),
+    ("QAT", "Qatar"),
+    ("ROU", "Romania"),
+    ("RUS", "Russian Federation"),
+    ("RWA", "Rwanda"),
+    ("SAU", "Saudi Arabia"),
+    ("SDN", "Sudan"),
+    ("SEN", "Senegal"),
+    ("SGP", "Singapore"),
+    ("SLB", "Solomon Islands"),
+    ("SLE", "Sierra Leone"),
+    ("SLV", "El Salvador"),
+    ("SMR", "San Marino"),
+    ("SOM", "Somalia"),
+    ("SRB", "Serbia"),
+    ("SSD", "South Sudan"),
+    ("STP", "Sao Tome and Principe"),
+    ("SUN", "Union of Soviet Socialist Republics"),
+    ("SUR", "Suriname"),
+    ("SVK", "Slovakia"),
+    ("SVN", "Slovenia"),
+    ("SWE", "Sweden"),
+    ("SWZ", "Eswatini"),
+    ("SYC", "Seychelles"),
+    ("SYR", "Syrian Arab Republic"),
+    ("TCD", "Chad"),
+    ("TGO", "Togo"),
+    ("THA", "Thailand"),
+    ("TJK", "Tajikistan"),
+    ("TKM", "Turkmenistan"),
+    ("TLS", "Timor-Leste"),
+    ("TON", "Tonga"),
+    ("TTO", "Trinidad and Tobago"),
+    ("TUN", "Tunisia"),
+    ("TUR", "Türkiye"),
+    ("TUV", "Tuvalu"),
+    ("TZA", "United Republic of Tanzania"),
+    ("UGA", "Uganda"),
+    ("UKR", "Ukraine"),
+    ("URY", "Uruguay"),
+    ("USA", "United States"),
+    ("UZB", "Uzbekistan"),
+    ("VAT", "Holy See"),
+    ("VCT", "Saint Vincent and the Grenadines"),
+    ("VEN", "Venezuela (Bolivarian Republic of)"),
+    ("VNM", "Viet Nam"),
+    ("VUT", "Vanuatu"),
+    ("WSM", "Samoa"),
+    ("YEM", "Yemen"),
+    ("YUG", "Yugoslavia"),
+    ("ZAF", "South Africa"),
+    ("ZMB", "Zambia"),
+    ("ZWE", "Zimbabwe"),
+];
+
+/// A general-debate statement known only by its file name
+/// (`FRA_01_1946.txt`): its title ("Statement by France in the general
+/// debate of the 1st session of the General Assembly") and year.
+pub fn speech_from_file_name(path: &str) -> Option<(String, i32)> {
+    let stem = Path::new(path).file_stem()?.to_str()?;
+    let parts: Vec<&str> = stem.split('_').collect();
+    let [code, session, year] = parts[..] else {
+        return None;
+    };
+    let session: u32 = session.parse().ok()?;
+    let year: i32 = year.parse().ok()?;
+    if !(code.len() == 3 || code == "EU") || !(1946..=2100).contains(&year) || session == 0 {
+        return None;
+    }
+    let name = COUNTRIES
+        .binary_search_by(|(c, _)| c.cmp(&code))
+        .map_or(code.to_string(), |i| {
+            let n = COUNTRIES[i].1;
+            // "the United Kingdom", "the Russian Federation", …
+            const THE: [&str; 14] = [
+                "United ",
+                "Russian",
+                "Syrian",
+                "Republic",
+                "Democratic",
+                "Netherlands",
+                "Lao",
+                "Central",
+                "Dominican",
+                "Philippines",
+                "Gambia",
+                "Bahamas",
+                "Union",
+                "Holy",
+            ];
+            if THE.iter().any(|t| n.starts_with(t))
+                || n.ends_with("Islands")
+                || n.starts_with("State of")
+                || n.starts_with("European")
+                || n.starts_with("German")
+                || n.starts_with("Comoros")
+            {
+                format!("the {n}")
+            } else {
+                n.to_string()
+            }
+        });
+    let suffix = match (session % 10, session % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    Some((
+        format!(
+            "Statement by {name} in the general debate of the {session}{suffix} session of the General Assembly"
+        ),
+        year,
+    ))
+}
+
 /// Finds the identity of a document from its cleaned text and file path.
 pub fn identify(text: &str, path: &str) -> Identity {
     let head_end = {
@@ -448,6 +715,19 @@ pub fn identify(text: &str, path: &str) -> Identity {
         id.title = masthead_title(title_zone);
     }
     id.date = own_date(title_zone, head, sc_title_end);
+    // A general-debate statement: its speaker and session are in its file
+    // name only.
+    if id.id_source == "file-stem"
+        && let Some((title, year)) = speech_from_file_name(path)
+    {
+        if id.title.is_empty() {
+            id.title = title;
+        }
+        id.body = Some(Body::GeneralAssembly);
+        id.date.clear();
+        id.year = Some(year);
+        return id;
+    }
     // Year: of the date, else the first plausible year in the masthead,
     // else from the id.
     id.year = id
@@ -545,5 +825,108 @@ mod tests {
         );
         let text = "79/5. Short title\nThe General Assembly,\n";
         assert_eq!(identify(text, "x.txt").title, "Short title");
+    }
+    #[test]
+    fn title_lines_and_mastheads_in_every_language() {
+        // (text, id, title, date)
+        let t = [
+            (
+                "Nations Unies \nA/RES/78/5\n\nAssemblée générale\n\nRésolution adoptée par l’Assemblée générale le 20 octobre 2023\n\n78/5. Coopération entre l’Organisation des Nations Unies et l’Organisation de coopération économique\n\nL’Assemblée générale,\n",
+                "A/RES/78/5",
+                "Coopération entre l’Organisation des Nations Unies et l’Organisation de coopération économique",
+                "2023-10-20",
+            ),
+            (
+                "78/5. Cooperación entre las Naciones Unidas y la Organización de Cooperación Económica\n\nLa Asamblea General,\n",
+                "A/RES/78/5",
+                "Cooperación entre las Naciones Unidas y la Organización de Cooperación Económica",
+                "",
+            ),
+            (
+                "Организация Объединенных Наций    A/RES/78/5\nГенеральная Ассамблея\n\n78/5. Сотрудничество между Организацией Объединенных Наций и Организацией экономического сотрудничества\n\nГенеральная Ассамблея,\n",
+                "A/RES/78/5",
+                "Сотрудничество между Организацией Объединенных Наций и Организацией экономического сотрудничества",
+                "",
+            ),
+            (
+                "78/5. 联合国与经济合作组织的合作\n\n大会，\n",
+                "A/RES/78/5",
+                "联合国与经济合作组织的合作",
+                "",
+            ),
+            (
+                "A/RES/78/5    الأمم المتحدة\nالجمعية العامة\n\n78/5 - التعاون بين الأمم المتحدة ومنظمة التعاون الاقتصادي\n\nإن الجمعية العامة،\n",
+                "A/RES/78/5",
+                "التعاون بين الأمم المتحدة ومنظمة التعاون الاقتصادي",
+                "",
+            ),
+            (
+                "Резолюция 2231 (2015)\nпринятая Советом Безопасности на его 7488-м заседании 20 июля 2015 года\n\nСовет Безопасности,\n",
+                "S/RES/2231(2015)",
+                "",
+                "2015-07-20",
+            ),
+            (
+                "Resolution 661 (1990)\nof 6 August 1990\n\nThe Security Council,\n",
+                "S/RES/661(1990)",
+                "",
+                "1990-08-06",
+            ),
+        ];
+        for (text, want_id, want_title, want_date) in t {
+            let d = identify(text, "x.txt");
+            assert_eq!(d.id, want_id, "{text}");
+            assert_eq!(d.title, want_title, "{text}");
+            assert_eq!(d.date, want_date, "{text}");
+        }
+    }
+
+    #[test]
+    fn drafts_in_the_header_are_history() {
+        let text = "United Nations \nA/RES/79/300\n\n Resolution adopted by the General Assembly \non 12 June 2025 \n\n[without reference to a Main Committee (A/79/L.99 and \nAdd.1)] \n\n79/300. Something\n";
+        let d = identify(text, "x.txt");
+        assert_eq!(d.draft, ["A/79/L.99", "A/79/L.99/Add.1"]);
+        let (s, e) = d.draft_span.unwrap();
+        assert!(text[s..e].starts_with("[without") && text[s..e].ends_with(")]"));
+        assert_eq!(d.date, "2025-06-12");
+        let d = identify(
+            "A/RES/79/150\n[on the report of the Third Committee (A/79/458/Add.2, para. 99)]\n79/150. X\n",
+            "x.txt",
+        );
+        assert_eq!(d.draft, ["A/79/458/Add.2"]);
+    }
+
+    #[test]
+    fn masthead_titles_of_documents_and_speeches() {
+        let d = identify(
+            "United Nations \nA/C.3/80/L.10\n\nGeneral Assembly \nDistr.: Limited \n14 October 2025 \n\nEightieth session \nThird Committee \nAgenda item 25 (b) \nSocial development \n\n\nPeru: draft resolution \n\n\n Promoting social integration through \nsocial inclusion \n\nThe General Assembly, \n",
+            "x.txt",
+        );
+        assert_eq!(
+            d.title,
+            "Promoting social integration through social inclusion"
+        );
+        assert_eq!(d.date, "2025-10-14");
+        let d = identify(
+            "A/79/800-S/2025/98\nGeneral Assembly\n27 February 2025\n\nAgenda items 62 and 67\nCrimes against humanity\n\n   Letter dated 14 February 2025 from the Chargé d’affaires a.i. \n   addressed to the Secretary-General\n\n   This month marks\n",
+            "x.txt",
+        );
+        assert_eq!(
+            d.title,
+            "Letter dated 14 February 2025 from the Chargé d’affaires a.i. addressed to the Secretary-General"
+        );
+        let d = identify("Before I speak of anything else", "s/FRA_01_1946.txt");
+        assert_eq!(d.id, "FRA_01_1946");
+        assert_eq!(
+            d.title,
+            "Statement by France in the general debate of the 1st session of the General Assembly"
+        );
+        assert_eq!(d.year, Some(1946));
+        assert_eq!(d.body, Some(Body::GeneralAssembly));
+        let d = identify("Thank you", "GBR_12_1957.txt");
+        assert!(
+            d.title
+                .starts_with("Statement by the United Kingdom in the general debate of the 12th")
+        );
     }
 }
