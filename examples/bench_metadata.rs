@@ -70,9 +70,10 @@ fn count_rows(path: &PathBuf) -> Option<usize> {
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let rows: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(900_000);
-    let path = args.get(2).map(PathBuf::from).unwrap_or_else(|| {
-        std::env::temp_dir().join(format!("unxref-bench-ga-votes-{rows}.csv"))
-    });
+    let path = args
+        .get(2)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("unxref-bench-ga-votes-{rows}.csv")));
     if count_rows(&path) != Some(rows) {
         generate(&path, rows).expect("write the synthetic voting file");
     }
