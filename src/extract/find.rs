@@ -4,6 +4,7 @@
 //!
 //! Offsets here are offsets in the cleaned text; the caller maps them back.
 
+use super::acts;
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
@@ -42,6 +43,7 @@ pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]
         zh_lists(text, adopting, &mut hits);
     }
     treaties(text, &mut hits);
+    other_acts(text, &mut hits);
     hits.sort_by_key(|h| (h.start, h.end));
     let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     let mut bare = Vec::new();
@@ -585,7 +587,7 @@ fn context_before(s: &str, at: usize) -> Context {
                 .filter(|w| !w.is_empty())
                 .all(ok)
         };
-        let other_name = r == Some(BodyRef::Other)
+        let other_name = matches!(r, Some(BodyRef::Other | BodyRef::Act(_)))
             && !between.contains(';')
             && name_part.split_whitespace().count() <= 8
             && words(name_part, &|w| {
@@ -616,7 +618,18 @@ fn context_before(s: &str, at: usize) -> Context {
 
 fn context_after(s: &str, end: usize) -> Option<BodyRef> {
     let Some(c) = BODY_AFTER.captures(&s[end..]) else {
-        return OTHER_AFTER.is_match(&s[end..]).then_some(BodyRef::Other);
+        let m = OTHER_AFTER.find(&s[end..])?;
+        // "… adopted by the United Nations Environment Assembly", "… of the
+        // Conference of the Parties to the Convention on Biological
+        // Diversity": a body whose acts have ids.
+        let to = floor_boundary(s, (end + m.end() + 90).min(s.len()));
+        let near = &s[end..to];
+        let near = &near[..near.find([';', '.', '(']).unwrap_or(near.len())];
+        let act = BODY
+            .find_iter(near)
+            .filter_map(|b| body_ref(b.as_str()))
+            .find(|b| matches!(b, BodyRef::Act(_)));
+        return Some(act.unwrap_or(BodyRef::Other));
     };
     let m = c.name("b").or_else(|| c.name("c"))?;
     body_ref(m.as_str()).map(|b| match b {
@@ -625,10 +638,15 @@ fn context_after(s: &str, end: usize) -> Option<BodyRef> {
     })
 }
 
+/// `fallback`: the body of an earlier list in the same passage ("Commission
+/// on Crime Prevention and Criminal Justice resolution 27/2 …, resolution
+/// 32/1 of 27 May 2023"), tried for a dated number whose date does not fit
+/// the reading `ctx` gives.
 fn push_items(
     items: Items,
     decision: bool,
     ctx: Context,
+    fallback: Option<Context>,
     adopting: Option<Body>,
     hits: &mut Vec<Hit>,
 ) {
@@ -641,11 +659,14 @@ fn push_items(
         {
             continue;
         }
-        if let Some((target, kind)) = resolve(&it.shape, decision, ctx, adopting) {
+        if let Some((mut target, mut kind)) = resolve(&it.shape, decision, ctx, adopting) {
             if let Some(y) = it.date_year
                 && !date_fits(&target, kind, y)
             {
-                continue;
+                match fallback.and_then(|f| resolve(&it.shape, decision, f, adopting)) {
+                    Some((t, k)) => (target, kind) = (t, k),
+                    None => continue,
+                }
             }
             hits.push(Hit {
                 start: it.start,
@@ -695,6 +716,7 @@ fn triggered_lists(
 ) {
     let b = s.as_bytes();
     let mut resume = 0;
+    let mut last_act: Option<(BodyRef, usize)> = None;
     for m in TRIGGER.find_iter(s) {
         if m.start() < resume {
             continue;
@@ -733,6 +755,12 @@ fn triggered_lists(
             Context::Named(bb)
         } else {
             match context_before(s, m.start()) {
+                // "la résolution 62/1 de la Commission des stupéfiants et la
+                // résolution 32/1 de la Commission pour la prévention du
+                // crime": the body named after the number is this one's.
+                Context::Named(x @ (BodyRef::Other | BodyRef::Act(_))) => {
+                    Context::Named(context_after(s, end).unwrap_or(x))
+                }
                 Context::Named(x) => Context::Named(x),
                 other => match context_after(s, end) {
                     Some(x) => Context::Named(x),
@@ -776,7 +804,20 @@ fn triggered_lists(
             }
         }
         resume = end;
-        push_items(items, decision, ctx, adopting, hits);
+        let fallback = match last_act {
+            Some((a, e))
+                if ctx == Context::Unknown
+                    && m.start() < e + 400
+                    && !s[e..m.start()].contains("\n\n") =>
+            {
+                Some(Context::Named(a))
+            }
+            _ => None,
+        };
+        if let Context::Named(a @ BodyRef::Act(_)) = ctx {
+            last_act = Some((a, end));
+        }
+        push_items(items, decision, ctx, fallback, adopting, hits);
     }
 }
 
@@ -817,7 +858,7 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         if ctx == Context::Unknown && win.ends_with('其') {
             ctx = Context::Its;
         }
-        push_items(items, decision, ctx, adopting, hits);
+        push_items(items, decision, ctx, None, adopting, hits);
     }
 }
 
@@ -1013,6 +1054,23 @@ fn treaties(s: &str, hits: &mut Vec<Hit>) {
                 kind: Kind::Treaty,
             });
         }
+    }
+}
+
+/// Acts of other bodies that say their body themselves (`WHA77.17`,
+/// `1/CP.21`, `UNEP/EA.5/Res.2`, `E/CN.4/RES/2005/69`) and dotted World
+/// Health Assembly numbers in its context.
+fn other_acts(s: &str, hits: &mut Vec<Hit>) {
+    for (start, end, target) in acts::find_forms(s)
+        .into_iter()
+        .chain(acts::find_wha_lists(s))
+    {
+        hits.push(Hit {
+            start,
+            end,
+            target,
+            kind: acts::KIND,
+        });
     }
 }
 

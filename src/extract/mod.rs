@@ -17,6 +17,7 @@
 //! Citations of the document itself are dropped; offsets are mapped back to
 //! the decoded file so that `text == raw[start..end]`.
 
+pub mod acts;
 pub mod clean;
 pub mod find;
 pub mod fold;

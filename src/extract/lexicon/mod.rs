@@ -27,9 +27,9 @@ pub enum BodyRef {
     Ecosoc,
     /// The Human Rights Council.
     Hrc,
-    /// The (former) Commission on Human Rights: its resolutions are
-    /// `E/CN.4/RES/2005/69` documents.
-    Chr,
+    /// A body whose acts are cited by number (`WHA 77.17`, `CHR 2005/69`,
+    /// `CND 62/1`): see [`super::acts`].
+    Act(super::acts::Act),
     /// "the Council" without a name: resolved from the number's shape and the
     /// citing document's body.
     Council,
