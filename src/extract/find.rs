@@ -9,8 +9,8 @@ use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
     BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS,
-    NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL,
-    ZH_LIST, body_ref, has_symbol_prefix,
+    LIST_MARKER, NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY,
+    TRIGGER, VOL, ZH_LIST, body_ref, has_symbol_prefix,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -717,6 +717,7 @@ fn triggered_lists(
     let b = s.as_bytes();
     let mut resume = 0;
     let mut last_act: Option<(BodyRef, usize)> = None;
+    let mut pending_head: Option<(Context, usize)> = None;
     for m in TRIGGER.find_iter(s) {
         if m.start() < resume {
             continue;
@@ -739,10 +740,40 @@ fn triggered_lists(
                 i = skip_ws(b, i + 4);
             }
         }
-        if i >= b.len()
-            || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E' || s[i..].starts_with("دإ"))
+        let number_at = |i: usize| {
+            i < b.len()
+                && (b[i].is_ascii_digit()
+                    || b[i] == b'S'
+                    || b[i] == b'E'
+                    || s[i..].starts_with("دإ"))
+        };
+        // The head's own context, for numbers brought in later by a marker.
+        let mut head_ctx = None;
+        if let Some(&(ctx, at)) = pending_head.as_ref()
+            && at == m.start()
         {
-            continue;
+            head_ctx = Some(ctx);
+        }
+        if !number_at(i) {
+            // "its resolutions on the rule of law …, including 77/110 and
+            // 78/112": the numbers are the head's.
+            let Some(p) = far_numbers(s, i) else {
+                continue;
+            };
+            let ctx = match context_before(s, m.start()) {
+                Context::Unknown if arabic_its || its_near(s, m.start()) => Context::Its,
+                c => c,
+            };
+            if number_at(p) {
+                i = p;
+                head_ctx = Some(ctx);
+            } else {
+                if TRIGGER.find_at(s, p).is_some_and(|t| t.start() == p) && ctx != Context::Unknown
+                {
+                    pending_head = Some((ctx, p));
+                }
+                continue;
+            }
         }
         let (items, end, year_less) = match read_list(s, i, furniture) {
             Some((items, end)) => (items, end, false),
@@ -753,6 +784,13 @@ fn triggered_lists(
         };
         let mut ctx = if let Some(bb) = between_body {
             Context::Named(bb)
+        } else if let Some(h) =
+            head_ctx.filter(|_| matches!(context_before(s, m.start()), Context::Unknown))
+        {
+            match h {
+                Context::Unknown => context_after(s, end).map_or(h, Context::Named),
+                h => h,
+            }
         } else {
             match context_before(s, m.start()) {
                 // "la résolution 62/1 de la Commission des stupéfiants et la
@@ -821,6 +859,47 @@ fn triggered_lists(
     }
 }
 
+/// Whether an "its" word stands among the three words before `at` ("its
+/// previous resolutions", "свои предыдущие резолюции").
+fn its_near(s: &str, at: usize) -> bool {
+    let from = floor_boundary(s, at.saturating_sub(60));
+    s[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| ITS.iter().any(|i| i.to_lowercase() == w.to_lowercase()))
+}
+
+/// The start of the numbers that a marker brings in later in the sentence
+/// opened by a resolution word at `i` with no number after it ("its
+/// resolutions on the rule of law at the national and international
+/// levels, including 77/110"): the position after the marker and its small
+/// words, when there is one before the sentence ends.
+fn far_numbers(s: &str, i: usize) -> Option<usize> {
+    let lim = floor_boundary(s, (i + 400).min(s.len()));
+    let win = &s[i..lim];
+    let mut stop = win.len();
+    for p in [";", ". ", ".\n", ":", "\n\n", "؛", "。", "；"] {
+        if let Some(k) = win.find(p) {
+            stop = stop.min(k);
+        }
+    }
+    let win = &win[..stop];
+    for m in LIST_MARKER.find_iter(win) {
+        // A whole word: no letter just before.
+        if win[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        return Some(i + m.end());
+    }
+    None
+}
+
 fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
     for c in ZH_LIST.captures_iter(s) {
         let (Some(all), Some(zl)) = (c.get(0), c.name("zl")) else {
@@ -858,8 +937,40 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         if ctx == Context::Unknown && win.ends_with('其') {
             ctx = Context::Its;
         }
+        if ctx == Context::Unknown {
+            ctx = zh_head(s, start).unwrap_or(ctx);
+        }
         push_items(items, decision, ctx, None, adopting, hits);
     }
+}
+
+/// The head of a Chinese list whose numbers a marker brings in ("其关于…的
+/// 各项决议，包括第77/110号决议", "人权理事会关于…的各项决议，特别是第52/3号决议"):
+/// the context that head gives, when the words just before `start` are a
+/// marker.
+fn zh_head(s: &str, start: usize) -> Option<Context> {
+    let from = floor_boundary(s, start.saturating_sub(240));
+    let mut win = strip_zh_date(&s[from..start]).trim_end();
+    for stop in ['。', '；', ';'] {
+        if let Some(k) = win.rfind(stop) {
+            win = &win[k + stop.len_utf8()..];
+        }
+    }
+    let head = LIST_MARKER
+        .find_iter(win)
+        .find(|m| m.end() == win.len())
+        .map(|m| &win[..m.start()])?;
+    let head = head.trim_end_matches([',', '，', '、', ' ']);
+    if !(head.ends_with("决议") || head.ends_with("決議") || head.ends_with("决定")) {
+        return None;
+    }
+    let ctx = BODY.find(head).and_then(|m| body_ref(m.as_str())).map(|b| {
+        Context::Named(match b {
+            BodyRef::Assembly => BodyRef::Ga,
+            b => b,
+        })
+    });
+    ctx.or_else(|| head.contains('其').then_some(Context::Its))
 }
 
 /// The numbers written each with its own 第…号 before a Chinese list at

@@ -24,6 +24,15 @@ pub const LEX: Lexicon = Lexicon {
         ("المجلس التنفيذي", BodyRef::Other),
     ],
     its: &[],
+    list_markers: &[
+        "ولا سيما",
+        "لا سيما",
+        "بما في ذلك",
+        "بما فيها",
+        "وآخرها",
+        "ومنها",
+        "وخاصة",
+    ],
     conjunctions: &["و"],
     // The Arabic alphabet in the abjad order the UN uses for resolution
     // letters (A = ألف, B = باء, … J = ياء), with the hamza-less ألف.

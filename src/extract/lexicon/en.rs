@@ -68,6 +68,18 @@ pub const LEX: Lexicon = Lexicon {
         ("UNESCO", BodyRef::Other),
     ],
     its: &["its", "their"],
+    list_markers: &[
+        "including",
+        "in particular",
+        "particularly",
+        "notably",
+        "most recently",
+        "inter alia",
+        "especially",
+        "namely",
+        "the most recent being",
+        "the latest being",
+    ],
     conjunctions: &["and", "or", "as well as"],
     letters: &[],
     pinpoints: &[

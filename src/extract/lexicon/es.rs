@@ -40,6 +40,18 @@ pub const LEX: Lexicon = Lexicon {
         ("Conferencia de las Partes", BodyRef::Other),
     ],
     its: &["su", "sus"],
+    list_markers: &[
+        "en particular",
+        "incluida",
+        "incluidas",
+        "incluidos",
+        "entre ellas",
+        "entre ellos",
+        "especialmente",
+        "más recientemente",
+        "la más reciente de las cuales es",
+        "sobre todo",
+    ],
     conjunctions: &["y", "e", "o", "así como"],
     letters: &[],
     pinpoints: &[

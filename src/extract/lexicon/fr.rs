@@ -44,6 +44,15 @@ pub const LEX: Lexicon = Lexicon {
         ("Assemblée des États parties", BodyRef::Other),
     ],
     its: &["sa", "ses", "leur", "leurs"],
+    list_markers: &[
+        "notamment",
+        "en particulier",
+        "y compris",
+        "dont",
+        "plus récemment",
+        "la plus récente étant",
+        "tout particulièrement",
+    ],
     conjunctions: &["et", "ou", "ainsi que"],
     letters: &[],
     pinpoints: &[

@@ -49,6 +49,10 @@ pub struct Lexicon {
     pub bodies: &'static [(&'static str, BodyRef)],
     /// Possessives meaning "its" just before a resolution word.
     pub its: &'static [&'static str],
+    /// Words that bring in the numbers of a list whose resolution word is
+    /// far before them ("its resolutions on the rule of law, including
+    /// 77/110 and 78/112"; "notamment", "в частности").
+    pub list_markers: &'static [&'static str],
     /// Words that join list items ("and", "et", "y", "и").
     pub conjunctions: &'static [&'static str],
     /// Resolution letters written as words (Arabic "ألف", "باء": `217 A`

@@ -31,6 +31,7 @@ pub const LEX: Lexicon = Lexicon {
         ("委员会", BodyRef::Other),
     ],
     its: &["其", "它的"],
+    list_markers: &["包括", "特别是", "尤其是", "其中", "最近的是"],
     conjunctions: &["和", "及", "与", "與", "以及"],
     letters: &[],
     pinpoints: &["附件", "段"],
