@@ -18,6 +18,7 @@
 //! the decoded file so that `text == raw[start..end]`.
 
 pub mod clean;
+pub mod cues;
 pub mod find;
 pub mod fold;
 pub mod identity;
