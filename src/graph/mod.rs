@@ -42,6 +42,7 @@ use std::path::PathBuf;
 #[serde(default)]
 pub struct NodeMeta {
     /// Canonical id (`A/RES/72/194`).
+    #[serde(deserialize_with = "store::nonempty_id")]
     pub id: String,
     /// What the node is, when its id is a recognised symbol or it came from
     /// an extracted citation.

@@ -309,9 +309,18 @@ impl<'de> Visitor<'de> for NodesSeed<'_> {
     }
 }
 
-/// One node, its id canonical and checked while the parser is still on the
-/// node's line (checked after `next_element`, an error would name the line
-/// of what follows).
+/// A node's id, refused when empty: checked while the parser is still
+/// inside the node's record, so that the error names the node's line (a
+/// check after the record would name the line of what follows it).
+pub(crate) fn nonempty_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let id = <Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    if canonical_id(&id).is_empty() {
+        return Err(de::Error::custom("a node has an empty id"));
+    }
+    Ok(id.into_owned())
+}
+
+/// One node, its id made canonical.
 struct NodeSeed;
 
 impl<'de> DeserializeSeed<'de> for NodeSeed {
