@@ -21,24 +21,23 @@ use std::sync::Mutex;
 /// Temporaries this process has created and not yet renamed or removed.
 static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// The list of live temporaries (a panic elsewhere does not lose it).
+fn live() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn register(p: &Path) {
-    if let Ok(mut v) = LIVE.lock() {
-        v.push(p.to_path_buf());
-    }
+    live().push(p.to_path_buf());
 }
 
 fn unregister(p: &Path) {
-    if let Ok(mut v) = LIVE.lock() {
-        v.retain(|q| q != p);
-    }
+    live().retain(|q| q != p);
 }
 
 /// Removes every temporary this process still holds (called on a signal).
 pub fn remove_live_temporaries() {
-    if let Ok(mut v) = LIVE.lock() {
-        for p in v.drain(..) {
-            let _ = fs::remove_file(p);
-        }
+    for p in live().drain(..) {
+        let _ = fs::remove_file(p);
     }
 }
 
@@ -233,8 +232,13 @@ impl Staging {
 
     /// Renames every temporary over its target. If a rename fails, the
     /// temporaries not yet renamed are removed and the error returned.
+    ///
+    /// The renames run under the lock of the live temporaries, so that a
+    /// signal arriving meanwhile waits for them: the folder is never left
+    /// half old, half new.
     pub fn commit(mut self) -> Result<()> {
         let files = std::mem::take(&mut self.files);
+        let mut live = live();
         let mut failure = None;
         for (tmp, target) in files {
             if failure.is_none()
@@ -248,7 +252,7 @@ impl Staging {
             if failure.is_some() {
                 let _ = fs::remove_file(&tmp);
             }
-            unregister(&tmp);
+            live.retain(|q| q != &tmp);
         }
         failure.map_or(Ok(()), Err)
     }
