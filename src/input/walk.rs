@@ -101,10 +101,13 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
                 source,
             }),
             Ok(m) if m.is_dir() => {
-                let before = d.files.len();
-                if seen.first_dir(&m) {
-                    walk(p, &mut d, &mut seen);
+                if !seen.first_dir(&m) {
+                    d.skipped
+                        .push(format!("{}: folder already read, skipped", p.display()));
+                    continue;
                 }
+                let before = d.files.len();
+                walk(p, &mut d, &mut seen);
                 if d.files.len() == before {
                     d.errors.push(InputError::NoDocuments { path: p.clone() });
                 }
@@ -313,6 +316,17 @@ mod tests {
                 .any(|s| s.ends_with("the output folder, skipped"))
         );
         assert!(d.skipped.iter().any(|s| s.contains("written by unxref")));
+    }
+
+    #[test]
+    fn a_folder_given_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "resolution 72/194").unwrap();
+        let p = dir.path().to_path_buf();
+        let d = discover(&[p.clone(), p.join("."), p]);
+        assert_eq!(d.files.len(), 1);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        assert_eq!(d.skipped.len(), 2, "{:?}", d.skipped);
     }
 
     #[test]
