@@ -19,6 +19,7 @@
 
 pub mod acts;
 pub mod clean;
+pub mod cues;
 pub mod find;
 pub mod fold;
 pub mod identity;
