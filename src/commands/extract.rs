@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "file",
     "doc",
     "target",
@@ -43,6 +43,7 @@ const COLUMNS: [&str; 11] = [
     "lang",
     "cue",
     "paragraph",
+    "page",
 ];
 
 /// Runs `unxref extract`.
@@ -65,7 +66,24 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
                 let mut cw = csv::Writer::from_writer(&mut *w);
                 cw.write_record(COLUMNS)?;
                 for c in cites {
-                    cw.serialize(c)?;
+                    // Every row has the `page` column (empty but for PDF).
+                    let (start, end, line) =
+                        (c.start.to_string(), c.end.to_string(), c.line.to_string());
+                    let page = c.page.map(|p| p.to_string()).unwrap_or_default();
+                    cw.write_record([
+                        c.file.as_str(),
+                        &c.doc,
+                        &c.target,
+                        c.kind.as_str(),
+                        &c.text,
+                        &start,
+                        &end,
+                        &line,
+                        c.lang.as_str(),
+                        &c.cue,
+                        &c.paragraph,
+                        &page,
+                    ])?;
                 }
                 cw.flush()?;
             }

@@ -70,7 +70,7 @@ fn walk(dir: &Path, d: &mut Discovery) {
             Ok(m) if m.is_dir() => walk(&p, d),
             Ok(_) if is_supported(&p) => d.files.push(p),
             Ok(_) => d.skipped.push(format!(
-                "{}: not a .txt, .md or .html file, skipped",
+                "{}: not a .txt, .md, .html, .pdf or .docx file, skipped",
                 p.display()
             )),
             Err(source) => d.errors.push(InputError::Io { path: p, source }),
