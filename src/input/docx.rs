@@ -1,7 +1,8 @@
 //! Word (`.docx`, Office Open XML) to text.
 //!
-//! The body (`word/document.xml`) gives one line per paragraph (tabs and
-//! line breaks kept, table cells one paragraph each); the footnotes
+//! The body (`word/document.xml`) gives one line per paragraph, paragraphs
+//! separated by a blank line (tabs and line breaks kept, table cells one
+//! paragraph each); the footnotes
 //! (`word/footnotes.xml`) and endnotes follow, in the order they are first
 //! referenced, each opening with its number ("1 See resolution 72/194"),
 //! like footnotes at the bottom of a PDF page. Footnote markers in the body
@@ -156,7 +157,9 @@ impl Text {
         let mut stack = vec![(node, false)];
         while let Some((n, closing)) = stack.pop() {
             if closing {
-                self.s.push('\n');
+                // A blank line between paragraphs, as in layout text (the
+                // structure reader sees paragraphs by it).
+                self.s.push_str("\n\n");
                 continue;
             }
             if !n.is_element() {

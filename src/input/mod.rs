@@ -21,6 +21,7 @@ mod decode;
 pub mod docx;
 mod html;
 pub mod pdf;
+mod pdf_bidi;
 mod walk;
 
 pub use walk::{Discovery, discover};

@@ -5,7 +5,8 @@
 //! spaces), followed by a form feed, so that everything the extractor knows
 //! about PDF-extracted text (mastheads, running headers, job numbers,
 //! footnotes at page bottoms, page numbers) applies unchanged. The text is
-//! NFC-normalised and Arabic presentation forms are folded to their letters.
+//! NFC-normalised, Arabic presentation forms are folded to their letters,
+//! and right-to-left lines are put back in logical order (see `pdf_bidi`).
 //!
 //! **Bounds.** A hostile PDF can make any reader loop for minutes or
 //! allocate gigabytes. When a worker executable is registered with
@@ -300,7 +301,10 @@ unsafe extern "C" fn on_page(
     if len > 0 && !utf8.is_null() && out.len() <= MAX_TEXT_BYTES {
         out.extend_from_slice(unsafe { std::slice::from_raw_parts(utf8 as *const u8, len) });
     }
-    out.push(b'\x0c');
+    // poppler ends a page with a form feed; one per page, always.
+    if out.last() != Some(&b'\x0c') || len == 0 {
+        out.push(b'\x0c');
+    }
 }
 
 /// poppler is not documented as safe for concurrent use: in-process
@@ -343,6 +347,7 @@ fn finish(raw: String) -> Result<String, PdfError> {
     if raw.chars().all(|c| c.is_whitespace()) {
         return Err(PdfError::NoTextLayer);
     }
+    let raw = super::pdf_bidi::logical_order(&raw);
     let mut text = String::with_capacity(raw.len());
     let mut buf = [0u8; 4];
     for c in raw.nfc() {
