@@ -31,6 +31,10 @@ pub enum Kind {
     HrcResolution,
     /// Human Rights Council decision, `A/HRC/DEC/40/115`.
     HrcDecision,
+    /// A resolution or decision of another body, `BODY number`:
+    /// `WHA 77.17`, `UNEA 5/2`, `UNFCCC 1/CP.28`, `CBD 15/4`, `CHR 2005/69`,
+    /// `IAEA GC(68)/RES/14` (see `extract::acts` for the bodies).
+    OtherResolution,
     /// A treaty by its UN Treaty Series registration number, `UNTS 39574`.
     Treaty,
     /// An instrument cited by its name (issue: named instruments); the target
@@ -42,7 +46,7 @@ pub enum Kind {
 
 impl Kind {
     /// All kinds, in their canonical order (used for stable reports).
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::GaResolution,
         Kind::GaDecision,
         Kind::ScResolution,
@@ -51,6 +55,7 @@ impl Kind {
         Kind::EcosocDecision,
         Kind::HrcResolution,
         Kind::HrcDecision,
+        Kind::OtherResolution,
         Kind::Treaty,
         Kind::NamedInstrument,
         Kind::Document,
@@ -67,6 +72,7 @@ impl Kind {
             Kind::EcosocDecision => "ecosoc-decision",
             Kind::HrcResolution => "hrc-resolution",
             Kind::HrcDecision => "hrc-decision",
+            Kind::OtherResolution => "other-resolution",
             Kind::Treaty => "treaty",
             Kind::NamedInstrument => "named-instrument",
             Kind::Document => "document",
@@ -208,6 +214,9 @@ pub struct Citation {
     /// paragraph), `op5` (operative paragraph 5), `fn2` (footnote 2), or
     /// empty when the structure is not recognised.
     pub paragraph: String,
+    /// 1-based page of `start`, for PDF input only (left out otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// The title the citing text gives the cited one ('resolution 70/1,
     /// entitled "Transforming our world: …"'), whitespace collapsed, quotes
     /// removed; empty when none is given (and then left out of JSON).
@@ -217,44 +226,6 @@ pub struct Citation {
     /// September 2015" → `2015-09-25`), ISO 8601; empty when none is given.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub cited_date: String,
-}
-
-impl Citation {
-    /// The CSV columns of `unxref extract --format csv`, in order.
-    pub const CSV_COLUMNS: [&'static str; 13] = [
-        "file",
-        "doc",
-        "target",
-        "kind",
-        "text",
-        "start",
-        "end",
-        "line",
-        "lang",
-        "cue",
-        "paragraph",
-        "cited_title",
-        "cited_date",
-    ];
-
-    /// The record's fields as CSV cells, in [`Citation::CSV_COLUMNS`] order.
-    pub fn csv_fields(&self) -> [String; 13] {
-        [
-            self.file.clone(),
-            self.doc.clone(),
-            self.target.clone(),
-            self.kind.as_str().to_string(),
-            self.text.clone(),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.line.to_string(),
-            self.lang.as_str().to_string(),
-            self.cue.clone(),
-            self.paragraph.clone(),
-            self.cited_title.clone(),
-            self.cited_date.clone(),
-        ]
-    }
 }
 
 /// What the extractor learns about one citing document besides its citations.

@@ -40,6 +40,7 @@ fn doc(
                 lang: Lang::En,
                 cue: (*cue).into(),
                 paragraph: (*paragraph).into(),
+                page: None,
                 cited_title: String::new(),
                 cited_date: String::new(),
             })
@@ -509,6 +510,7 @@ fn a_text_first_cited_by_name_keeps_the_kind_of_its_id() {
         lang: Lang::En,
         cue: String::new(),
         paragraph: String::new(),
+        page: None,
         cited_title: String::new(),
         cited_date: String::new(),
     };

@@ -31,6 +31,44 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
+const COLUMNS: [&str; 14] = [
+    "file",
+    "doc",
+    "target",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "line",
+    "lang",
+    "cue",
+    "paragraph",
+    "page",
+    "cited_title",
+    "cited_date",
+];
+
+/// A citation's cells in [`COLUMNS`] order.
+fn citation_cells(c: &crate::model::Citation) -> [String; 14] {
+    [
+        c.file.clone(),
+        c.doc.clone(),
+        c.target.clone(),
+        c.kind.to_string(),
+        c.text.clone(),
+        c.start.to_string(),
+        c.end.to_string(),
+        c.line.to_string(),
+        c.lang.to_string(),
+        c.cue.clone(),
+        c.paragraph.clone(),
+        // empty but for PDF
+        c.page.map(|p| p.to_string()).unwrap_or_default(),
+        c.cited_title.clone(),
+        c.cited_date.clone(),
+    ]
+}
+
 /// Runs `unxref extract`.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
     if !args.reading.metadata.is_empty() {
@@ -42,6 +80,10 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
     super::report_run(&run, args.reading.quiet);
+    if run.docs.is_empty() && !run.errors.is_empty() {
+        // a mistyped path must not replace a previous `-o` file with an empty one
+        return Err(Error::Usage("no input could be used".into()));
+    }
     let format = args.format.unwrap_or_else(super::default_format);
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         let cites = run.docs.iter().flat_map(|d| d.citations.iter());
@@ -53,10 +95,14 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
                 }
             }
             Format::Csv => {
-                let mut cw = csv::Writer::from_writer(&mut *w);
-                cw.write_record(crate::model::Citation::CSV_COLUMNS)?;
+                // one header, written here even when there is no record
+                // (`serialize` would write its own on the first record)
+                let mut cw = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *w);
+                cw.write_record(COLUMNS)?;
                 for c in cites {
-                    cw.write_record(c.csv_fields())?;
+                    cw.write_record(crate::export::text::csv_record(&citation_cells(c)))?;
                 }
                 cw.flush()?;
             }
