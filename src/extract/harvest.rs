@@ -301,6 +301,33 @@ fn floor(text: &str, mut i: usize) -> usize {
 /// The date and title right after a citation ending at `end`.
 fn after(text: &str, end: usize, furniture: &[(usize, usize)]) -> Harvest {
     let mut h = Harvest::default();
+    // Most citations are followed by neither: a look at the word after
+    // the number spares the regex.
+    const OPENERS: [&str; 16] = [
+        "of",
+        "dated",
+        "adopted",
+        "du",
+        "en date",
+        "de",
+        "от",
+        "المؤرخ",
+        "entitled",
+        "titled",
+        "intitul",
+        "titulad",
+        "озаглавл",
+        "под",
+        "المعنون",
+        "بعنوان",
+    ];
+    let peek = text[end..floor(text, (end + 64).min(text.len()))].trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, ',' | ')' | '،')
+    });
+    let letter_first = peek.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    if !letter_first && !OPENERS.iter().any(|o| peek.starts_with(o)) {
+        return h;
+    }
     let stop = floor(text, (end + 300).min(text.len()));
     let Some(c) = AFTER.captures(&text[end..stop]) else {
         return h;
