@@ -76,13 +76,13 @@ pub fn extract(bytes: &[u8]) -> Result<String, DocxError> {
         header_id = first_page_header(root);
         Ok(())
     })?;
-    if let Some(part) = header_id.and_then(|id| header_part(&mut zip, &id)) {
-        if let Some(xml) = read_part(&mut zip, &part)? {
-            with_doc(&part, &xml, |root| {
-                out.walk(root);
-                Ok(())
-            })?;
-        }
+    if let Some(part) = header_id.and_then(|id| header_part(&mut zip, &id))
+        && let Some(xml) = read_part(&mut zip, &part)?
+    {
+        with_doc(&part, &xml, |root| {
+            out.walk(root);
+            Ok(())
+        })?;
     }
     with_doc("word/document.xml", &body, |root| {
         out.walk(root);
