@@ -49,6 +49,8 @@ fn main() -> ExitCode {
         unxref::input::pdf::use_worker(exe);
     }
     let cli = Cli::parse();
+    // SIGINT/SIGTERM: remove the temporaries of files being written, then exit
+    unxref::output::install_cleanup();
     let result: anyhow::Result<Status> = match &cli.command {
         Command::Extract(a) => commands::extract::run(a).map_err(Into::into),
         Command::Export(a) => commands::export::run(a).map_err(Into::into),
@@ -67,7 +69,9 @@ fn main() -> ExitCode {
         Ok(Status::Ok) => ExitCode::SUCCESS,
         Ok(Status::Partial) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("unxref: error: {e:#}");
+            // the library's messages already hold their causes (the OS error):
+            // the top level only, or the cause would be printed twice
+            eprintln!("unxref: error: {e}");
             ExitCode::from(2)
         }
     }

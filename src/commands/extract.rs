@@ -46,12 +46,35 @@ const COLUMNS: [&str; 12] = [
     "page",
 ];
 
+/// A citation's cells in [`COLUMNS`] order.
+fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
+    [
+        c.file.clone(),
+        c.doc.clone(),
+        c.target.clone(),
+        c.kind.to_string(),
+        c.text.clone(),
+        c.start.to_string(),
+        c.end.to_string(),
+        c.line.to_string(),
+        c.lang.to_string(),
+        c.cue.clone(),
+        c.paragraph.clone(),
+        // empty but for PDF
+        c.page.map(|p| p.to_string()).unwrap_or_default(),
+    ]
+}
+
 /// Runs `unxref extract`.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
     super::report_run(&run, args.reading.quiet);
+    if run.docs.is_empty() && !run.errors.is_empty() {
+        // a mistyped path must not replace a previous `-o` file with an empty one
+        return Err(Error::Usage("no input could be used".into()));
+    }
     let format = args.format.unwrap_or_else(super::default_format);
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         let cites = run.docs.iter().flat_map(|d| d.citations.iter());
@@ -63,27 +86,14 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
                 }
             }
             Format::Csv => {
-                let mut cw = csv::Writer::from_writer(&mut *w);
+                // one header, written here even when there is no record
+                // (`serialize` would write its own on the first record)
+                let mut cw = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *w);
                 cw.write_record(COLUMNS)?;
                 for c in cites {
-                    // Every row has the `page` column (empty but for PDF).
-                    let (start, end, line) =
-                        (c.start.to_string(), c.end.to_string(), c.line.to_string());
-                    let page = c.page.map(|p| p.to_string()).unwrap_or_default();
-                    cw.write_record([
-                        c.file.as_str(),
-                        &c.doc,
-                        &c.target,
-                        c.kind.as_str(),
-                        &c.text,
-                        &start,
-                        &end,
-                        &line,
-                        c.lang.as_str(),
-                        &c.cue,
-                        &c.paragraph,
-                        &page,
-                    ])?;
+                    cw.write_record(crate::export::text::csv_record(&citation_cells(c)))?;
                 }
                 cw.flush()?;
             }

@@ -17,7 +17,9 @@
 //! Citations of the document itself are dropped; offsets are mapped back to
 //! the decoded file so that `text == raw[start..end]`.
 
+pub mod acts;
 pub mod clean;
+pub mod cues;
 pub mod find;
 pub mod fold;
 pub mod identity;

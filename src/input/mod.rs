@@ -6,8 +6,9 @@
 //! [`InputError`] that names the file; callers report it and go on with the
 //! other documents, so one bad file never stops a run.
 //!
-//! Decoding: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order
-//! mark, and otherwise Windows-1252, the usual encoding of older UN text
+//! Decoding: UTF-8 (a byte-order mark is kept as U+FEFF so that offsets stay
+//! file offsets; a few invalid bytes become U+FFFD), UTF-16 with a byte-order
+//! mark, and, for a file mostly not UTF-8, Windows-1252, the usual encoding of older UN text
 //! files — with a note saying so. HTML is reduced to its text (tags removed,
 //! entities decoded) with a map back to the offsets in the file.
 //!
@@ -24,7 +25,7 @@ pub mod pdf;
 mod pdf_bidi;
 mod walk;
 
-pub use walk::{Discovery, discover};
+pub use walk::{Discovery, discover, exclude_folder};
 
 use crate::text::Mapped;
 use std::path::{Path, PathBuf};
@@ -182,37 +183,32 @@ fn is_html(path: &Path) -> bool {
 /// Reads and decodes one file (or standard input for `-`).
 pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
     let shown = path.to_string_lossy().into_owned();
-    let bytes = if shown == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(|source| {
-            InputError::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        buf
+    let io = |source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = |size| InputError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    // standard input, FIFOs and devices have no size: the limit caps the read
+    let read = if shown == "-" {
+        walk::read_capped(&mut std::io::stdin().lock(), MAX_FILE_BYTES)
     } else {
-        let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+        let mut file = std::fs::File::open(path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => InputError::NotFound {
                 path: path.to_path_buf(),
             },
-            _ => InputError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
+            _ => io(source),
         })?;
+        let meta = file.metadata().map_err(io)?;
         if meta.len() > MAX_FILE_BYTES {
-            return Err(InputError::TooLarge {
-                path: path.to_path_buf(),
-                size: meta.len(),
-                limit: MAX_FILE_BYTES,
-            });
+            return Err(too_large(meta.len()));
         }
-        std::fs::read(path).map_err(|source| InputError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
+        walk::read_capped(&mut file, MAX_FILE_BYTES)
     };
+    let bytes = read.map_err(io)?.map_err(too_large)?;
     from_bytes(&shown, &bytes, is_html(path))
 }
 
