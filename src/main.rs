@@ -41,6 +41,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // PDFs are read in bounded child processes of this same executable.
+    if std::env::var_os(unxref::input::pdf::WORKER_ENV).is_some() {
+        std::process::exit(unxref::input::pdf::run_worker());
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        unxref::input::pdf::use_worker(exe);
+    }
     let cli = Cli::parse();
     // SIGINT/SIGTERM: remove the temporaries of files being written, then exit
     unxref::output::install_cleanup();

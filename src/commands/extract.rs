@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "file",
     "doc",
     "target",
@@ -43,10 +43,11 @@ const COLUMNS: [&str; 11] = [
     "lang",
     "cue",
     "paragraph",
+    "page",
 ];
 
 /// A citation's cells in [`COLUMNS`] order.
-fn citation_cells(c: &crate::model::Citation) -> [String; 11] {
+fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
     [
         c.file.clone(),
         c.doc.clone(),
@@ -59,6 +60,8 @@ fn citation_cells(c: &crate::model::Citation) -> [String; 11] {
         c.lang.to_string(),
         c.cue.clone(),
         c.paragraph.clone(),
+        // empty but for PDF
+        c.page.map(|p| p.to_string()).unwrap_or_default(),
     ]
 }
 

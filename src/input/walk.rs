@@ -192,7 +192,7 @@ fn walk(dir: &Path, d: &mut Discovery, seen: &mut Seen) {
                 }
             }
             Ok(_) => d.skipped.push(format!(
-                "{}: not a .txt, .md or .html file, skipped",
+                "{}: not a .txt, .md, .html, .pdf or .docx file, skipped",
                 p.display()
             )),
             Err(source) => d.errors.push(InputError::Io { path: p, source }),
