@@ -242,15 +242,18 @@ pub(crate) fn recognise(head: &[u8]) -> Option<&'static str> {
 
 /// Reads at most `limit` bytes from `r`; `Err(n)` when there was more (at
 /// least `n` bytes). A stream that starts binary (a NUL byte in its first
-/// 64 KiB, no UTF-16 byte-order mark) is not read further: `/dev/zero` or a
+/// 64 KiB; not UTF-16 with a byte-order mark, PDF, Word or ZIP) is not read further: `/dev/zero` or a
 /// binary pipe costs 64 KiB, not the whole limit, and the decoder then
 /// reports it as binary.
 pub(super) fn read_capped(r: &mut dyn Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
     const HEAD: u64 = 64 * 1024;
     let mut buf = Vec::new();
     r.take(HEAD.min(limit + 1)).read_to_end(&mut buf)?;
+    // NUL bytes are expected in UTF-16 text and in PDF, Word and ZIP files
     let utf16 = buf.starts_with(b"\xff\xfe") || buf.starts_with(b"\xfe\xff");
-    if !utf16 && memchr::memchr(0, &buf).is_some() {
+    let container =
+        super::pdf::is_pdf(&buf) || super::docx::is_zip(&buf) || super::docx::is_ole(&buf);
+    if !utf16 && !container && memchr::memchr(0, &buf).is_some() {
         return Ok(Ok(buf));
     }
     if buf.len() as u64 == HEAD.min(limit + 1) {
