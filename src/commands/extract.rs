@@ -4,7 +4,7 @@
 use super::{Format, Status};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
-use crate::model::Lang;
+use crate::model::{Citation, Lang};
 use crate::pipeline;
 use std::io::Write;
 use std::path::PathBuf;
@@ -45,68 +45,91 @@ const COLUMNS: [&str; 11] = [
     "paragraph",
 ];
 
-/// Runs `unxref extract`.
+/// Where citations go as they come.
+enum Out<'a> {
+    /// One JSON object per line.
+    Jsonl(&'a mut dyn Write),
+    /// CSV rows (header written once, before the first).
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
+    /// Table or Markdown rows, written at the end (column widths need them
+    /// all).
+    Rows(&'a mut dyn Write, Vec<Vec<String>>),
+}
+
+impl Out<'_> {
+    fn push(&mut self, c: Citation) -> std::io::Result<()> {
+        match self {
+            Out::Jsonl(w) => {
+                serde_json::to_writer(&mut **w, &c)?;
+                w.write_all(b"\n")
+            }
+            Out::Csv(cw) => Ok(cw.serialize(&c)?),
+            Out::Rows(_, rows) => {
+                rows.push(vec![
+                    c.file,
+                    c.line.to_string(),
+                    c.kind.to_string(),
+                    c.target,
+                    c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                ]);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Runs `unxref extract`. Citations are written as they are extracted
+/// (documents in input order), so memory does not grow with the output.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
-    let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
-    super::report_run(&run, args.reading.quiet);
     let format = args.format.unwrap_or_else(super::default_format);
-    let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let cites = run.docs.iter().flat_map(|d| d.citations.iter());
-        match format {
-            Format::Jsonl => {
-                for c in cites {
-                    serde_json::to_writer(&mut *w, c)?;
-                    w.write_all(b"\n")?;
-                }
-            }
+    let mut run = None;
+    let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
+        let mut out = match format {
+            Format::Jsonl => Out::Jsonl(w),
             Format::Csv => {
-                let mut cw = csv::Writer::from_writer(&mut *w);
+                // one header, written here (`serialize` would add its own)
+                let mut cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
                 cw.write_record(COLUMNS)?;
-                for c in cites {
-                    cw.serialize(c)?;
-                }
-                cw.flush()?;
+                Out::Csv(Box::new(cw))
             }
-            Format::Table | Format::Markdown => {
+            Format::Table | Format::Markdown => Out::Rows(w, Vec::new()),
+        };
+        let done = pipeline::extract_corpus_each(&args.paths, &extractor, &mut |c| out.push(c));
+        run = Some(done?);
+        match out {
+            Out::Jsonl(_) => Ok(()),
+            Out::Csv(mut cw) => cw.flush(),
+            Out::Rows(w, rows) => {
                 let header = ["file", "line", "kind", "target", "text"];
-                let rows: Vec<Vec<String>> = cites
-                    .map(|c| {
-                        vec![
-                            c.file.clone(),
-                            c.line.to_string(),
-                            c.kind.to_string(),
-                            c.target.clone(),
-                            c.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                        ]
-                    })
-                    .collect();
                 if format == Format::Table {
-                    super::write_table(w, &header, &rows)?;
+                    super::write_table(w, &header, &rows)
                 } else {
-                    super::write_markdown(w, &header, &rows)?;
+                    super::write_markdown(w, &header, &rows)
                 }
             }
         }
-        Ok(())
     };
-    match &args.output {
-        Some(p) => crate::output::write_atomic(p, write)?,
+    let written = match &args.output {
+        Some(p) => crate::output::write_atomic(p, write),
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
             match write(&mut lock).and_then(|_| lock.flush()) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => {
-                    return Err(Error::Write {
-                        path: "<stdout>".into(),
-                        source: e,
-                    });
-                }
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::Write {
+                    path: "<stdout>".into(),
+                    source: e,
+                }),
             }
         }
+    };
+    if let Some(run) = &run {
+        super::report_run(run, args.reading.quiet);
     }
+    written?;
+    let run = run.unwrap_or_default();
     Ok(Status::from_failures(!run.errors.is_empty()))
 }

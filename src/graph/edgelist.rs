@@ -439,7 +439,15 @@ fn header(line: &[u8]) -> Result<(Columns, bool), String> {
     split(line, delim, &mut fields)?;
     let names: Vec<String> = fields
         .iter()
-        .map(|f| String::from_utf8_lossy(&trim_cow(f.clone())).to_ascii_lowercase())
+        .map(|f| {
+            // column names are short: do not copy a huge field
+            let f = trim_cow(f.clone());
+            if f.len() > 64 {
+                String::new()
+            } else {
+                String::from_utf8_lossy(&f).to_ascii_lowercase()
+            }
+        })
         .collect();
     let find = |name: &str| names.iter().position(|n| n == name);
     match (find("source"), find("target")) {
@@ -470,8 +478,8 @@ fn header(line: &[u8]) -> Result<(Columns, bool), String> {
             ))
         }
         (None, None) => Err(format!(
-            "expected a Source,Target[,Weight] header or Source,Target[,Weight] rows, found {:?}",
-            String::from_utf8_lossy(line)
+            "expected a Source,Target[,Weight] header or Source,Target[,Weight] rows, found {}",
+            super::excerpt_bytes(line)
         )),
         (Some(_), None) => Err("header has a Source column but no Target column".into()),
         (None, Some(_)) => Err("header has a Target column but no Source column".into()),
@@ -578,8 +586,9 @@ fn parse_weight(f: &[u8]) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
         Ok(_) => Err(format!(
-            "weight {text:?} is not a finite non-negative number"
+            "weight {} is not a finite non-negative number",
+            super::excerpt(text)
         )),
-        Err(_) => Err(format!("weight {text:?} is not a number")),
+        Err(_) => Err(format!("weight {} is not a number", super::excerpt(text))),
     }
 }
