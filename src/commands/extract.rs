@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "file",
     "doc",
     "target",
@@ -43,14 +43,35 @@ const COLUMNS: [&str; 11] = [
     "lang",
     "cue",
     "paragraph",
+    "page",
 ];
+
+/// A citation's cells in [`COLUMNS`] order.
+fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
+    [
+        c.file.clone(),
+        c.doc.clone(),
+        c.target.clone(),
+        c.kind.to_string(),
+        c.text.clone(),
+        c.start.to_string(),
+        c.end.to_string(),
+        c.line.to_string(),
+        c.lang.to_string(),
+        c.cue.clone(),
+        c.paragraph.clone(),
+        // empty but for PDF
+        c.page.map(|p| p.to_string()).unwrap_or_default(),
+    ]
+}
 
 /// Where citations go as they come.
 enum Out<'a> {
     /// One JSON object per line.
     Jsonl(&'a mut dyn Write),
-    /// CSV rows (header written once, before the first).
-    Csv(Box<csv::Writer<&'a mut dyn Write>>),
+    /// CSV rows; the header is written before the first row (or at the
+    /// end when there is none, unless no input could be used).
+    Csv(Box<csv::Writer<&'a mut dyn Write>>, bool),
     /// Table or Markdown rows, written at the end (column widths need them
     /// all).
     Rows(&'a mut dyn Write, Vec<Vec<String>>),
@@ -63,7 +84,14 @@ impl Out<'_> {
                 serde_json::to_writer(&mut **w, &c)?;
                 w.write_all(b"\n")
             }
-            Out::Csv(cw) => Ok(cw.serialize(&c)?),
+            Out::Csv(cw, header) => {
+                if !*header {
+                    cw.write_record(COLUMNS)?;
+                    *header = true;
+                }
+                cw.write_record(crate::export::text::csv_record(&citation_cells(&c)))
+                    .map_err(Into::into)
+            }
             Out::Rows(_, rows) => {
                 rows.push(vec![
                     c.file,
@@ -78,8 +106,21 @@ impl Out<'_> {
     }
 }
 
+/// Marks the run where no input could be used (nothing is written then).
+#[derive(Debug)]
+struct NoInput;
+
+impl std::fmt::Display for NoInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no input could be used")
+    }
+}
+
+impl std::error::Error for NoInput {}
+
 /// Runs `unxref extract`. Citations are written as they are extracted
-/// (documents in input order), so memory does not grow with the output.
+/// (documents in input order, see [`pipeline::extract_corpus_each`]), so
+/// memory does not grow with the output.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
@@ -89,18 +130,28 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
         let mut out = match format {
             Format::Jsonl => Out::Jsonl(w),
             Format::Csv => {
-                // one header, written here (`serialize` would add its own)
-                let mut cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
-                cw.write_record(COLUMNS)?;
-                Out::Csv(Box::new(cw))
+                // one header, written by `push` (`serialize` would add its own)
+                let cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+                Out::Csv(Box::new(cw), false)
             }
             Format::Table | Format::Markdown => Out::Rows(w, Vec::new()),
         };
-        let done = pipeline::extract_corpus_each(&args.paths, &extractor, &mut |c| out.push(c));
-        run = Some(done?);
+        let done = pipeline::extract_corpus_each(&args.paths, &extractor, &mut |c| out.push(c))?;
+        let failed = done.docs.is_empty() && !done.errors.is_empty();
+        run = Some(done);
+        if failed {
+            // a mistyped path must not replace a previous `-o` file with an
+            // empty one (write_atomic keeps the old file on an error)
+            return Err(std::io::Error::other(NoInput));
+        }
         match out {
             Out::Jsonl(_) => Ok(()),
-            Out::Csv(mut cw) => cw.flush(),
+            Out::Csv(mut cw, header) => {
+                if !header {
+                    cw.write_record(COLUMNS)?;
+                }
+                cw.flush()
+            }
             Out::Rows(w, rows) => {
                 let header = ["file", "line", "kind", "target", "text"];
                 if format == Format::Table {
@@ -128,6 +179,9 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
     };
     if let Some(run) = &run {
         super::report_run(run, args.reading.quiet);
+        if run.docs.is_empty() && !run.errors.is_empty() {
+            return Err(Error::Usage("no input could be used".into()));
+        }
     }
     written?;
     let run = run.unwrap_or_default();
