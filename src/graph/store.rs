@@ -184,7 +184,12 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
     };
     let from_json = |e: serde_json::Error| {
         let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        // serde quotes offending strings whole: keep the message short
+        let msg = match msg.char_indices().nth(300) {
+            Some((cut, _)) => format!("{}… (message cut)", &msg[..cut]),
+            None => msg.to_string(),
+        };
         bad(e.line(), msg)
     };
     let mut g = CitationGraph::new();
