@@ -208,6 +208,10 @@ pub struct Citation {
     /// paragraph), `op5` (operative paragraph 5), `fn2` (footnote 2), or
     /// empty when the structure is not recognised.
     pub paragraph: String,
+    /// The sentence or clause around the citation (at most about 300
+    /// characters, whitespace collapsed), empty when unknown.
+    #[serde(default)]
+    pub context: String,
 }
 
 /// What the extractor learns about one citing document besides its citations.

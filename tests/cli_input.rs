@@ -81,7 +81,9 @@ fn quiet_silences_notes_but_not_errors() {
     assert!(stderr.contains("c.txt"), "{stderr}");
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("file,doc,target,kind,text,start,end,line,lang,cue,paragraph\n"));
+    assert!(
+        stdout.starts_with("file,doc,target,kind,text,start,end,line,lang,cue,paragraph,context\n")
+    );
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "file",
     "doc",
     "target",
@@ -43,6 +43,7 @@ const COLUMNS: [&str; 11] = [
     "lang",
     "cue",
     "paragraph",
+    "context",
 ];
 
 /// Runs `unxref extract`.
@@ -62,7 +63,10 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
                 }
             }
             Format::Csv => {
-                let mut cw = csv::Writer::from_writer(&mut *w);
+                // The header is written once, here (serialize would add its own).
+                let mut cw = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *w);
                 cw.write_record(COLUMNS)?;
                 for c in cites {
                     cw.serialize(c)?;

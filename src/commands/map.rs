@@ -1,7 +1,7 @@
 //! `unxref map CORPUS -o out/` — the main job: extracts every citation of a
 //! corpus, builds the graph and writes, into one folder, the citations, the
-//! Gephi CSVs, GEXF, GraphML, a DOT and SVG map of the most central texts and
-//! the Markdown report; then prints a short summary with the paths.
+//! Gephi CSVs, GEXF, GraphML, the explorable browser map `map.html`, a DOT
+//! and SVG map of the most central texts and the Markdown report; then prints a short summary with the paths.
 
 use super::export::render_to;
 use super::{Status, note};
@@ -9,7 +9,7 @@ use crate::analysis::Measure;
 use crate::error::{Error, Result};
 use crate::export::render::{self, Picture};
 use crate::export::report::{self, ReportOptions};
-use crate::export::{Scores, View, dot, gephi, gexf, graphml};
+use crate::export::{Scores, View, dot, gephi, gexf, graphml, html};
 use crate::extract::Extractor;
 use crate::graph::build;
 use crate::output::write_atomic;
@@ -41,6 +41,9 @@ pub struct MapArgs {
     /// Graphviz layout engine for the map (default: dot up to 400 nodes, sfdp above).
     #[arg(long)]
     pub engine: Option<String>,
+    /// Most texts drawn in map.html (the highest PageRank kept beyond that).
+    #[arg(long, default_value_t = html::DEFAULT_HTML_MAX_NODES)]
+    pub html_max_nodes: usize,
     /// Corpus reading options.
     #[command(flatten)]
     pub reading: super::CorpusArgs,
@@ -79,7 +82,7 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     let g = build::from_extracted(&run.docs);
     let scores = Scores::compute(&g);
     let all = View::all(&g, &scores);
-    let steps = progress(args.reading.quiet, 8, "writing");
+    let steps = progress(args.reading.quiet, 9, "writing");
     let path = |name: &str| out.join(name);
     let mut written: Vec<PathBuf> = Vec::new();
     let step = |p: PathBuf, written: &mut Vec<PathBuf>| {
@@ -105,6 +108,14 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     step(path("graph.gexf"), &mut written);
     write_atomic(&path("graph.graphml"), |w| graphml::write_graphml(w, &all))?;
     step(path("graph.graphml"), &mut written);
+
+    let html_opts = html::HtmlOptions {
+        title: super::export::html_title(&args.corpus),
+        max_nodes: args.html_max_nodes,
+        ..html::HtmlOptions::default()
+    };
+    write_atomic(&path("map.html"), |w| html::write_html(w, &all, &html_opts))?;
+    step(path("map.html"), &mut written);
 
     let map = View::landmarks(&g, &scores, args.top);
     let engine = render::choose_engine(map.node_count(), args.engine.as_deref());

@@ -18,6 +18,7 @@
 //! the decoded file so that `text == raw[start..end]`.
 
 pub mod clean;
+pub mod context;
 pub mod find;
 pub mod fold;
 pub mod identity;
@@ -175,6 +176,8 @@ impl Extractor {
                 continue;
             };
             let (cue, paragraph) = structure.at(s);
+            let (lo, hi) = structure.bounds(s, cleaned.text.len());
+            let context = context::context(&cleaned.text, s, e, lo, hi);
             citations.push(Citation {
                 file: file.clone(),
                 doc: ident.id.clone(),
@@ -187,6 +190,7 @@ impl Extractor {
                 lang,
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
+                context,
             });
         }
         let info = DocInfo {
