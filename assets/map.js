@@ -5,7 +5,9 @@
 (function () {
   "use strict";
 
+  var T0 = performance.now(), timings = {};
   var D = JSON.parse(document.getElementById("map-data").textContent);
+  timings.parse = performance.now() - T0;
   var N = D.nodes.id, NK = D.nodes, E = D.edges;
   var n = N.length, m = E.source.length;
   var UNKNOWN_KIND = D.kinds.length - 1;
@@ -148,7 +150,7 @@
     if (renderer) renderer.refresh({ skipIndexation: true });
   }
 
-  var status = { ready: false, webgl: false, error: null };
+  var status = { ready: false, webgl: false, error: null, timings: timings };
   try {
     var GraphClass = (window.graphology && (window.graphology.Graph || window.graphology));
     graph = new GraphClass({ type: "directed", multi: false, allowSelfLoops: false });
@@ -164,6 +166,7 @@
       graph.addDirectedEdgeWithKey(String(e), String(E.source[e]), String(E.target[e]),
         { size: Math.min(4, 0.6 + 0.3 * Math.log(1 + E.weight[e])) });
     }
+    timings.graph = performance.now() - T0;
     var SigmaClass = window.Sigma;
     var Bordered = SigmaClass.rendering.createNodeBorderProgram({
       borders: [
@@ -174,11 +177,14 @@
     renderer = new SigmaClass(graph, $("graph"), {
       defaultNodeType: "bordered",
       nodeProgramClasses: { bordered: Bordered },
-      defaultEdgeType: "arrow",
+      // Arrow heads double the triangles to draw: above 20,000 links the
+      // direction is left to the Details panel (and to the highlight colours).
+      defaultEdgeType: m > 20000 ? "line" : "arrow",
+      hideEdgesOnMove: m > 20000,
       defaultEdgeColor: "#c8c8c8",
       labelDensity: 0.6,
       labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 7,
+      labelRenderedSizeThreshold: 4,
       labelFont: "system-ui, sans-serif",
       zIndex: true,
       minEdgeThickness: 0.5,
@@ -213,6 +219,7 @@
     renderer.on("leaveNode", function () { hovered = null; refresh(); });
     renderer.on("clickNode", function (ev) { select(+ev.node, { center: false }); });
     status.webgl = true;
+    timings.sigma = performance.now() - T0;
   } catch (err) {
     status.error = String(err && err.message || err);
     var msg = document.createElement("p");
@@ -459,6 +466,7 @@
   // ------------------------------------------------------------------- start
   applyFilters();
   fromHash();
+  timings.ready = performance.now() - T0;
   status.ready = true;
   window.unxrefMap = { status: status, search: function (q) { return search(q, 10).map(function (i) { return N[i]; }); },
     select: function (id) { var i = search(id, 1)[0]; if (i !== undefined) select(i, { center: true }); return i !== undefined; },

@@ -26,6 +26,8 @@ pub struct LayoutOptions {
     /// Barnes–Hut accuracy: a cell is taken as one body when its size over
     /// its distance is below `theta`.
     pub theta: f64,
+    /// Longest move of a node in one iteration.
+    pub max_step: f64,
     /// Seed of the starting positions.
     pub seed: u64,
 }
@@ -33,10 +35,11 @@ pub struct LayoutOptions {
 impl Default for LayoutOptions {
     fn default() -> Self {
         LayoutOptions {
-            iterations: 300,
+            iterations: 200,
             scaling: 10.0,
             gravity: 0.05,
             theta: 1.2,
+            max_step: 50.0,
             seed: 1,
         }
     }
@@ -62,6 +65,23 @@ pub fn force_atlas2(n: usize, edges: &[(u32, u32)], opts: &LayoutOptions) -> Vec
             (x, y)
         })
         .collect();
+    // A text cited by one text only (most of the graph) starts beside it:
+    // the layout then only has to bring the citing texts together.
+    let mut degree = vec![0u32; n];
+    let mut other = vec![u32::MAX; n];
+    for &(a, b) in edges {
+        degree[a as usize] += 1;
+        degree[b as usize] += 1;
+        other[a as usize] = b;
+        other[b as usize] = a;
+    }
+    for i in 0..n {
+        let j = other[i] as usize;
+        if degree[i] == 1 && degree[j] > 1 {
+            let a = unit(&mut state) * std::f64::consts::TAU;
+            pos[i] = (pos[j].0 + 10.0 * a.cos(), pos[j].1 + 10.0 * a.sin());
+        }
+    }
     let mut old = vec![(0.0f64, 0.0f64); n];
     let mut speed = 1.0f64;
     let mut efficiency = 1.0f64;
@@ -69,8 +89,8 @@ pub fn force_atlas2(n: usize, edges: &[(u32, u32)], opts: &LayoutOptions) -> Vec
         let tree = QuadTree::build(&pos, &mass);
         let mut force: Vec<(f64, f64)> = (0..n)
             .into_par_iter()
-            .map(|i| {
-                let (rx, ry) = tree.repulsion(i, &pos, &mass, opts.scaling, opts.theta);
+            .map_init(Vec::new, |stack, i| {
+                let (rx, ry) = tree.repulsion(i, &pos, &mass, opts.scaling, opts.theta, stack);
                 let (x, y) = pos[i];
                 (
                     rx - opts.gravity * mass[i] * x,
@@ -122,7 +142,7 @@ pub fn force_atlas2(n: usize, edges: &[(u32, u32)], opts: &LayoutOptions) -> Vec
             let mut factor = speed / (1.0 + (speed * swing).sqrt());
             let f = (fx * fx + fy * fy).sqrt();
             if f > 0.0 {
-                factor = factor.min(10.0 / f);
+                factor = factor.min(opts.max_step / f);
             }
             pos[i].0 += fx * factor;
             pos[i].1 += fy * factor;
@@ -267,11 +287,13 @@ impl QuadTree {
         mass: &[f64],
         scaling: f64,
         theta: f64,
+        stack: &mut Vec<u32>,
     ) -> (f64, f64) {
         let (x, y) = pos[i];
         let k = scaling * mass[i];
         let (mut fx, mut fy) = (0.0, 0.0);
-        let mut stack = vec![0u32];
+        stack.clear();
+        stack.push(0);
         while let Some(c) = stack.pop() {
             let cell = &self.cells[c as usize];
             if cell.mass == 0.0 {
