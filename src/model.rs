@@ -31,6 +31,10 @@ pub enum Kind {
     HrcResolution,
     /// Human Rights Council decision, `A/HRC/DEC/40/115`.
     HrcDecision,
+    /// A resolution or decision of another body, `BODY number`:
+    /// `WHA 77.17`, `UNEA 5/2`, `UNFCCC 1/CP.28`, `CBD 15/4`, `CHR 2005/69`,
+    /// `IAEA GC(68)/RES/14` (see `extract::acts` for the bodies).
+    OtherResolution,
     /// A treaty by its UN Treaty Series registration number, `UNTS 39574`.
     Treaty,
     /// An instrument cited by its name (issue: named instruments); the target
@@ -42,7 +46,7 @@ pub enum Kind {
 
 impl Kind {
     /// All kinds, in their canonical order (used for stable reports).
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::GaResolution,
         Kind::GaDecision,
         Kind::ScResolution,
@@ -51,6 +55,7 @@ impl Kind {
         Kind::EcosocDecision,
         Kind::HrcResolution,
         Kind::HrcDecision,
+        Kind::OtherResolution,
         Kind::Treaty,
         Kind::NamedInstrument,
         Kind::Document,
@@ -67,6 +72,7 @@ impl Kind {
             Kind::EcosocDecision => "ecosoc-decision",
             Kind::HrcResolution => "hrc-resolution",
             Kind::HrcDecision => "hrc-decision",
+            Kind::OtherResolution => "other-resolution",
             Kind::Treaty => "treaty",
             Kind::NamedInstrument => "named-instrument",
             Kind::Document => "document",
@@ -208,6 +214,9 @@ pub struct Citation {
     /// paragraph), `op5` (operative paragraph 5), `fn2` (footnote 2), or
     /// empty when the structure is not recognised.
     pub paragraph: String,
+    /// 1-based page of `start`, for PDF input only (left out otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// The sentence or clause around the citation (at most about 300
     /// characters, whitespace collapsed), empty when unknown.
     #[serde(default)]

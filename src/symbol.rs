@@ -130,6 +130,10 @@ static KIND_RULES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         (r"^A/HRC/RES/", Kind::HrcResolution),
         (r"^A/HRC/DEC/", Kind::HrcDecision),
         (r"^UNTS [0-9]+$", Kind::Treaty),
+        (
+            r"^(?:WHA|UNEA|UNFCCC|UNCCD|CBD|CND|CCPCJ|CSW|CSocD|CHR|IAEA) [A-Z0-9]",
+            Kind::OtherResolution,
+        ),
         (r"^[A-Z][A-Z0-9.\-]*/", Kind::Document),
     ]
     .into_iter()

@@ -17,7 +17,7 @@ pub struct Style {
 
 /// The style table: one row per kind (colour-blind-safe Okabe–Ito palette
 /// where it suffices), plus the row for nodes of unknown kind.
-const STYLES: [(Option<Kind>, Style); 12] = [
+const STYLES: [(Option<Kind>, Style); 13] = [
     (
         Some(Kind::GaResolution),
         s("#56B4E9", "ellipse", "GA resolution"),
@@ -46,6 +46,10 @@ const STYLES: [(Option<Kind>, Style); 12] = [
     (
         Some(Kind::HrcDecision),
         s("#E8BDD5", "note", "HRC decision"),
+    ),
+    (
+        Some(Kind::OtherResolution),
+        s("#0072B2", "cds", "Other body's resolution"),
     ),
     (Some(Kind::Treaty), s("#D55E00", "doubleoctagon", "Treaty")),
     (

@@ -4,12 +4,13 @@
 //!
 //! Offsets here are offsets in the cleaned text; the caller maps them back.
 
+use super::acts;
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
     BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS,
-    NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL,
-    ZH_LIST, body_ref, has_symbol_prefix,
+    LIST_MARKER, NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY,
+    TRIGGER, VOL, ZH_LIST, body_ref, has_symbol_prefix,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -42,6 +43,7 @@ pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]
         zh_lists(text, adopting, &mut hits);
     }
     treaties(text, &mut hits);
+    other_acts(text, &mut hits);
     hits.sort_by_key(|h| (h.start, h.end));
     let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     let mut bare = Vec::new();
@@ -585,7 +587,7 @@ fn context_before(s: &str, at: usize) -> Context {
                 .filter(|w| !w.is_empty())
                 .all(ok)
         };
-        let other_name = r == Some(BodyRef::Other)
+        let other_name = matches!(r, Some(BodyRef::Other | BodyRef::Act(_)))
             && !between.contains(';')
             && name_part.split_whitespace().count() <= 8
             && words(name_part, &|w| {
@@ -616,7 +618,18 @@ fn context_before(s: &str, at: usize) -> Context {
 
 fn context_after(s: &str, end: usize) -> Option<BodyRef> {
     let Some(c) = BODY_AFTER.captures(&s[end..]) else {
-        return OTHER_AFTER.is_match(&s[end..]).then_some(BodyRef::Other);
+        let m = OTHER_AFTER.find(&s[end..])?;
+        // "… adopted by the United Nations Environment Assembly", "… of the
+        // Conference of the Parties to the Convention on Biological
+        // Diversity": a body whose acts have ids.
+        let to = floor_boundary(s, (end + m.end() + 90).min(s.len()));
+        let near = &s[end..to];
+        let near = &near[..near.find([';', '.', '(']).unwrap_or(near.len())];
+        let act = BODY
+            .find_iter(near)
+            .filter_map(|b| body_ref(b.as_str()))
+            .find(|b| matches!(b, BodyRef::Act(_)));
+        return Some(act.unwrap_or(BodyRef::Other));
     };
     let m = c.name("b").or_else(|| c.name("c"))?;
     body_ref(m.as_str()).map(|b| match b {
@@ -625,10 +638,15 @@ fn context_after(s: &str, end: usize) -> Option<BodyRef> {
     })
 }
 
+/// `fallback`: the body of an earlier list in the same passage ("Commission
+/// on Crime Prevention and Criminal Justice resolution 27/2 …, resolution
+/// 32/1 of 27 May 2023"), tried for a dated number whose date does not fit
+/// the reading `ctx` gives.
 fn push_items(
     items: Items,
     decision: bool,
     ctx: Context,
+    fallback: Option<Context>,
     adopting: Option<Body>,
     hits: &mut Vec<Hit>,
 ) {
@@ -641,11 +659,14 @@ fn push_items(
         {
             continue;
         }
-        if let Some((target, kind)) = resolve(&it.shape, decision, ctx, adopting) {
+        if let Some((mut target, mut kind)) = resolve(&it.shape, decision, ctx, adopting) {
             if let Some(y) = it.date_year
                 && !date_fits(&target, kind, y)
             {
-                continue;
+                match fallback.and_then(|f| resolve(&it.shape, decision, f, adopting)) {
+                    Some((t, k)) => (target, kind) = (t, k),
+                    None => continue,
+                }
             }
             hits.push(Hit {
                 start: it.start,
@@ -695,6 +716,8 @@ fn triggered_lists(
 ) {
     let b = s.as_bytes();
     let mut resume = 0;
+    let mut last_act: Option<(BodyRef, usize)> = None;
+    let mut pending_head: Option<(Context, usize)> = None;
     for m in TRIGGER.find_iter(s) {
         if m.start() < resume {
             continue;
@@ -717,10 +740,40 @@ fn triggered_lists(
                 i = skip_ws(b, i + 4);
             }
         }
-        if i >= b.len()
-            || !(b[i].is_ascii_digit() || b[i] == b'S' || b[i] == b'E' || s[i..].starts_with("دإ"))
+        let number_at = |i: usize| {
+            i < b.len()
+                && (b[i].is_ascii_digit()
+                    || b[i] == b'S'
+                    || b[i] == b'E'
+                    || s[i..].starts_with("دإ"))
+        };
+        // The head's own context, for numbers brought in later by a marker.
+        let mut head_ctx = None;
+        if let Some(&(ctx, at)) = pending_head.as_ref()
+            && at == m.start()
         {
-            continue;
+            head_ctx = Some(ctx);
+        }
+        if !number_at(i) {
+            // "its resolutions on the rule of law …, including 77/110 and
+            // 78/112": the numbers are the head's.
+            let Some(p) = far_numbers(s, i) else {
+                continue;
+            };
+            let ctx = match context_before(s, m.start()) {
+                Context::Unknown if arabic_its || its_near(s, m.start()) => Context::Its,
+                c => c,
+            };
+            if number_at(p) {
+                i = p;
+                head_ctx = Some(ctx);
+            } else {
+                if TRIGGER.find_at(s, p).is_some_and(|t| t.start() == p) && ctx != Context::Unknown
+                {
+                    pending_head = Some((ctx, p));
+                }
+                continue;
+            }
         }
         let (items, end, year_less) = match read_list(s, i, furniture) {
             Some((items, end)) => (items, end, false),
@@ -731,8 +784,21 @@ fn triggered_lists(
         };
         let mut ctx = if let Some(bb) = between_body {
             Context::Named(bb)
+        } else if let Some(h) =
+            head_ctx.filter(|_| matches!(context_before(s, m.start()), Context::Unknown))
+        {
+            match h {
+                Context::Unknown => context_after(s, end).map_or(h, Context::Named),
+                h => h,
+            }
         } else {
             match context_before(s, m.start()) {
+                // "la résolution 62/1 de la Commission des stupéfiants et la
+                // résolution 32/1 de la Commission pour la prévention du
+                // crime": the body named after the number is this one's.
+                Context::Named(x @ (BodyRef::Other | BodyRef::Act(_))) => {
+                    Context::Named(context_after(s, end).unwrap_or(x))
+                }
                 Context::Named(x) => Context::Named(x),
                 other => match context_after(s, end) {
                     Some(x) => Context::Named(x),
@@ -776,8 +842,62 @@ fn triggered_lists(
             }
         }
         resume = end;
-        push_items(items, decision, ctx, adopting, hits);
+        let fallback = match last_act {
+            Some((a, e))
+                if ctx == Context::Unknown
+                    && m.start() < e + 400
+                    && !s[e..m.start()].contains("\n\n") =>
+            {
+                Some(Context::Named(a))
+            }
+            _ => None,
+        };
+        if let Context::Named(a @ BodyRef::Act(_)) = ctx {
+            last_act = Some((a, end));
+        }
+        push_items(items, decision, ctx, fallback, adopting, hits);
     }
+}
+
+/// Whether an "its" word stands among the three words before `at` ("its
+/// previous resolutions", "свои предыдущие резолюции").
+fn its_near(s: &str, at: usize) -> bool {
+    let from = floor_boundary(s, at.saturating_sub(60));
+    s[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| ITS.iter().any(|i| i.to_lowercase() == w.to_lowercase()))
+}
+
+/// The start of the numbers that a marker brings in later in the sentence
+/// opened by a resolution word at `i` with no number after it ("its
+/// resolutions on the rule of law at the national and international
+/// levels, including 77/110"): the position after the marker and its small
+/// words, when there is one before the sentence ends.
+fn far_numbers(s: &str, i: usize) -> Option<usize> {
+    let lim = floor_boundary(s, (i + 400).min(s.len()));
+    let win = &s[i..lim];
+    let mut stop = win.len();
+    for p in [";", ". ", ".\n", ":", "\n\n", "؛", "。", "；"] {
+        if let Some(k) = win.find(p) {
+            stop = stop.min(k);
+        }
+    }
+    let win = &win[..stop];
+    for m in LIST_MARKER.find_iter(win) {
+        // A whole word: no letter just before.
+        if win[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        return Some(i + m.end());
+    }
+    None
 }
 
 fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
@@ -817,8 +937,40 @@ fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         if ctx == Context::Unknown && win.ends_with('其') {
             ctx = Context::Its;
         }
-        push_items(items, decision, ctx, adopting, hits);
+        if ctx == Context::Unknown {
+            ctx = zh_head(s, start).unwrap_or(ctx);
+        }
+        push_items(items, decision, ctx, None, adopting, hits);
     }
+}
+
+/// The head of a Chinese list whose numbers a marker brings in ("其关于…的
+/// 各项决议，包括第77/110号决议", "人权理事会关于…的各项决议，特别是第52/3号决议"):
+/// the context that head gives, when the words just before `start` are a
+/// marker.
+fn zh_head(s: &str, start: usize) -> Option<Context> {
+    let from = floor_boundary(s, start.saturating_sub(240));
+    let mut win = strip_zh_date(&s[from..start]).trim_end();
+    for stop in ['。', '；', ';'] {
+        if let Some(k) = win.rfind(stop) {
+            win = &win[k + stop.len_utf8()..];
+        }
+    }
+    let head = LIST_MARKER
+        .find_iter(win)
+        .find(|m| m.end() == win.len())
+        .map(|m| &win[..m.start()])?;
+    let head = head.trim_end_matches([',', '，', '、', ' ']);
+    if !(head.ends_with("决议") || head.ends_with("決議") || head.ends_with("决定")) {
+        return None;
+    }
+    let ctx = BODY.find(head).and_then(|m| body_ref(m.as_str())).map(|b| {
+        Context::Named(match b {
+            BodyRef::Assembly => BodyRef::Ga,
+            b => b,
+        })
+    });
+    ctx.or_else(|| head.contains('其').then_some(Context::Its))
 }
 
 /// The numbers written each with its own 第…号 before a Chinese list at
@@ -1013,6 +1165,23 @@ fn treaties(s: &str, hits: &mut Vec<Hit>) {
                 kind: Kind::Treaty,
             });
         }
+    }
+}
+
+/// Acts of other bodies that say their body themselves (`WHA77.17`,
+/// `1/CP.21`, `UNEP/EA.5/Res.2`, `E/CN.4/RES/2005/69`) and dotted World
+/// Health Assembly numbers in its context.
+fn other_acts(s: &str, hits: &mut Vec<Hit>) {
+    for (start, end, target) in acts::find_forms(s)
+        .into_iter()
+        .chain(acts::find_wha_lists(s))
+    {
+        hits.push(Hit {
+            start,
+            end,
+            target,
+            kind: acts::KIND,
+        });
     }
 }
 

@@ -17,8 +17,10 @@
 //! Citations of the document itself are dropped; offsets are mapped back to
 //! the decoded file so that `text == raw[start..end]`.
 
+pub mod acts;
 pub mod clean;
 pub mod context;
+pub mod cues;
 pub mod find;
 pub mod fold;
 pub mod identity;
@@ -145,6 +147,8 @@ impl Extractor {
             structure::Structure::read(&cleaned.text)
         };
         let lines = Lines::new(&doc.raw);
+        let pages =
+            (doc.format == Format::Pdf).then(|| crate::input::pdf::PageIndex::new(&doc.raw));
         let raw = &doc.raw;
         let to_raw = |p: usize| doc.text.to_source(folded.to_source(cleaned.to_source(p)));
         let to_raw_end = |e: usize| {
@@ -190,6 +194,7 @@ impl Extractor {
                 lang,
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
+                page: pages.as_ref().map(|p| p.page_of(rs)),
                 context,
             });
         }

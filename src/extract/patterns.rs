@@ -64,6 +64,24 @@ pub static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid trigger regex")
 });
 
+/// A word bringing in the numbers of a list whose resolution word is far
+/// before ("…, including 77/110"), with the small words after it ("the",
+/// "its", "les", "sus"); its end is where the numbers start.
+pub static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = lexicon::ALL
+        .iter()
+        .flat_map(|l| l.list_markers.iter().copied())
+        .collect();
+    Regex::new(&format!(
+        concat!(
+            r"(?:{})(?:[ \t\n,:،]+(?:the|its|their|those|les|la|sa|ses|leurs|las|los|sus|su|el|de|des|à|a)(?-u:\b))*",
+            r"[ \t\n,:،]*",
+        ),
+        alternation(&words)
+    ))
+    .expect("valid list-marker regex")
+});
+
 /// Whether a symbol starts with a known UN document series.
 pub fn has_symbol_prefix(sym: &str) -> bool {
     let Some(slash) = sym.find('/') else {

@@ -7,6 +7,7 @@
 //! 40/1", "Council resolution 40/1", "its resolution" (the body adopting the
 //! citing document), "… of the Executive Board" (not a UN resolution at all).
 
+use super::acts;
 use super::lexicon::BodyRef;
 use crate::model::{Body, Kind};
 use crate::symbol;
@@ -84,6 +85,11 @@ pub fn resolve(
         Context::Its => adopting_ref(adopting),
         Context::Unknown => None,
     };
+    if let Some(BodyRef::Act(act)) = body
+        && !matches!(shape, Shape::Sc { .. })
+    {
+        return acts::id_for(act, shape).map(|id| (id, acts::KIND));
+    }
     match shape {
         Shape::Sc { number, year } => {
             Some((symbol::sc_resolution(*number, *year), Kind::ScResolution))
@@ -95,7 +101,7 @@ pub fn resolve(
         } => {
             let regular = !session.contains('-');
             match body {
-                Some(BodyRef::Other) | Some(BodyRef::Chr) => None,
+                Some(BodyRef::Other) => None,
                 Some(BodyRef::Ecosoc) => {
                     Some((format!("E/RES/{number}({session})"), Kind::EcosocResolution))
                 }
@@ -133,13 +139,6 @@ pub fn resolve(
         }
         Shape::Year { year, number } => match body {
             Some(BodyRef::Other) => None,
-            Some(BodyRef::Chr) => Some((
-                format!(
-                    "E/CN.4/{}/{year}/{number}",
-                    if decision { "DEC" } else { "RES" }
-                ),
-                Kind::Document,
-            )),
             _ => Some(if decision {
                 (format!("E/DEC/{year}/{number}"), Kind::EcosocDecision)
             } else {
@@ -186,8 +185,14 @@ mod tests {
             "E/RES/2019/19"
         );
         assert_eq!(
-            r(&year, false, Context::Named(BodyRef::Chr), ga).unwrap(),
-            "E/CN.4/RES/2019/19"
+            r(
+                &year,
+                false,
+                Context::Named(BodyRef::Act(acts::Act::Chr)),
+                ga
+            )
+            .unwrap(),
+            "CHR 2019/19"
         );
         let old = Shape::Old {
             number: 1296,

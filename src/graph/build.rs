@@ -20,7 +20,7 @@ pub fn body_of(id: &str, kind: Option<Kind>) -> Option<Body> {
         Kind::ScResolution | Kind::ScPresidentialStatement => Body::SecurityCouncil,
         Kind::EcosocResolution | Kind::EcosocDecision => Body::Ecosoc,
         Kind::HrcResolution | Kind::HrcDecision => Body::HumanRightsCouncil,
-        Kind::Treaty | Kind::NamedInstrument => Body::Other,
+        Kind::OtherResolution | Kind::Treaty | Kind::NamedInstrument => Body::Other,
         Kind::Document => {
             if id.starts_with("A/HRC/") {
                 Body::HumanRightsCouncil

@@ -1,17 +1,55 @@
 //! English words.
 
+use super::super::acts::Act;
 use super::{BodyRef, Lexicon};
 
 /// The English lexicon.
 pub const LEX: Lexicon = Lexicon {
     bodies: &[
+        ("World Health Assembly", BodyRef::Act(Act::Wha)),
+        ("Health Assembly", BodyRef::Act(Act::Wha)),
+        (
+            "United Nations Environment Assembly",
+            BodyRef::Act(Act::Unea),
+        ),
+        ("Environment Assembly", BodyRef::Act(Act::Unea)),
+        ("UNEA", BodyRef::Act(Act::Unea)),
+        (
+            "Conference of the Parties to the Convention on Biological Diversity",
+            BodyRef::Act(Act::Cbd),
+        ),
+        (
+            "Conference of the Parties to the United Nations Framework Convention on Climate Change",
+            BodyRef::Act(Act::Unfccc),
+        ),
+        ("Commission on Narcotic Drugs", BodyRef::Act(Act::Cnd)),
+        (
+            "Commission on Crime Prevention and Criminal Justice",
+            BodyRef::Act(Act::Ccpcj),
+        ),
+        ("CCPCJ", BodyRef::Act(Act::Ccpcj)),
+        ("Commission on the Status of Women", BodyRef::Act(Act::Csw)),
+        (
+            "Commission for Social Development",
+            BodyRef::Act(Act::CSocD),
+        ),
+        (
+            "General Conference of the International Atomic Energy Agency",
+            BodyRef::Act(Act::Iaea),
+        ),
+        ("IAEA General Conference", BodyRef::Act(Act::Iaea)),
+        (
+            "Board of Governors of the International Atomic Energy Agency",
+            BodyRef::Act(Act::Iaea),
+        ),
+        ("IAEA Board of Governors", BodyRef::Act(Act::Iaea)),
         ("General Assembly", BodyRef::Ga),
         ("Assembly", BodyRef::Assembly),
         ("Security Council", BodyRef::Sc),
         ("Economic and Social Council", BodyRef::Ecosoc),
         ("ECOSOC", BodyRef::Ecosoc),
         ("Human Rights Council", BodyRef::Hrc),
-        ("Commission on Human Rights", BodyRef::Chr),
+        ("Commission on Human Rights", BodyRef::Act(Act::Chr)),
         ("Council", BodyRef::Council),
         ("Executive Board", BodyRef::Other),
         ("Governing Council", BodyRef::Other),
@@ -22,9 +60,6 @@ pub const LEX: Lexicon = Lexicon {
         ("Conference", BodyRef::Other),
         ("Conference of the Parties", BodyRef::Other),
         ("Meeting of the Parties", BodyRef::Other),
-        ("World Health Assembly", BodyRef::Other),
-        ("United Nations Environment Assembly", BodyRef::Other),
-        ("Environment Assembly", BodyRef::Other),
         ("Assembly of States Parties", BodyRef::Other),
         ("Sub-Commission", BodyRef::Other),
         ("Council of Europe", BodyRef::Other),
@@ -33,6 +68,18 @@ pub const LEX: Lexicon = Lexicon {
         ("UNESCO", BodyRef::Other),
     ],
     its: &["its", "their"],
+    list_markers: &[
+        "including",
+        "in particular",
+        "particularly",
+        "notably",
+        "most recently",
+        "inter alia",
+        "especially",
+        "namely",
+        "the most recent being",
+        "the latest being",
+    ],
     conjunctions: &["and", "or", "as well as"],
     letters: &[],
     pinpoints: &[

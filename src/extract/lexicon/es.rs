@@ -1,16 +1,36 @@
 //! Spanish words.
 
+use super::super::acts::Act;
 use super::{BodyRef, Lexicon};
 
 /// The Spanish lexicon.
 pub const LEX: Lexicon = Lexicon {
     bodies: &[
+        ("Asamblea Mundial de la Salud", BodyRef::Act(Act::Wha)),
+        (
+            "Asamblea de las Naciones Unidas sobre el Medio Ambiente",
+            BodyRef::Act(Act::Unea),
+        ),
+        (
+            "Conferencia de las Partes en el Convenio sobre la Diversidad Biológica",
+            BodyRef::Act(Act::Cbd),
+        ),
+        ("Comisión de Estupefacientes", BodyRef::Act(Act::Cnd)),
+        (
+            "Comisión de Prevención del Delito y Justicia Penal",
+            BodyRef::Act(Act::Ccpcj),
+        ),
+        (
+            "Comisión de la Condición Jurídica y Social de la Mujer",
+            BodyRef::Act(Act::Csw),
+        ),
+        ("Comisión de Desarrollo Social", BodyRef::Act(Act::CSocD)),
         ("Asamblea General", BodyRef::Ga),
         ("Asamblea", BodyRef::Assembly),
         ("Consejo de Seguridad", BodyRef::Sc),
         ("Consejo Económico y Social", BodyRef::Ecosoc),
         ("Consejo de Derechos Humanos", BodyRef::Hrc),
-        ("Comisión de Derechos Humanos", BodyRef::Chr),
+        ("Comisión de Derechos Humanos", BodyRef::Act(Act::Chr)),
         ("Consejo", BodyRef::Council),
         ("Junta Ejecutiva", BodyRef::Other),
         ("Consejo de Administración", BodyRef::Other),
@@ -20,6 +40,18 @@ pub const LEX: Lexicon = Lexicon {
         ("Conferencia de las Partes", BodyRef::Other),
     ],
     its: &["su", "sus"],
+    list_markers: &[
+        "en particular",
+        "incluida",
+        "incluidas",
+        "incluidos",
+        "entre ellas",
+        "entre ellos",
+        "especialmente",
+        "más recientemente",
+        "la más reciente de las cuales es",
+        "sobre todo",
+    ],
     conjunctions: &["y", "e", "o", "así como"],
     letters: &[],
     pinpoints: &[

@@ -1,16 +1,39 @@
 //! French words.
 
+use super::super::acts::Act;
 use super::{BodyRef, Lexicon};
 
 /// The French lexicon.
 pub const LEX: Lexicon = Lexicon {
     bodies: &[
+        ("Assemblée mondiale de la Santé", BodyRef::Act(Act::Wha)),
+        (
+            "Assemblée des Nations Unies pour l'environnement",
+            BodyRef::Act(Act::Unea),
+        ),
+        (
+            "Conférence des Parties à la Convention sur la diversité biologique",
+            BodyRef::Act(Act::Cbd),
+        ),
+        ("Commission des stupéfiants", BodyRef::Act(Act::Cnd)),
+        (
+            "Commission pour la prévention du crime et la justice pénale",
+            BodyRef::Act(Act::Ccpcj),
+        ),
+        (
+            "Commission de la condition de la femme",
+            BodyRef::Act(Act::Csw),
+        ),
+        (
+            "Commission du développement social",
+            BodyRef::Act(Act::CSocD),
+        ),
         ("Assemblée générale", BodyRef::Ga),
         ("Assemblée", BodyRef::Assembly),
         ("Conseil de sécurité", BodyRef::Sc),
         ("Conseil économique et social", BodyRef::Ecosoc),
         ("Conseil des droits de l'homme", BodyRef::Hrc),
-        ("Commission des droits de l'homme", BodyRef::Chr),
+        ("Commission des droits de l'homme", BodyRef::Act(Act::Chr)),
         ("Conseil", BodyRef::Council),
         ("Conseil d'administration", BodyRef::Other),
         ("Conseil exécutif", BodyRef::Other),
@@ -18,10 +41,18 @@ pub const LEX: Lexicon = Lexicon {
         ("Comité", BodyRef::Other),
         ("Conférence", BodyRef::Other),
         ("Conférence des Parties", BodyRef::Other),
-        ("Assemblée mondiale de la Santé", BodyRef::Other),
         ("Assemblée des États parties", BodyRef::Other),
     ],
     its: &["sa", "ses", "leur", "leurs"],
+    list_markers: &[
+        "notamment",
+        "en particulier",
+        "y compris",
+        "dont",
+        "plus récemment",
+        "la plus récente étant",
+        "tout particulièrement",
+    ],
     conjunctions: &["et", "ou", "ainsi que"],
     letters: &[],
     pinpoints: &[

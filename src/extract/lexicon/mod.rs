@@ -27,9 +27,9 @@ pub enum BodyRef {
     Ecosoc,
     /// The Human Rights Council.
     Hrc,
-    /// The (former) Commission on Human Rights: its resolutions are
-    /// `E/CN.4/RES/2005/69` documents.
-    Chr,
+    /// A body whose acts are cited by number (`WHA 77.17`, `CHR 2005/69`,
+    /// `CND 62/1`): see [`super::acts`].
+    Act(super::acts::Act),
     /// "the Council" without a name: resolved from the number's shape and the
     /// citing document's body.
     Council,
@@ -49,6 +49,10 @@ pub struct Lexicon {
     pub bodies: &'static [(&'static str, BodyRef)],
     /// Possessives meaning "its" just before a resolution word.
     pub its: &'static [&'static str],
+    /// Words that bring in the numbers of a list whose resolution word is
+    /// far before them ("its resolutions on the rule of law, including
+    /// 77/110 and 78/112"; "notamment", "в частности").
+    pub list_markers: &'static [&'static str],
     /// Words that join list items ("and", "et", "y", "и").
     pub conjunctions: &'static [&'static str],
     /// Resolution letters written as words (Arabic "ألف", "باء": `217 A`

@@ -1,10 +1,33 @@
 //! Russian words.
 
+use super::super::acts::Act;
 use super::{BodyRef, Lexicon};
 
 /// The Russian lexicon.
 pub const LEX: Lexicon = Lexicon {
     bodies: &[
+        (
+            "Всемирной ассамблеи здравоохранения",
+            BodyRef::Act(Act::Wha),
+        ),
+        (
+            "Всемирная ассамблея здравоохранения",
+            BodyRef::Act(Act::Wha),
+        ),
+        (
+            "Ассамблеи Организации Объединенных Наций по окружающей среде",
+            BodyRef::Act(Act::Unea),
+        ),
+        (
+            "Комиссии по наркотическим средствам",
+            BodyRef::Act(Act::Cnd),
+        ),
+        (
+            "Комиссии по предупреждению преступности и уголовному правосудию",
+            BodyRef::Act(Act::Ccpcj),
+        ),
+        ("Комиссии по положению женщин", BodyRef::Act(Act::Csw)),
+        ("Комиссии социального развития", BodyRef::Act(Act::CSocD)),
         ("Генеральной Ассамблеи", BodyRef::Ga),
         ("Генеральная Ассамблея", BodyRef::Ga),
         ("Генеральную Ассамблею", BodyRef::Ga),
@@ -19,7 +42,7 @@ pub const LEX: Lexicon = Lexicon {
         ("Экономический и Социальный Совет", BodyRef::Ecosoc),
         ("Совета по правам человека", BodyRef::Hrc),
         ("Совет по правам человека", BodyRef::Hrc),
-        ("Комиссии по правам человека", BodyRef::Chr),
+        ("Комиссии по правам человека", BodyRef::Act(Act::Chr)),
         ("Совета", BodyRef::Council),
         ("Исполнительного совета", BodyRef::Other),
         ("Комиссии", BodyRef::Other),
@@ -41,6 +64,14 @@ pub const LEX: Lexicon = Lexicon {
         "ее",
         "её",
         "его",
+    ],
+    list_markers: &[
+        "в частности",
+        "включая",
+        "в том числе",
+        "особенно",
+        "последней из которых является",
+        "и последнюю из них",
     ],
     conjunctions: &["и", "или", "а также"],
     letters: &[],
