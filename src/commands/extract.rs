@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 13] = [
     "file",
     "doc",
     "target",
@@ -44,10 +44,11 @@ const COLUMNS: [&str; 12] = [
     "cue",
     "paragraph",
     "page",
+    "context",
 ];
 
 /// A citation's cells in [`COLUMNS`] order.
-fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
+fn citation_cells(c: &crate::model::Citation) -> [String; 13] {
     [
         c.file.clone(),
         c.doc.clone(),
@@ -62,6 +63,7 @@ fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
         c.paragraph.clone(),
         // empty but for PDF
         c.page.map(|p| p.to_string()).unwrap_or_default(),
+        c.context.clone(),
     ]
 }
 

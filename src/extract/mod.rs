@@ -19,6 +19,7 @@
 
 pub mod acts;
 pub mod clean;
+pub mod context;
 pub mod cues;
 pub mod find;
 pub mod fold;
@@ -221,6 +222,8 @@ impl Extractor {
                 continue;
             };
             let (cue, paragraph) = structure.at(s);
+            let (lo, hi) = structure.bounds(s, cleaned.text.len());
+            let context = context::context(&cleaned.text, s, e, lo, hi);
             sink(Citation {
                 file: file.clone(),
                 doc: ident.id.clone(),
@@ -234,6 +237,7 @@ impl Extractor {
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
                 page: pages.as_ref().map(|p| p.page_of(rs)),
+                context,
             });
         }
         DocInfo {

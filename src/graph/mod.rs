@@ -70,6 +70,10 @@ pub struct EdgeMeta {
     pub cue: Box<str>,
     /// The paragraph of the first mention (`pp3`, `op5`, `fn2`), may be empty.
     pub paragraph: Box<str>,
+    /// The passage of the first mention (the sentence or clause around
+    /// it, see [`crate::extract::context`]), may be empty.
+    #[serde(default)]
+    pub context: Box<str>,
     /// The cited text is later than the citing one: a sign of an extraction
     /// or dating error, kept but flagged.
     pub flagged: bool,

@@ -97,6 +97,7 @@ pub fn write(g: &CitationGraph, w: &mut dyn Write) -> std::io::Result<()> {
             weight: e.weight.weight.min(f64::MAX),
             cue: &e.weight.cue,
             paragraph: &e.weight.paragraph,
+            context: &e.weight.context,
             flagged: e.weight.flagged,
         };
         serde_json::to_writer(&mut buf, &rec)?;
@@ -143,6 +144,8 @@ struct EdgeRecordRef<'a> {
     cue: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     paragraph: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    context: &'a str,
     #[serde(skip_serializing_if = "is_false")]
     flagged: bool,
 }
@@ -418,6 +421,7 @@ impl<'de> Visitor<'de> for EdgeSeed<'_> {
                 "weight" => meta.weight = map.next_value()?,
                 "cue" => meta.cue = map.next_value::<Cow<'de, str>>()?.into(),
                 "paragraph" => meta.paragraph = map.next_value::<Cow<'de, str>>()?.into(),
+                "context" => meta.context = map.next_value::<Cow<'de, str>>()?.into(),
                 "flagged" => meta.flagged = map.next_value()?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
