@@ -157,7 +157,7 @@ fn main() {
     for p in &found.files {
         let Ok(doc) = input::read(p) else { continue };
         let text = &doc.text.text;
-        if lang::detect(&text) != Lang::En {
+        if lang::detect(text) != Lang::En {
             continue;
         }
         docs += 1;
