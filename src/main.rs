@@ -41,7 +41,16 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // PDFs are read in bounded child processes of this same executable.
+    if std::env::var_os(unxref::input::pdf::WORKER_ENV).is_some() {
+        std::process::exit(unxref::input::pdf::run_worker());
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        unxref::input::pdf::use_worker(exe);
+    }
     let cli = Cli::parse();
+    // SIGINT/SIGTERM: remove the temporaries of files being written, then exit
+    unxref::output::install_cleanup();
     let result: anyhow::Result<Status> = match &cli.command {
         Command::Extract(a) => commands::extract::run(a).map_err(Into::into),
         Command::Export(a) => commands::export::run(a).map_err(Into::into),
@@ -60,7 +69,9 @@ fn main() -> ExitCode {
         Ok(Status::Ok) => ExitCode::SUCCESS,
         Ok(Status::Partial) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("unxref: error: {e:#}");
+            // the library's messages already hold their causes (the OS error):
+            // the top level only, or the cause would be printed twice
+            eprintln!("unxref: error: {e}");
             ExitCode::from(2)
         }
     }

@@ -214,6 +214,9 @@ pub struct Citation {
     /// paragraph), `op5` (operative paragraph 5), `fn2` (footnote 2), or
     /// empty when the structure is not recognised.
     pub paragraph: String,
+    /// 1-based page of `start`, for PDF input only (left out otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// What the extractor learns about one citing document besides its citations.

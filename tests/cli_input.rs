@@ -69,7 +69,7 @@ fn quiet_silences_notes_but_not_errors() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     fs::write(d.join("a.txt"), "resolution 72/194").unwrap();
-    fs::write(d.join("b.pdf"), "x").unwrap();
+    fs::write(d.join("b.png"), "x").unwrap();
     fs::write(d.join("c.txt"), "").unwrap();
     let out = unxref()
         .args(["extract", "--quiet", "--format", "csv"])
@@ -77,11 +77,13 @@ fn quiet_silences_notes_but_not_errors() {
         .output()
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(!stderr.contains("b.pdf"), "{stderr}");
+    assert!(!stderr.contains("b.png"), "{stderr}");
     assert!(stderr.contains("c.txt"), "{stderr}");
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("file,doc,target,kind,text,start,end,line,lang,cue,paragraph\n"));
+    assert!(
+        stdout.starts_with("file,doc,target,kind,text,start,end,line,lang,cue,paragraph,page\n")
+    );
 }
 
 #[test]

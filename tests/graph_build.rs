@@ -40,6 +40,7 @@ fn doc(
                 lang: Lang::En,
                 cue: (*cue).into(),
                 paragraph: (*paragraph).into(),
+                page: None,
             })
             .collect(),
     }
@@ -507,6 +508,7 @@ fn a_text_first_cited_by_name_keeps_the_kind_of_its_id() {
         lang: Lang::En,
         cue: String::new(),
         paragraph: String::new(),
+        page: None,
     };
     let doc = Extracted {
         info: DocInfo {

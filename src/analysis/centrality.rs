@@ -69,6 +69,17 @@ impl Default for CentralityOptions {
     }
 }
 
+impl CentralityOptions {
+    /// These options with `tol` as the tolerance of every iterative measure
+    /// (PageRank, HITS, eigenvector, Katz; see [`super::converge`]).
+    pub fn with_tolerance(mut self, tol: f64) -> Self {
+        self.pagerank.tolerance = tol;
+        self.hits.tolerance = tol;
+        self.spectral.tolerance = tol;
+        self
+    }
+}
+
 /// Computes `m` for every node with the default options; the result is
 /// indexed by `NodeIndex::index()`.
 pub fn compute<N, E>(g: &DiGraph<N, E>, m: Measure) -> Vec<f64> {
@@ -78,24 +89,42 @@ pub fn compute<N, E>(g: &DiGraph<N, E>, m: Measure) -> Vec<f64> {
 /// Computes `m` for every node with explicit options; the result is indexed
 /// by `NodeIndex::index()`, finite, and empty for an empty graph.
 pub fn compute_with<N, E>(g: &DiGraph<N, E>, m: Measure, o: &CentralityOptions) -> Vec<f64> {
+    compute_converged(g, m, o).0
+}
+
+/// [`compute_with`], with how the iteration ended for the iterative
+/// measures (PageRank, HITS, eigenvector, Katz; `None` for the others).
+pub fn compute_converged<N, E>(
+    g: &DiGraph<N, E>,
+    m: Measure,
+    o: &CentralityOptions,
+) -> (Vec<f64>, Option<super::Convergence>) {
     use super::*;
     let exact = g.node_count() <= o.exact_limit;
-    match m {
-        Measure::Pagerank => pagerank(g, &o.pagerank),
+    let some = |(v, c): (Vec<f64>, Convergence)| (v, Some(c));
+    let values = match m {
+        Measure::Pagerank => return some(pagerank_converged(g, &o.pagerank)),
+        Measure::HitsAuthority => {
+            let (h, c) = hits_converged(g, &o.hits);
+            return (h.authority, Some(c));
+        }
+        Measure::HitsHub => {
+            let (h, c) = hits_converged(g, &o.hits);
+            return (h.hub, Some(c));
+        }
+        Measure::Eigenvector => return some(eigenvector_converged(g, &o.spectral)),
+        Measure::Katz => return some(katz_converged(g, &o.spectral)),
         Measure::InDegree => degree(g, Direction::Incoming),
         Measure::OutDegree => degree(g, Direction::Outgoing),
-        Measure::HitsAuthority => hits(g, &o.hits).authority,
-        Measure::HitsHub => hits(g, &o.hits).hub,
         Measure::Betweenness if exact => betweenness_exact(g),
         Measure::Betweenness => betweenness_sampled(g, o.pivots, o.seed),
         Measure::Closeness if exact => closeness_exact(g),
         Measure::Closeness => closeness_sampled(g, o.pivots, o.seed),
         Measure::Harmonic if exact => harmonic_exact(g),
         Measure::Harmonic => harmonic_sampled(g, o.pivots, o.seed),
-        Measure::Eigenvector => eigenvector(g, &o.spectral),
-        Measure::Katz => katz(g, &o.spectral),
         Measure::Core => core_number(g),
-    }
+    };
+    (values, None)
 }
 
 /// Number of distinct neighbours in direction `dir` (networkx `DiGraph`

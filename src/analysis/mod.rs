@@ -15,6 +15,7 @@ mod bitset;
 pub mod centrality;
 pub mod closeness;
 pub mod components;
+pub mod converge;
 mod csr;
 pub mod hits;
 pub mod kcore;
@@ -28,10 +29,13 @@ pub mod spectral;
 pub mod stats;
 
 pub use betweenness::{betweenness_exact, betweenness_sampled};
-pub use centrality::{CentralityOptions, Measure, compute, compute_with};
+pub use centrality::{CentralityOptions, Measure, compute, compute_converged, compute_with};
 pub use closeness::{closeness_exact, closeness_sampled, harmonic_exact, harmonic_sampled};
 pub use components::{membership, strongly_connected, weakly_connected};
-pub use hits::{Hits, HitsOptions, hits};
+pub use converge::Convergence;
+pub use hits::{Hits, HitsOptions, hits, hits_converged};
 pub use kcore::core_number;
-pub use pagerank::{PageRankOptions, pagerank, pagerank_weighted};
-pub use spectral::{SpectralOptions, eigenvector, katz};
+pub use pagerank::{
+    PageRankOptions, pagerank, pagerank_converged, pagerank_weighted, pagerank_weighted_converged,
+};
+pub use spectral::{SpectralOptions, eigenvector, eigenvector_converged, katz, katz_converged};

@@ -11,7 +11,10 @@
 //! - Katz (`katz_centrality`, `normalized=True`): `x ← α Aᵀx + β`, from 0,
 //!   rescaled to unit Euclidean norm at the end.
 //!
-//! Both stop when `Σ|x' − x| < n · tolerance`. Unweighted (networkx's
+//! Both stop when the estimated L1 distance of the normalised vector to the
+//! fixed point is below the tolerance (default 1e-13, see
+//! [`super::converge`]; networkx's `Σ|x' − x| < n · tol` loosens as the
+//! graph grows). Unweighted (networkx's
 //! default `weight=None` for both): one arc per (citing, cited) pair.
 //!
 //! Caveat for citation graphs: a graph with no cycle has a nilpotent
@@ -23,6 +26,7 @@
 //! whose spectral radius is below `1/α` (every acyclic graph); if it
 //! diverges, the last finite iterate is returned, normalised.
 
+use super::converge::{Convergence, DEFAULT_TOLERANCE, Tracker};
 use super::csr::{self, Adjacency};
 use super::parallel;
 use petgraph::graph::DiGraph;
@@ -30,9 +34,8 @@ use petgraph::graph::DiGraph;
 /// Parameters of [`eigenvector`] and [`katz`].
 #[derive(Debug, Clone, Copy)]
 pub struct SpectralOptions {
-    /// Stop when the L1 change summed over nodes is below `n * tolerance`
-    /// (networkx's criterion; its default is 1e-6, ours 1e-12 so that
-    /// values agree with a fully converged networkx run to 1e-9).
+    /// Stop when the estimated L1 distance of the unit-norm vector to the
+    /// fixed point is below this.
     pub tolerance: f64,
     /// Katz: give up after this many iterations (the last iterate is
     /// returned). networkx's default, 1000.
@@ -51,7 +54,7 @@ pub struct SpectralOptions {
 impl Default for SpectralOptions {
     fn default() -> Self {
         SpectralOptions {
-            tolerance: 1e-12,
+            tolerance: DEFAULT_TOLERANCE,
             max_iter: 1000,
             eigenvector_max_iter: 100,
             alpha: 0.1,
@@ -62,10 +65,21 @@ impl Default for SpectralOptions {
 
 /// Eigenvector centrality of every node (unit Euclidean norm).
 pub fn eigenvector<N, E>(g: &DiGraph<N, E>, opts: &SpectralOptions) -> Vec<f64> {
+    eigenvector_converged(g, opts).0
+}
+
+/// [`eigenvector`], with the number of iterations and the distance
+/// estimate reached.
+pub fn eigenvector_converged<N, E>(
+    g: &DiGraph<N, E>,
+    opts: &SpectralOptions,
+) -> (Vec<f64>, Convergence) {
     let inn = csr::incoming(g);
     let n = inn.len();
+    let mut track = Tracker::new(opts.tolerance, None);
     if n == 0 {
-        return Vec::new();
+        track.step(0.0);
+        return (Vec::new(), track.state);
     }
     let mut x = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
@@ -79,19 +93,27 @@ pub fn eigenvector<N, E>(g: &DiGraph<N, E>, opts: &SpectralOptions) -> Vec<f64> 
         next.iter_mut().for_each(|v| *v /= norm);
         let err = parallel::sum(n, |i| (next[i] - x[i]).abs());
         std::mem::swap(&mut x, &mut next);
-        if err < n as f64 * opts.tolerance {
+        if track.step(err) {
             break;
         }
     }
-    x
+    (x, track.state)
 }
 
 /// Katz centrality of every node (unit Euclidean norm).
 pub fn katz<N, E>(g: &DiGraph<N, E>, opts: &SpectralOptions) -> Vec<f64> {
+    katz_converged(g, opts).0
+}
+
+/// [`katz`], with the number of iterations and the distance estimate
+/// reached.
+pub fn katz_converged<N, E>(g: &DiGraph<N, E>, opts: &SpectralOptions) -> (Vec<f64>, Convergence) {
     let inn = csr::incoming(g);
     let n = inn.len();
+    let mut track = Tracker::new(opts.tolerance, None);
     if n == 0 {
-        return Vec::new();
+        track.step(0.0);
+        return (Vec::new(), track.state);
     }
     let (alpha, beta) = (opts.alpha, opts.beta);
     let mut x = vec![0.0; n];
@@ -105,7 +127,9 @@ pub fn katz<N, E>(g: &DiGraph<N, E>, opts: &SpectralOptions) -> Vec<f64> {
             break;
         }
         std::mem::swap(&mut x, &mut next);
-        if err < n as f64 * opts.tolerance {
+        // the change as seen on the normalised vector that is returned
+        let norm = parallel::sum(n, |i| x[i] * x[i]).sqrt();
+        if track.step(if norm > 0.0 { err / norm } else { err }) {
             break;
         }
     }
@@ -113,7 +137,7 @@ pub fn katz<N, E>(g: &DiGraph<N, E>, opts: &SpectralOptions) -> Vec<f64> {
     if norm > 0.0 && norm.is_finite() {
         x.iter_mut().for_each(|v| *v /= norm);
     }
-    x
+    (x, track.state)
 }
 
 /// `Σ x[s]` over the citers `s` of `t`.

@@ -8,7 +8,7 @@ use crate::export::render::{self, Picture, RenderError};
 use crate::export::{Filter, Scores, View, dot, gephi, gexf, graphml, json, vosviewer};
 use crate::graph::input::{LoadOptions, Loaded, load_inputs};
 use crate::model::Kind;
-use crate::output::write_atomic;
+use crate::output::{Staging, write_atomic};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -135,6 +135,9 @@ pub fn load(inputs: &[PathBuf], reading: &super::CorpusArgs) -> Result<Loaded> {
     for e in &loaded.errors {
         eprintln!("unxref: {e}");
     }
+    if !loaded.errors.is_empty() && loaded.graph.node_count() == 0 {
+        return Err(Error::Usage("no input could be used".into()));
+    }
     Ok(loaded)
 }
 
@@ -166,6 +169,21 @@ pub fn render_to(
     engine: &str,
     picture: Picture,
 ) -> Result<()> {
+    let mut staging = Staging::new();
+    render_staged(&mut staging, path, view, opts, engine, picture)?;
+    staging.commit()
+}
+
+/// Renders `view` into `path`'s temporary in `staging` (renamed into place
+/// when the staging is committed).
+pub fn render_staged(
+    staging: &mut Staging,
+    path: &Path,
+    view: &View,
+    opts: &dot::DotOptions,
+    engine: &str,
+    picture: Picture,
+) -> Result<()> {
     if !render::available(engine) {
         return Err(crate::export::ExportError::GraphvizMissing {
             engine: engine.into(),
@@ -173,7 +191,7 @@ pub fn render_to(
         .into());
     }
     let mut failure = None;
-    let written = write_atomic(path, |w| {
+    let written = staging.write(path, |w| {
         render::render(engine, picture, &|d| dot::write_dot(d, view, opts), w).map_err(
             |e| match e {
                 RenderError::Io(e) => e,
@@ -192,10 +210,7 @@ pub fn render_to(
 }
 
 fn folder(path: &Path) -> Result<()> {
-    std::fs::create_dir_all(path).map_err(|source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::output::create_folder(path)
 }
 
 /// Runs `unxref export`.
@@ -225,8 +240,10 @@ pub fn run(args: &ExportArgs) -> Result<Status> {
         }
         ExportFormat::Gephi => {
             folder(out)?;
-            write_atomic(&out.join("nodes.csv"), |w| gephi::write_nodes(w, &view))?;
-            write_atomic(&out.join("edges.csv"), |w| gephi::write_edges(w, &view))?;
+            let mut files = Staging::new();
+            files.write(&out.join("nodes.csv"), |w| gephi::write_nodes(w, &view))?;
+            files.write(&out.join("edges.csv"), |w| gephi::write_edges(w, &view))?;
+            files.commit()?;
         }
         ExportFormat::Gexf => write_to(out, |w| {
             gexf::write_gexf(
@@ -241,12 +258,14 @@ pub fn run(args: &ExportArgs) -> Result<Status> {
         ExportFormat::Json => write_to(out, |w| json::write_json(w, &view))?,
         ExportFormat::Vosviewer => {
             folder(out)?;
-            write_atomic(&out.join("vosviewer_map.txt"), |w| {
+            let mut files = Staging::new();
+            files.write(&out.join("vosviewer_map.txt"), |w| {
                 vosviewer::write_map(w, &view)
             })?;
-            write_atomic(&out.join("vosviewer_network.txt"), |w| {
+            files.write(&out.join("vosviewer_network.txt"), |w| {
                 vosviewer::write_network(w, &view)
             })?;
+            files.commit()?;
         }
     }
     note(

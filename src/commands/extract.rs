@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 11] = [
+const COLUMNS: [&str; 12] = [
     "file",
     "doc",
     "target",
@@ -43,7 +43,27 @@ const COLUMNS: [&str; 11] = [
     "lang",
     "cue",
     "paragraph",
+    "page",
 ];
+
+/// A citation's cells in [`COLUMNS`] order.
+fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
+    [
+        c.file.clone(),
+        c.doc.clone(),
+        c.target.clone(),
+        c.kind.to_string(),
+        c.text.clone(),
+        c.start.to_string(),
+        c.end.to_string(),
+        c.line.to_string(),
+        c.lang.to_string(),
+        c.cue.clone(),
+        c.paragraph.clone(),
+        // empty but for PDF
+        c.page.map(|p| p.to_string()).unwrap_or_default(),
+    ]
+}
 
 /// Runs `unxref extract`.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
@@ -51,6 +71,10 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
     super::report_run(&run, args.reading.quiet);
+    if run.docs.is_empty() && !run.errors.is_empty() {
+        // a mistyped path must not replace a previous `-o` file with an empty one
+        return Err(Error::Usage("no input could be used".into()));
+    }
     let format = args.format.unwrap_or_else(super::default_format);
     let write = |w: &mut dyn Write| -> std::io::Result<()> {
         let cites = run.docs.iter().flat_map(|d| d.citations.iter());
@@ -62,10 +86,14 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
                 }
             }
             Format::Csv => {
-                let mut cw = csv::Writer::from_writer(&mut *w);
+                // one header, written here even when there is no record
+                // (`serialize` would write its own on the first record)
+                let mut cw = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *w);
                 cw.write_record(COLUMNS)?;
                 for c in cites {
-                    cw.serialize(c)?;
+                    cw.write_record(crate::export::text::csv_record(&citation_cells(c)))?;
                 }
                 cw.flush()?;
             }

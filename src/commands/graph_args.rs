@@ -171,7 +171,8 @@ pub fn write_rows(
             let mut cw = csv::Writer::from_writer(&mut *w);
             cw.write_record(header)?;
             for r in rows {
-                cw.write_record(r.iter().map(Cell::exact))?;
+                let cells: Vec<String> = r.iter().map(Cell::exact).collect();
+                cw.write_record(crate::export::text::csv_record(&cells))?;
             }
             cw.flush()
         }

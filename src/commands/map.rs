@@ -3,7 +3,7 @@
 //! Gephi CSVs, GEXF, GraphML, a DOT and SVG map of the most central texts and
 //! the Markdown report; then prints a short summary with the paths.
 
-use super::export::render_to;
+use super::export::render_staged;
 use super::{Status, note};
 use crate::analysis::Measure;
 use crate::error::{Error, Result};
@@ -12,7 +12,7 @@ use crate::export::report::{self, ReportOptions};
 use crate::export::{Scores, View, dot, gephi, gexf, graphml};
 use crate::extract::Extractor;
 use crate::graph::build;
-use crate::output::write_atomic;
+use crate::output::Staging;
 use crate::pipeline;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{IsTerminal, Write};
@@ -62,10 +62,10 @@ fn progress(quiet: bool, len: u64, what: &str) -> ProgressBar {
 /// Runs `unxref map`.
 pub fn run(args: &MapArgs) -> Result<Status> {
     let out = &args.output;
-    std::fs::create_dir_all(out).map_err(|source| Error::Write {
-        path: out.clone(),
-        source,
-    })?;
+    // said before the corpus is read, not after
+    crate::output::check_folder(out)?;
+    // a corpus holding the output folder must not read the previous outputs
+    crate::input::exclude_folder(out);
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
     let pb = progress(
@@ -76,35 +76,38 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     let run = pipeline::extract_corpus(&args.corpus, &extractor, &|| pb.inc(1));
     pb.finish_and_clear();
     super::report_run(&run, args.reading.quiet);
+    if run.docs.is_empty() && !run.errors.is_empty() {
+        // a mistyped path must not replace the previous outputs with empty ones
+        return Err(Error::Usage("no input could be used".into()));
+    }
+    crate::output::create_folder(out)?;
     let g = build::from_extracted(&run.docs);
     let scores = Scores::compute(&g);
     let all = View::all(&g, &scores);
     let steps = progress(args.reading.quiet, 8, "writing");
     let path = |name: &str| out.join(name);
-    let mut written: Vec<PathBuf> = Vec::new();
-    let step = |p: PathBuf, written: &mut Vec<PathBuf>| {
-        steps.inc(1);
-        written.push(p);
-    };
+    // every file goes to its temporary first; all are renamed at the end, so a
+    // run failing half-way (disk full) leaves the folder as it was
+    let mut files = Staging::new();
 
-    write_atomic(&path("citations.jsonl"), |w| {
+    files.write(&path("citations.jsonl"), |w| {
         for c in run.docs.iter().flat_map(|d| d.citations.iter()) {
             serde_json::to_writer(&mut *w, c)?;
             w.write_all(b"\n")?;
         }
         Ok(())
     })?;
-    step(path("citations.jsonl"), &mut written);
-    write_atomic(&path("nodes.csv"), |w| gephi::write_nodes(w, &all))?;
-    step(path("nodes.csv"), &mut written);
-    write_atomic(&path("edges.csv"), |w| gephi::write_edges(w, &all))?;
-    step(path("edges.csv"), &mut written);
-    write_atomic(&path("graph.gexf"), |w| {
+    steps.inc(1);
+    files.write(&path("nodes.csv"), |w| gephi::write_nodes(w, &all))?;
+    steps.inc(1);
+    files.write(&path("edges.csv"), |w| gephi::write_edges(w, &all))?;
+    steps.inc(1);
+    files.write(&path("graph.gexf"), |w| {
         gexf::write_gexf(w, &all, &gexf::GexfOptions { dynamic: true })
     })?;
-    step(path("graph.gexf"), &mut written);
-    write_atomic(&path("graph.graphml"), |w| graphml::write_graphml(w, &all))?;
-    step(path("graph.graphml"), &mut written);
+    steps.inc(1);
+    files.write(&path("graph.graphml"), |w| graphml::write_graphml(w, &all))?;
+    steps.inc(1);
 
     let map = View::landmarks(&g, &scores, args.top);
     let engine = render::choose_engine(map.node_count(), args.engine.as_deref());
@@ -113,12 +116,19 @@ pub fn run(args: &MapArgs) -> Result<Status> {
         legend: true,
         time_axis: engine == "dot",
     };
-    write_atomic(&path("map.dot"), |w| dot::write_dot(w, &map, &dot_opts))?;
-    step(path("map.dot"), &mut written);
+    files.write(&path("map.dot"), |w| dot::write_dot(w, &map, &dot_opts))?;
+    steps.inc(1);
     let mut svg_note = None;
     if render::available(&engine) {
-        render_to(&path("map.svg"), &map, &dot_opts, &engine, Picture::Svg)?;
-        step(path("map.svg"), &mut written);
+        render_staged(
+            &mut files,
+            &path("map.svg"),
+            &map,
+            &dot_opts,
+            &engine,
+            Picture::Svg,
+        )?;
+        steps.inc(1);
     } else {
         svg_note = Some(format!(
             "map.svg skipped: Graphviz `{engine}` is not installed (apt-get install graphviz, brew install graphviz)"
@@ -134,8 +144,10 @@ pub fn run(args: &MapArgs) -> Result<Status> {
             top: 10,
         },
     );
-    write_atomic(&path("report.md"), |w| report::write_markdown(w, &r))?;
-    step(path("report.md"), &mut written);
+    files.write(&path("report.md"), |w| report::write_markdown(w, &r))?;
+    steps.inc(1);
+    let written: Vec<PathBuf> = files.targets().map(Path::to_path_buf).collect();
+    files.commit()?;
     steps.finish_and_clear();
 
     let mut stdout = std::io::stdout().lock();

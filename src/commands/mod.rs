@@ -121,14 +121,15 @@ pub fn write_table(
     for r in rows {
         for (i, c) in r.iter().enumerate() {
             if i < widths.len() {
-                widths[i] = widths[i].max(width(c).min(60));
+                widths[i] = widths[i].max(width(&crate::export::text::terminal_text(c)).min(60));
             }
         }
     }
     let line = |w: &mut dyn std::io::Write, cells: Vec<&str>| -> std::io::Result<()> {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            let c: String = c.replace(['\n', '\r', '\t'], " ");
+            // no control character (ANSI escapes from a title) reaches the terminal
+            let c: String = crate::export::text::terminal_text(c);
             let c: String = if width(&c) > 60 {
                 c.chars().take(59).chain(std::iter::once('…')).collect()
             } else {
@@ -159,13 +160,14 @@ pub fn write_table(
     Ok(())
 }
 
-/// Writes rows as a Markdown table (pipes escaped).
+/// Writes rows as a Markdown table (pipes escaped, `& < >` as entities so
+/// that no cell renders as HTML).
 pub fn write_markdown(
     w: &mut dyn std::io::Write,
     header: &[&str],
     rows: &[Vec<String>],
 ) -> std::io::Result<()> {
-    let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    let cell = crate::export::text::md_text;
     writeln!(w, "| {} |", header.join(" | "))?;
     writeln!(w, "|{}", "---|".repeat(header.len()))?;
     for r in rows {

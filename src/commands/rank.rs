@@ -1,10 +1,10 @@
 //! `unxref rank INPUT... --by MEASURE --top N [--kind K]` — the texts that
 //! matter most by a centrality measure.
 
-use super::Status;
 use super::graph_args::{Cell, InputArgs, load, node_cells, parse_kind, to_stdout, write_rows};
+use super::{Status, note};
 use crate::analysis::query::top_by_score;
-use crate::analysis::{Measure, compute};
+use crate::analysis::{CentralityOptions, Measure, compute_converged};
 use crate::error::Result;
 use crate::model::Kind;
 
@@ -23,6 +23,19 @@ pub struct RankArgs {
     /// Rank only texts of this kind (scores are computed on the whole graph).
     #[arg(long, value_parser = parse_kind)]
     pub kind: Option<Kind>,
+    /// Iterative measures (pagerank, hits-*, eigenvector, katz) stop when
+    /// their distance to the exact values (L1, over all nodes) is at most
+    /// this; the iterations used and the bound reached are given in a note.
+    #[arg(long, default_value_t = crate::analysis::converge::DEFAULT_TOLERANCE, value_parser = parse_tol)]
+    pub tol: f64,
+}
+
+/// A tolerance: a positive finite number.
+fn parse_tol(s: &str) -> std::result::Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(t) if t.is_finite() && t > 0.0 => Ok(t),
+        _ => Err(format!("{s:?} is not a positive number")),
+    }
 }
 
 /// Columns of the listing.
@@ -32,7 +45,12 @@ pub const COLUMNS: [&str; 7] = ["rank", "id", "kind", "year", "title", "score", 
 pub fn run(args: &RankArgs) -> Result<Status> {
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
-    let scores = compute(&g.graph, args.by);
+    let opts = CentralityOptions::default().with_tolerance(args.tol);
+    let (scores, conv) = compute_converged(&g.graph, args.by, &opts);
+    if let Some(c) = conv {
+        let name = format!("{:?}", args.by).to_lowercase();
+        note(args.input.reading.quiet, &c.describe(&name));
+    }
     let top = top_by_score(g, &scores, args.top, args.kind);
     let rows: Vec<Vec<Cell>> = top
         .iter()

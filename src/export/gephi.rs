@@ -16,10 +16,13 @@
 //!   type guess, nodes are written by year, those with a year first (if any
 //!   node has a year, the first row has one and every non-empty year is an
 //!   integer);
-//! - every edge has a unique `Id` (its row number) and `Type` = `Directed`.
+//! - every edge has a unique `Id` (its row number) and `Type` = `Directed`;
+//! - a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading
+//!   `'` so that a spreadsheet shows it instead of running it as a formula
+//!   (numbers are left as they are).
 
 use super::View;
-use super::text::{float, one_line, short_label};
+use super::text::{csv_safe, float, one_line, short_label};
 use std::io::{self, Write};
 
 /// Header of `nodes.csv`.
@@ -51,9 +54,11 @@ pub const EDGE_COLUMNS: [&str; 9] = [
     "flagged",
 ];
 
-/// A text field as Gephi reads it back unchanged: one line, trimmed, no backslash.
+/// A text field as Gephi reads it back unchanged: one line, trimmed, no
+/// backslash; a cell a spreadsheet would run as a formula gets a leading `'`
+/// (see [`csv_safe`]).
 pub fn field(s: &str) -> String {
-    one_line(&s.replace('\\', "/"))
+    csv_safe(&one_line(&s.replace('\\', "/"))).into_owned()
 }
 
 /// Writes `nodes.csv`.

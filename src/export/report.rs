@@ -5,6 +5,7 @@
 
 use crate::analysis::{self, Measure};
 use crate::export::filter::node_kind;
+use crate::export::text::md_text;
 use crate::graph::CitationGraph;
 use crate::model::Kind;
 use crate::symbol;
@@ -327,15 +328,23 @@ pub fn build(g: &CitationGraph, unreadable: &[String], opts: &ReportOptions) -> 
     }
 }
 
-/// A Markdown table cell: one line, pipes escaped, at most 90 characters.
+/// A Markdown table cell: one line, at most 90 characters, pipes escaped
+/// and `& < >` as entities (a title holding `<script>` stays text).
 fn cell(s: &str) -> String {
-    let s = crate::export::text::one_line(s).replace('|', "\\|");
-    if s.chars().count() > 90 {
+    let s = crate::export::text::one_line(s);
+    let s = if s.chars().count() > 90 {
         let cut: String = s.chars().take(89).collect();
         format!("{}…", cut.trim_end())
     } else {
         s
-    }
+    };
+    md_text(&s)
+}
+
+/// An id as a code span, backticks inside it replaced so that the span
+/// cannot be closed early (then escaped as every cell is).
+fn code(id: &str) -> String {
+    format!("`{}`", id.replace('`', "'"))
 }
 
 fn table(w: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
@@ -366,7 +375,7 @@ fn entries(w: &mut dyn Write, list: &[Entry], what: &str) -> io::Result<()> {
         .map(|(i, e)| {
             vec![
                 (i + 1).to_string(),
-                format!("`{}`", e.id),
+                code(&e.id),
                 e.year.map(|y| y.to_string()).unwrap_or_default(),
                 value(e.value),
                 e.title.clone(),
@@ -439,12 +448,12 @@ pub fn write_markdown(w: &mut dyn Write, r: &Report) -> io::Result<()> {
         writeln!(w, "(no citations)\n")?;
     }
     for top in &r.most_cited {
-        writeln!(w, "### {}\n", top.name)?;
+        writeln!(w, "### {}\n", md_text(&top.name))?;
         entries(w, &top.entries, "citing texts")?;
     }
     writeln!(w, "## Central texts\n")?;
     for top in &r.centrality {
-        writeln!(w, "### {}\n", top.name)?;
+        writeln!(w, "### {}\n", md_text(&top.name))?;
         entries(w, &top.entries, "score")?;
     }
     writeln!(w, "## Documents citing the most texts\n")?;
@@ -469,7 +478,7 @@ pub fn write_markdown(w: &mut dyn Write, r: &Report) -> io::Result<()> {
             wr.flagged_edges.len()
         )?;
         for (s, t) in wr.flagged_edges.iter().take(50) {
-            writeln!(w, "- `{s}` → `{t}`")?;
+            writeln!(w, "- {} → {}", cell(&code(s)), cell(&code(t)))?;
         }
         if wr.flagged_edges.len() > 50 {
             writeln!(w, "- … and {} more", wr.flagged_edges.len() - 50)?;
@@ -483,7 +492,7 @@ pub fn write_markdown(w: &mut dyn Write, r: &Report) -> io::Result<()> {
             wr.malformed_ids.len()
         )?;
         for s in wr.malformed_ids.iter().take(50) {
-            writeln!(w, "- `{}`: {}", s.id, s.reason)?;
+            writeln!(w, "- {}: {}", cell(&code(&s.id)), md_text(&s.reason))?;
         }
         if wr.malformed_ids.len() > 50 {
             writeln!(w, "- … and {} more", wr.malformed_ids.len() - 50)?;

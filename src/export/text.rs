@@ -1,6 +1,8 @@
 //! Text helpers shared by the exporters: short labels, one-line fields,
-//! DOT and XML escaping, and number formatting that every importer parses.
+//! DOT, XML, CSV and Markdown escaping, and number formatting that every
+//! importer parses.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// A short label for a canonical id, for drawing: the prefix that every id of
@@ -70,11 +72,97 @@ pub fn dot_quote(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            // the SVG that Graphviz makes of it is XML: what XML cannot hold goes
+            c if c.is_control() || !xml_char(c) => {}
             c => out.push(c),
         }
     }
     out.push('"');
+    out
+}
+
+/// Whether XML 1.0 can hold `c` (its `Char` production): tab, newlines,
+/// U+0020–U+D7FF, U+E000–U+FFFD and above U+FFFF.
+pub fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula: a cell starting
+/// with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`
+/// (OWASP's advice against CSV injection), unless it is a number (`-5`,
+/// `+1.5e3`), which is left as it is.
+pub fn csv_safe(s: &str) -> Cow<'_, str> {
+    let risky = matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
+    if !risky || is_number(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(format!("'{s}"))
+    }
+}
+
+/// A plain decimal number (`-5`, `+1.5`, `-2e-3`): digits, one sign, a
+/// point, an exponent — not `-inf` or `-NaN`.
+fn is_number(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && s.bytes().any(|b| b.is_ascii_digit())
+        && s.parse::<f64>().is_ok()
+}
+
+/// Every cell of a CSV record through [`csv_safe`].
+pub fn csv_record<S: AsRef<str>>(cells: &[S]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|c| csv_safe(c.as_ref()).into_owned())
+        .collect()
+}
+
+/// Text for a Markdown table cell or line that renders as text, never as
+/// HTML: `&`, `<` and `>` become entities; `|` is escaped and newlines
+/// become spaces (a table row is one line).
+pub fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text shown in a terminal: control characters (and so ANSI escape
+/// sequences, which start with ESC) dropped, tabs and newlines as spaces.
+pub fn terminal_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            // ESC [ params final: the whole CSI sequence goes
+            '\u{1b}' => {
+                if chars.peek() == Some(&'[') {
+                    chars.next();
+                    while let Some(&n) = chars.peek() {
+                        chars.next();
+                        if ('\u{40}'..='\u{7e}').contains(&n) {
+                            break;
+                        }
+                    }
+                }
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
     out
 }
 
@@ -92,7 +180,7 @@ pub fn xml_escape(s: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c if !xml_char(c) => {}
             c => out.push(c),
         }
     }
@@ -173,6 +261,51 @@ mod tests {
             xml_escape("a<b & \"c\" 'd'\u{1}"),
             "a&lt;b &amp; &quot;c&quot; &apos;d&apos;"
         );
+    }
+
+    #[test]
+    fn dot_drops_what_xml_cannot_hold() {
+        assert_eq!(dot_quote("a\u{FFFE}b\u{FFFF}c\u{1}"), "\"abc\"");
+        assert_eq!(dot_quote("\u{10000}\u{FFFD}"), "\"\u{10000}\u{FFFD}\"");
+    }
+
+    #[test]
+    fn csv_formulas_are_neutralised() {
+        let table = [
+            (
+                "=HYPERLINK(\"http://x\",\"x\")",
+                "'=HYPERLINK(\"http://x\",\"x\")",
+            ),
+            ("+cmd", "'+cmd"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("-inf", "'-inf"),
+            ("-", "'-"),
+            ("-5", "-5"),
+            ("+1.5e3", "+1.5e3"),
+            ("-0.25", "-0.25"),
+            ("A/RES/72/194", "A/RES/72/194"),
+            ("", ""),
+        ];
+        for (s, want) in table {
+            assert_eq!(csv_safe(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_text_is_not_html() {
+        assert_eq!(
+            md_text("<script>alert(1)</script> & <img onerror=x>|a\nb"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img onerror=x&gt;\\|a b"
+        );
+    }
+
+    #[test]
+    fn terminal_text_has_no_escapes() {
+        assert_eq!(terminal_text("\u{1b}[31mred\u{1b}[0m\u{7}x\ty"), "redx y");
+        assert_eq!(terminal_text("plain é"), "plain é");
     }
 
     #[test]

@@ -131,6 +131,18 @@ pub fn body_of(id: &str) -> Option<Body> {
 /// `A/DEC/73/546`, `A_79_437_Add.4.txt` → `A/79/437/Add.4`.
 pub fn id_from_file_name(path: &str) -> Option<String> {
     let stem = Path::new(path).file_stem()?.to_str()?;
+    // Names as the UN's document system gives them: `A_79_1.en.pdf`,
+    // `S_RES_2785 (2025).en.pdf`.
+    let stem = strip_lang_suffix(stem);
+    let joined;
+    let stem = if let Some(i) = stem.find(" (")
+        && stem.ends_with(')')
+    {
+        joined = format!("{}_{}", &stem[..i], &stem[i + 2..stem.len() - 1]);
+        joined.as_str()
+    } else {
+        stem
+    };
     let stem = stem.split([',', ' ']).next()?;
     let parts: Vec<&str> = stem.split('_').filter(|p| !p.is_empty()).collect();
     if parts.len() >= 4 && parts[0] == "S" && parts[1] == "RES" {
@@ -163,6 +175,20 @@ pub fn id_from_file_name(path: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `A_79_1.en` → `A_79_1`: the language tag of the UN's file names.
+fn strip_lang_suffix(stem: &str) -> &str {
+    match stem.rsplit_once('.') {
+        Some((head, tag))
+            if ["en", "fr", "es", "ru", "zh", "ar"]
+                .iter()
+                .any(|l| tag.eq_ignore_ascii_case(l)) =>
+        {
+            head
+        }
+        _ => stem,
+    }
 }
 
 /// Finds the identity of a document from its cleaned text and file path.
@@ -288,6 +314,9 @@ mod tests {
             ("A_79_437_Add.4.txt", Some("A/79/437/Add.4")),
             ("E_CN.6_2025_NGO_125.txt", Some("E/CN.6/2025/NGO/125")),
             ("A_ES-10_1043,_S_2025_529.txt", Some("A/ES-10/1043")),
+            ("A_47_435.en.pdf", Some("A/47/435")),
+            ("S_RES_2785 (2025).en.pdf", Some("S/RES/2785(2025)")),
+            ("A_79_7_Add.13.fr.pdf", Some("A/79/7/Add.13")),
             ("FRA_01_1946.txt", None),
             ("000_fa6c76de0fa6bc20.txt", None),
         ];

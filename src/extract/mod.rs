@@ -19,6 +19,7 @@
 
 pub mod acts;
 pub mod clean;
+pub mod cues;
 pub mod find;
 pub mod fold;
 pub mod identity;
@@ -145,6 +146,8 @@ impl Extractor {
             structure::Structure::read(&cleaned.text)
         };
         let lines = Lines::new(&doc.raw);
+        let pages =
+            (doc.format == Format::Pdf).then(|| crate::input::pdf::PageIndex::new(&doc.raw));
         let raw = &doc.raw;
         let to_raw = |p: usize| doc.text.to_source(folded.to_source(cleaned.to_source(p)));
         let to_raw_end = |e: usize| {
@@ -188,6 +191,7 @@ impl Extractor {
                 lang,
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
+                page: pages.as_ref().map(|p| p.page_of(rs)),
             });
         }
         let info = DocInfo {

@@ -3,7 +3,7 @@
 //! paragraph each citation stands in (`pp3`, `op5`, `fn2`) with the word
 //! that opens it ("Recalling", "Décide").
 
-use super::lexicon;
+use super::{cues, lexicon};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -143,10 +143,12 @@ pub struct Structure {
     paras: Vec<Para>,
 }
 
+/// Every known cue of the six languages (see [`super::cues`]).
 static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     lexicon::ALL
         .iter()
         .flat_map(|l| l.cues.iter().copied())
+        .chain(cues::EXTRA.iter().flat_map(|(_, c)| c.iter().copied()))
         .collect()
 });
 
@@ -154,6 +156,7 @@ static CUE_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     lexicon::ALL
         .iter()
         .flat_map(|l| l.cue_prefixes.iter().copied())
+        .chain(cues::EXTRA_PREFIXES)
         .collect()
 });
 
@@ -182,6 +185,9 @@ fn opening_words(s: &str) -> String {
         return String::new();
     };
     let first = first.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’');
+    if first.starts_with(is_han) {
+        return cues::chinese_prefix(first).unwrap_or("").to_string();
+    }
     if (first.ends_with(['\'', '’']) || CUE_PREFIXES.contains(first))
         && let Some(second) = words.next()
     {
@@ -191,16 +197,39 @@ fn opening_words(s: &str) -> String {
         } else {
             " "
         };
-        return format!("{first}{sep}{second}");
+        return bounded(format!("{first}{sep}{second}"));
     }
-    first.to_string()
+    bounded(first.to_string())
 }
 
+/// A Han (Chinese) character.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// `cue`, or nothing when longer than [`cues::MAX_CUE_CHARS`].
+fn bounded(cue: String) -> String {
+    if cue.chars().count() > cues::MAX_CUE_CHARS {
+        String::new()
+    } else {
+        cue
+    }
+}
+
+/// Whether `word` (as [`opening_words`] gives it) is a known cue: its first
+/// word, or what stands before an apostrophe ("S'"), is on a language's list.
 fn is_cue(word: &str) -> bool {
     let w = word.split(' ').next().unwrap_or("");
-    CUES.contains(w)
-        || CUES.contains(w.split(['\'', '’']).next().map_or("", |x| x))
-        || (w.len() > 5 && w.ends_with("ing") && w.starts_with(|c: char| c.is_uppercase()))
+    !word.is_empty()
+        && word.chars().count() <= cues::MAX_CUE_CHARS
+        && (CUES.contains(w) || CUES.contains(w.split(['\'', '’']).next().map_or("", |x| x)))
+}
+
+/// The cue of an operative paragraph: its opening words when they are a
+/// known cue, else nothing ("The", "We" in numbered paragraphs of reports).
+fn operative_cue(rest: &str) -> String {
+    let cue = opening_words(rest);
+    if is_cue(&cue) { cue } else { String::new() }
 }
 
 /// Footnote number at the start of a line: "1 A/78/305.", "12\tIbid."
@@ -267,7 +296,7 @@ fn open_operative(
         paras.push(Para {
             start,
             label: format!("op{n}"),
-            cue: opening_words(rest),
+            cue: operative_cue(rest),
         });
     }
 }
@@ -315,7 +344,7 @@ impl Structure {
                 paras.push(Para {
                     start: ps,
                     label: format!("op{n}"),
-                    cue: opening_words(body),
+                    cue: operative_cue(body),
                 });
                 block_start = false;
                 continue;
@@ -462,5 +491,39 @@ mod tests {
         blank_furniture(&mut t, None);
         assert_eq!(t.len(), n);
         assert!(!t.contains("24927") && !t.contains("2/10"), "{t:?}");
+    }
+
+    #[test]
+    fn cues_come_from_the_lists() {
+        let long = format!("Xx{}ing", "a".repeat(100_000));
+        let t = format!(
+            "The General Assembly,\n\n{long} resolution 72/194,\n\nUnderscoring resolution 73/1,\n\nImproving resolution 74/1,\n\n1. {long} resolution 75/1;\n\n2. The resolution 76/1;\n"
+        );
+        let s = Structure::read(&t);
+        let at = |needle: &str| s.at(t.find(needle).unwrap()).0.to_string();
+        // a word is never a cue for its shape: no "-ing" heuristic, no unbounded cue
+        assert_eq!(at("72/194"), "");
+        assert_eq!(at("73/1"), "Underscoring");
+        assert_eq!(at("74/1"), "");
+        assert_eq!(at("75/1"), "");
+        assert_eq!(at("76/1"), "");
+        assert_eq!(opening_words(&"Recalling".repeat(10)), "");
+    }
+
+    #[test]
+    fn cues_in_six_languages() {
+        let table = [
+            ("Recalling its resolution", "Recalling"),
+            ("Rappelant sa résolution", "Rappelant"),
+            ("Recordando su resolución", "Recordando"),
+            ("Ссылаясь на свою резолюцию", "Ссылаясь"),
+            ("إذ تشير إلى قرارها", "إذ تشير"),
+            ("回顾其第72/194号决议", "回顾"),
+        ];
+        for (text, want) in table {
+            let w = opening_words(text);
+            assert_eq!(w, want, "{text}");
+            assert!(is_cue(&w), "{text}");
+        }
     }
 }

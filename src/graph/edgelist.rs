@@ -254,7 +254,7 @@ pub fn parse_in_parts(
             let (t, first_row, mut w) = list[i];
             let mut j = i + 1;
             while j < list.len() && list[j].0 == t {
-                w += list[j].2;
+                w = super::sum_weights(w, list[j].2);
                 j += 1;
             }
             if t as usize == s {

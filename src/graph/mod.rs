@@ -42,6 +42,7 @@ use std::path::PathBuf;
 #[serde(default)]
 pub struct NodeMeta {
     /// Canonical id (`A/RES/72/194`).
+    #[serde(deserialize_with = "store::nonempty_id")]
     pub id: String,
     /// What the node is, when its id is a recognised symbol or it came from
     /// an extracted citation.
@@ -158,7 +159,8 @@ impl CitationGraph {
     }
 
     /// Adds the edge `src → dst`, or, when it exists, adds `meta.weight` to
-    /// its weight (the cue and paragraph of the first mention are kept).
+    /// its weight, saturating (see [`sum_weights`]); the cue and paragraph of
+    /// the first mention are kept.
     /// Self-loops are dropped (returns `false`).
     pub fn add_or_merge_edge(&mut self, src: NodeIndex, dst: NodeIndex, meta: EdgeMeta) -> bool {
         if src == dst {
@@ -166,7 +168,7 @@ impl CitationGraph {
         }
         if let Some(e) = self.graph.find_edge(src, dst) {
             let cur = &mut self.graph[e];
-            cur.weight += meta.weight;
+            cur.weight = sum_weights(cur.weight, meta.weight);
             cur.flagged |= meta.flagged;
         } else {
             self.graph.add_edge(src, dst, meta);
@@ -312,4 +314,11 @@ pub enum GraphError {
         /// Close matches.
         suggestions: Vec<String>,
     },
+}
+
+/// The sum of two edge weights, saturating at the largest finite `f64`:
+/// repeated huge weights (`1e308` twice) never overflow to infinity, which
+/// a saved graph could not hold.
+pub fn sum_weights(a: f64, b: f64) -> f64 {
+    (a + b).min(f64::MAX)
 }

@@ -93,7 +93,8 @@ pub fn write(g: &CitationGraph, w: &mut dyn Write) -> std::io::Result<()> {
         let rec = EdgeRecordRef {
             source: e.source().index(),
             target: e.target().index(),
-            weight: e.weight.weight,
+            // a saved graph always reloads: never `null` for an infinite weight
+            weight: e.weight.weight.min(f64::MAX),
             cue: &e.weight.cue,
             paragraph: &e.weight.paragraph,
             flagged: e.weight.flagged,
@@ -300,15 +301,38 @@ impl<'de> Visitor<'de> for NodesSeed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(mut n) = seq.next_element::<NodeMeta>()? {
-            n.id = canonical_id(&n.id);
-            if n.id.is_empty() {
-                return Err(A::Error::custom("a node has an empty id"));
-            }
+        while let Some(n) = seq.next_element_seed(NodeSeed)? {
             let i = self.g.upsert_node(n);
             self.positions.push(i);
         }
         Ok(())
+    }
+}
+
+/// A node's id, refused when empty: checked while the parser is still
+/// inside the node's record, so that the error names the node's line (a
+/// check after the record would name the line of what follows it).
+pub(crate) fn nonempty_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let id = <Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    if canonical_id(&id).is_empty() {
+        return Err(de::Error::custom("a node has an empty id"));
+    }
+    Ok(id.into_owned())
+}
+
+/// One node, its id made canonical.
+struct NodeSeed;
+
+impl<'de> DeserializeSeed<'de> for NodeSeed {
+    type Value = NodeMeta;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NodeMeta, D::Error> {
+        let mut n = <NodeMeta as serde::Deserialize>::deserialize(d)?;
+        n.id = canonical_id(&n.id);
+        if n.id.is_empty() {
+            return Err(de::Error::custom("a node has an empty id"));
+        }
+        Ok(n)
     }
 }
 

@@ -6,16 +6,26 @@
 //! [`InputError`] that names the file; callers report it and go on with the
 //! other documents, so one bad file never stops a run.
 //!
-//! Decoding: UTF-8 (a byte-order mark is dropped), UTF-16 with a byte-order
-//! mark, and otherwise Windows-1252, the usual encoding of older UN text
+//! Decoding: UTF-8 (a byte-order mark is kept as U+FEFF so that offsets stay
+//! file offsets; a few invalid bytes become U+FFFD), UTF-16 with a byte-order
+//! mark, and, for a file mostly not UTF-8, Windows-1252, the usual encoding of older UN text
 //! files — with a note saying so. HTML is reduced to its text (tags removed,
 //! entities decoded) with a map back to the offsets in the file.
+//!
+//! PDF and Word (`.docx`) files are recognised by their content (`%PDF-`,
+//! the ZIP signature), whatever their name, and turned into text
+//! ([`pdf`], [`docx`]); for them, citation offsets refer to that extracted
+//! text. Old binary Word files (`.doc`) get a note to save them as `.docx`
+//! or PDF.
 
 mod decode;
+pub mod docx;
 mod html;
+pub mod pdf;
+mod pdf_bidi;
 mod walk;
 
-pub use walk::{Discovery, discover};
+pub use walk::{Discovery, discover, exclude_folder};
 
 use crate::text::Mapped;
 use std::path::{Path, PathBuf};
@@ -66,10 +76,26 @@ pub enum InputError {
         limit: u64,
     },
     /// A folder that holds no readable document.
-    #[error("{}: folder holds no .txt, .md or .html document", path.display())]
+    #[error("{}: folder holds no .txt, .md, .html, .pdf or .docx document", path.display())]
     NoDocuments {
         /// The folder as given.
         path: PathBuf,
+    },
+    /// A PDF that gave no text (scanned, encrypted, damaged, over a limit).
+    #[error("{}: {reason}", path.display())]
+    Pdf {
+        /// The path as given.
+        path: PathBuf,
+        /// Why.
+        reason: pdf::PdfError,
+    },
+    /// A Word file that gave no text (not a .docx, damaged, an old .doc).
+    #[error("{}: {reason}", path.display())]
+    Docx {
+        /// The path as given.
+        path: PathBuf,
+        /// Why.
+        reason: docx::DocxError,
     },
 }
 
@@ -82,7 +108,9 @@ impl InputError {
             | InputError::Binary { path, .. }
             | InputError::Empty { path }
             | InputError::TooLarge { path, .. }
-            | InputError::NoDocuments { path } => path,
+            | InputError::NoDocuments { path }
+            | InputError::Pdf { path, .. }
+            | InputError::Docx { path, .. } => path,
         }
     }
 }
@@ -94,6 +122,10 @@ pub enum Format {
     Text,
     /// HTML: tags were stripped and entities decoded.
     Html,
+    /// PDF: the text poppler lays out, each page ended by a form feed.
+    Pdf,
+    /// Word (`.docx`): paragraphs as lines, then the notes.
+    Docx,
 }
 
 /// One decoded document.
@@ -106,71 +138,84 @@ pub struct SourceDoc {
     /// The text to search (the same as `raw` except for HTML), with the map
     /// of its offsets back into `raw`.
     pub text: Mapped,
-    /// Plain text or HTML.
+    /// Plain text, HTML, PDF or Word.
     pub format: Format,
     /// Notes on decoding, for the user ("decoded as Windows-1252").
     pub notes: Vec<String>,
 }
 
-/// The file kinds a folder walk picks up.
+/// The file kinds a folder walk picks up: `.txt`, `.md`, `.html`/`.htm`,
+/// `.pdf`, `.docx`, `.doc` by name, and any other file that starts like a
+/// PDF or a ZIP archive (a `.docx` without its extension).
 pub fn is_supported(path: &Path) -> bool {
     matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref(),
-        Some("txt" | "md" | "html" | "htm")
-    )
+        extension(path).as_deref(),
+        Some("txt" | "md" | "html" | "htm" | "pdf" | "docx" | "doc")
+    ) || sniff(path)
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+}
+
+/// Whether the file starts with `%PDF-` or `PK\x03\x04`.
+fn sniff(path: &Path) -> bool {
+    let mut head = [0u8; 8];
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut n = 0;
+    while n < head.len() {
+        match std::io::Read::read(&mut f, &mut head[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    head[..n].starts_with(b"%PDF-") || docx::is_zip(&head[..n])
 }
 
 fn is_html(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .as_deref(),
-        Some("html" | "htm")
-    )
+    matches!(extension(path).as_deref(), Some("html" | "htm"))
 }
 
 /// Reads and decodes one file (or standard input for `-`).
 pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
     let shown = path.to_string_lossy().into_owned();
-    let bytes = if shown == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(|source| {
-            InputError::Io {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        buf
+    let io = |source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let too_large = |size| InputError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    // standard input, FIFOs and devices have no size: the limit caps the read
+    let read = if shown == "-" {
+        walk::read_capped(&mut std::io::stdin().lock(), MAX_FILE_BYTES)
     } else {
-        let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+        let mut file = std::fs::File::open(path).map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => InputError::NotFound {
                 path: path.to_path_buf(),
             },
-            _ => InputError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
+            _ => io(source),
         })?;
+        let meta = file.metadata().map_err(io)?;
         if meta.len() > MAX_FILE_BYTES {
-            return Err(InputError::TooLarge {
-                path: path.to_path_buf(),
-                size: meta.len(),
-                limit: MAX_FILE_BYTES,
-            });
+            return Err(too_large(meta.len()));
         }
-        std::fs::read(path).map_err(|source| InputError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
+        walk::read_capped(&mut file, MAX_FILE_BYTES)
     };
+    let bytes = read.map_err(io)?.map_err(too_large)?;
     from_bytes(&shown, &bytes, is_html(path))
 }
 
-/// Decodes a document held in memory; `path` is only used in messages.
+/// Decodes a document held in memory; `path` is used in messages and for
+/// its extension. PDF and Word files are recognised by their content
+/// whatever `path` and `html` say; a `.pdf` or `.docx` name on other content
+/// is an error.
 pub fn from_bytes(path: &str, bytes: &[u8], html: bool) -> Result<SourceDoc, InputError> {
     let pb = || PathBuf::from(path);
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -178,6 +223,39 @@ pub fn from_bytes(path: &str, bytes: &[u8], html: bool) -> Result<SourceDoc, Inp
             path: pb(),
             size: bytes.len() as u64,
             limit: MAX_FILE_BYTES,
+        });
+    }
+    let ext = extension(Path::new(path));
+    let pdf_err = |reason| InputError::Pdf { path: pb(), reason };
+    let docx_err = |reason| InputError::Docx { path: pb(), reason };
+    let extracted = if pdf::is_pdf(bytes) {
+        Some((pdf::extract(bytes).map_err(pdf_err)?, Format::Pdf))
+    } else if docx::is_zip(bytes) || docx::is_ole(bytes) {
+        Some((docx::extract(bytes).map_err(docx_err)?, Format::Docx))
+    } else {
+        match ext.as_deref() {
+            Some("pdf") if !bytes.is_empty() => {
+                return Err(pdf_err(pdf::PdfError::Damaged(
+                    "no %PDF- header: not a PDF".into(),
+                )));
+            }
+            Some("docx") if !bytes.is_empty() => {
+                return Err(docx_err(docx::DocxError::NotZip("no ZIP signature".into())));
+            }
+            Some("doc") if !bytes.is_empty() => return Err(docx_err(docx::DocxError::OldWord)),
+            _ => None,
+        }
+    };
+    if let Some((raw, format)) = extracted {
+        if raw.trim().is_empty() {
+            return Err(InputError::Empty { path: pb() });
+        }
+        return Ok(SourceDoc {
+            path: path.to_string(),
+            text: Mapped::identity(&raw),
+            raw,
+            format,
+            notes: Vec::new(),
         });
     }
     let (raw, notes) =

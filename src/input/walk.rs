@@ -1,8 +1,20 @@
 //! Paths to files: folders are walked recursively in sorted order (so runs
 //! are reproducible); unsupported files in folders are skipped with a note.
+//!
+//! A walk is safe on hostile trees: FIFOs, sockets and devices found in a
+//! folder are skipped with a note (reading a FIFO would wait forever); each
+//! folder and each file is visited once, by device and inode, so a symlink
+//! loop is walked once and a file linked twice is read once; hidden entries
+//! are passed over; the output folder of the running command (see
+//! [`exclude_folder`]) and files unxref wrote itself (its `report.md`,
+//! VOSviewer files, `extract` tables) are skipped with a note.
 
 use super::{InputError, is_supported};
+use std::collections::HashSet;
+use std::fs::Metadata;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// What a walk over the user's paths found.
 #[derive(Debug, Default)]
@@ -15,10 +27,66 @@ pub struct Discovery {
     pub errors: Vec<InputError>,
 }
 
+/// Folders no walk enters, by identity (the output folder of the command
+/// that is running).
+static EXCLUDED: Mutex<Vec<FileId>> = Mutex::new(Vec::new());
+
+/// Makes every later walk skip the folder `path` (when it exists): the
+/// output folder of `map`, so that a corpus holding it is not re-read.
+pub fn exclude_folder(path: &Path) {
+    if let Ok(m) = std::fs::metadata(path)
+        && let Some(id) = file_id(&m)
+        && let Ok(mut v) = EXCLUDED.lock()
+        && !v.contains(&id)
+    {
+        v.push(id);
+    }
+}
+
+fn excluded(id: Option<FileId>) -> bool {
+    id.is_some_and(|id| EXCLUDED.lock().is_ok_and(|v| v.contains(&id)))
+}
+
+/// A file's identity: (device, inode).
+type FileId = (u64, u64);
+
+#[cfg(unix)]
+fn file_id(m: &Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_: &Metadata) -> Option<FileId> {
+    None
+}
+
+/// What a non-regular, non-folder entry is, for the skip note.
+fn special_kind(m: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = m;
+    "not a regular file"
+}
+
 /// Expands the user's paths. A file named explicitly is always taken (its
-/// reading may still fail); `-` stands for standard input.
+/// reading may still fail; a FIFO or device named explicitly is read up to
+/// the size limit); `-` stands for standard input.
 pub fn discover(inputs: &[PathBuf]) -> Discovery {
     let mut d = Discovery::default();
+    let mut seen = Seen::default();
     for p in inputs {
         if p.as_os_str() == "-" {
             d.files.push(p.clone());
@@ -33,19 +101,47 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
                 source,
             }),
             Ok(m) if m.is_dir() => {
+                if !seen.first_dir(&m) {
+                    d.skipped
+                        .push(format!("{}: folder already read, skipped", p.display()));
+                    continue;
+                }
                 let before = d.files.len();
-                walk(p, &mut d);
+                walk(p, &mut d, &mut seen);
                 if d.files.len() == before {
                     d.errors.push(InputError::NoDocuments { path: p.clone() });
                 }
             }
-            Ok(_) => d.files.push(p.clone()),
+            Ok(m) => {
+                // named explicitly: always taken, but a folder walk will not take it again
+                seen.first_file(&m);
+                d.files.push(p.clone())
+            }
         }
     }
     d
 }
 
-fn walk(dir: &Path, d: &mut Discovery) {
+/// Folders and files already taken.
+#[derive(Default)]
+struct Seen {
+    dirs: HashSet<FileId>,
+    files: HashSet<FileId>,
+}
+
+impl Seen {
+    /// `true` the first time the folder `m` is met.
+    fn first_dir(&mut self, m: &Metadata) -> bool {
+        file_id(m).is_none_or(|id| self.dirs.insert(id))
+    }
+
+    /// `true` the first time the file `m` is met.
+    fn first_file(&mut self, m: &Metadata) -> bool {
+        file_id(m).is_none_or(|id| self.files.insert(id))
+    }
+}
+
+fn walk(dir: &Path, d: &mut Discovery, seen: &mut Seen) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -67,13 +163,177 @@ fn walk(dir: &Path, d: &mut Discovery) {
             continue;
         }
         match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk(&p, d),
-            Ok(_) if is_supported(&p) => d.files.push(p),
+            Ok(m) if m.is_dir() => {
+                if excluded(file_id(&m)) {
+                    d.skipped
+                        .push(format!("{}: the output folder, skipped", p.display()));
+                } else if seen.first_dir(&m) {
+                    walk(&p, d, seen);
+                }
+                // a folder seen before (a symlink loop, a second link): once is enough
+            }
+            Ok(m) if !m.is_file() => {
+                d.skipped
+                    .push(format!("{}: {}, skipped", p.display(), special_kind(&m)))
+            }
+            Ok(m) if is_supported(&p) => {
+                if !seen.first_file(&m) {
+                    d.skipped.push(format!(
+                        "{}: same file as one already read, skipped",
+                        p.display()
+                    ));
+                } else if let Some(what) = own_output(&p) {
+                    d.skipped.push(format!(
+                        "{}: written by unxref ({what}), skipped",
+                        p.display()
+                    ));
+                } else {
+                    d.files.push(p)
+                }
+            }
             Ok(_) => d.skipped.push(format!(
-                "{}: not a .txt, .md or .html file, skipped",
+                "{}: not a .txt, .md, .html, .pdf or .docx file, skipped",
                 p.display()
             )),
             Err(source) => d.errors.push(InputError::Io { path: p, source }),
         }
+    }
+}
+
+/// Whether the file at `path` is one unxref wrote, by its first bytes: what
+/// it is, or `None`.
+fn own_output(path: &Path) -> Option<&'static str> {
+    let mut head = [0u8; 256];
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    recognise(&head[..n])
+}
+
+/// Recognises the start of a file unxref writes that a folder walk could
+/// pick up (`.txt`, `.md`, `.html`): `map`'s and `report`'s `report.md`,
+/// `export --format vosviewer`'s map file, and `extract`'s table and
+/// Markdown listings.
+pub(crate) fn recognise(head: &[u8]) -> Option<&'static str> {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let first = String::from_utf8_lossy(first);
+    let first = first.trim_end();
+    if head.starts_with(b"# Citation report\n\n## Corpus\n") {
+        return Some("a citation report");
+    }
+    if first.starts_with("id\tlabel\tdescription\tweight<Citations>") {
+        return Some("a VOSviewer map");
+    }
+    let words: Vec<&str> = first.split_whitespace().collect();
+    if words == ["file", "line", "kind", "target", "text"] {
+        return Some("an extract listing");
+    }
+    if first == "| file | line | kind | target | text |" {
+        return Some("an extract listing");
+    }
+    None
+}
+
+/// Reads at most `limit` bytes from `r`; `Err(Some(n))` when there was
+/// more (at least `n` bytes).
+pub(super) fn read_capped(r: &mut dyn Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut buf = Vec::new();
+    r.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        return Ok(Err(buf.len() as u64));
+    }
+    Ok(Ok(buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn own_outputs_are_recognised() {
+        assert_eq!(
+            recognise(b"# Citation report\n\n## Corpus\n\n- **3** documents"),
+            Some("a citation report")
+        );
+        assert!(recognise(b"file  line  kind  target  text\n----").is_some());
+        assert!(recognise(b"| file | line | kind | target | text |\n").is_some());
+        assert!(recognise(b"id\tlabel\tdescription\tweight<Citations>\tx\n").is_some());
+        assert_eq!(recognise(b"# Citation report on the Sahel\n"), None);
+        assert_eq!(recognise(b"Recalling its resolution 72/194,"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_are_skipped_and_loops_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("good.txt"), "Recalling its resolution 72/194,").unwrap();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::os::unix::fs::symlink("..", root.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink("good.txt", root.join("twin.txt")).unwrap();
+        let fifo = root.join("pipe.txt");
+        let ok = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        let d = discover(&[root.to_path_buf()]);
+        assert_eq!(d.files, vec![root.join("good.txt")]);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        assert!(d.skipped.iter().any(|s| s.contains("twin.txt: same file")));
+        if ok {
+            assert!(
+                d.skipped.iter().any(|s| s.contains("pipe.txt: a FIFO")),
+                "{:?}",
+                d.skipped
+            );
+        }
+    }
+
+    #[test]
+    fn the_output_folder_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.txt"), "resolution 72/194").unwrap();
+        std::fs::create_dir(root.join("out")).unwrap();
+        std::fs::write(root.join("out/b.txt"), "resolution 72/194").unwrap();
+        std::fs::write(
+            root.join("report.md"),
+            "# Citation report\n\n## Corpus\n\n- **1** documents\n",
+        )
+        .unwrap();
+        exclude_folder(&root.join("out"));
+        let d = discover(&[root.to_path_buf()]);
+        assert_eq!(d.files, vec![root.join("a.txt")]);
+        assert!(
+            d.skipped
+                .iter()
+                .any(|s| s.ends_with("the output folder, skipped"))
+        );
+        assert!(d.skipped.iter().any(|s| s.contains("written by unxref")));
+    }
+
+    #[test]
+    fn a_folder_given_twice_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "resolution 72/194").unwrap();
+        let p = dir.path().to_path_buf();
+        let d = discover(&[p.clone(), p.join("."), p]);
+        assert_eq!(d.files.len(), 1);
+        assert!(d.errors.is_empty(), "{:?}", d.errors);
+        assert_eq!(d.skipped.len(), 2, "{:?}", d.skipped);
+    }
+
+    #[test]
+    fn reads_are_capped() {
+        let mut r: &[u8] = b"0123456789";
+        assert_eq!(read_capped(&mut r, 10).unwrap(), Ok(b"0123456789".to_vec()));
+        let mut r: &[u8] = b"0123456789";
+        assert_eq!(read_capped(&mut r, 4).unwrap(), Err(5));
     }
 }
