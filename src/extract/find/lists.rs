@@ -181,6 +181,10 @@ pub(super) fn far_numbers(s: &str, i: usize) -> Option<usize> {
         }
     }
     let win = &win[..stop];
+    // No number, no list: most resolution words in running prose.
+    if !win.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     for m in LIST_MARKER.find_iter(win) {
         // A whole word: no letter just before.
         if win[..m.start()]
