@@ -169,6 +169,8 @@ fn corpus_documents_when_present() {
                 "A/RES/217(III)",
                 "A/5700",
                 "A/RES/194(III)",
+                // The Oslo accords, named before their symbol.
+                "Declaration of Principles on Interim Self-Government Arrangements",
                 "A/48/486",
                 "S/26560"
             ]

@@ -199,6 +199,23 @@ const FORMS: &[Form] = &[
     },
 ];
 
+/// Substrings every form holds (one of them at least): `WHA`, `/CP.`,
+/// `/CMA.`, `/CMP.`, `/COP.`, `/EA.`, `CBD/`, `E/CN.4/`, `GC(`, `GOV/`.
+const FORM_LITERALS: &[&str] = &[
+    "WHA", "/CP.", "/CMA.", "/CMP.", "/COP.", "/EA.", "CBD/", "E/CN.4/", "GC(", "GOV/",
+];
+
+/// Substrings one of which the context of a dotted World Health Assembly
+/// number holds.
+const WHA_LITERALS: &[&str] = &[
+    "Health",
+    "WHA",
+    "Santé",
+    "santé",
+    "Salud",
+    "здравоохранения",
+];
+
 /// The forms, compiled once into one regex (group `f0`, `f1`, … tells the
 /// form) plus each form's own regex for its captures.
 static COMPILED: LazyLock<(Regex, Vec<Regex>)> = LazyLock::new(|| {
@@ -252,8 +269,16 @@ fn fill(template: &str, c: &Captures) -> Option<String> {
 
 /// Every self-identifying act in `text`: (start, end, id), in text order.
 pub fn find_forms(text: &str) -> Vec<(usize, usize, String)> {
-    let (all, one) = &*COMPILED;
     let mut out = Vec::new();
+    // Most texts hold none of the forms: a few SIMD substring searches
+    // spare them the regex scan.
+    if !FORM_LITERALS
+        .iter()
+        .any(|l| memchr::memmem::find(text.as_bytes(), l.as_bytes()).is_some())
+    {
+        return out;
+    }
+    let (all, one) = &*COMPILED;
     for m in all.find_iter(text) {
         let hay = &text[m.start()..m.end()];
         for (f, re) in FORMS.iter().zip(one) {
@@ -299,7 +324,10 @@ static WHA_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// end, id) in text order.
 pub fn find_wha_lists(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    if !text.contains('.') {
+    if !WHA_LITERALS
+        .iter()
+        .any(|l| memchr::memmem::find(text.as_bytes(), l.as_bytes()).is_some())
+    {
         return out;
     }
     for c in WHA_LIST.captures_iter(text) {

@@ -250,14 +250,17 @@ static ZH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Harvests the title and date given with each hit: `hits` are the
 /// `(start, end)` spans of the citations in `text` (cleaned, furniture
-/// blanked), `furniture` the blanked ranges (sorted). One result per hit.
+/// blanked), `furniture` the blanked ranges (sorted). Sparse: the index of
+/// each hit given a title or date (or naming the citing text's own series)
+/// with what was found, in hit order; most hits have none, and a document
+/// of millions of citations must not hold a record for each.
 pub fn harvest(
     text: &str,
     hits: &[(usize, usize)],
     furniture: &[(usize, usize)],
     lang: Lang,
-) -> Vec<Harvest> {
-    let mut out = Vec::with_capacity(hits.len());
+) -> Vec<(usize, Harvest)> {
+    let mut out = Vec::new();
     for (i, &(start, end)) in hits.iter().enumerate() {
         let mut h = after(text, end, furniture);
         let from = floor(text, start.saturating_sub(80));
@@ -278,7 +281,9 @@ pub fn harvest(
                 h.date = b.date;
             }
         }
-        out.push(h);
+        if !h.is_empty() || h.same_series {
+            out.push((i, h));
+        }
     }
     out
 }

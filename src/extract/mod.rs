@@ -19,6 +19,7 @@
 
 pub mod acts;
 pub mod clean;
+pub mod context;
 pub mod cues;
 pub mod find;
 pub mod fold;
@@ -118,12 +119,33 @@ impl Extractor {
         self.run(&doc, Some(body), lang).citations
     }
 
+    /// Extracts one document like [`Extractor::extract`], but hands each
+    /// citation to `sink` as soon as it is made, in text order, instead of
+    /// collecting them: memory stays bounded by the document's texts and
+    /// matches, whatever the number of citations (a file repeating one
+    /// reference millions of times). Returns the document's identity.
+    pub fn extract_each(&self, doc: &SourceDoc, sink: &mut dyn FnMut(Citation)) -> DocInfo {
+        self.run_each(doc, None, None, sink)
+    }
+
     fn run(
         &self,
         doc: &SourceDoc,
         snippet_body: Option<Option<Body>>,
         lang: Option<Lang>,
     ) -> Extracted {
+        let mut citations = Vec::new();
+        let info = self.run_each(doc, snippet_body, lang, &mut |c| citations.push(c));
+        Extracted { info, citations }
+    }
+
+    fn run_each(
+        &self,
+        doc: &SourceDoc,
+        snippet_body: Option<Option<Body>>,
+        lang: Option<Lang>,
+        sink: &mut dyn FnMut(Citation),
+    ) -> DocInfo {
         let folded = fold::fold_script(&doc.text.text);
         let mut cleaned = clean::clean(&folded.text);
         let lang = lang
@@ -159,9 +181,13 @@ impl Extractor {
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let ident_kind = symbol::kind_of(&ident.id).unwrap_or(Kind::Document);
         let mut harvested = harvest::harvest(&cleaned.text, &spans, &furniture, lang);
+        drop(spans);
         // Titles as the document writes them (before script folding turned
         // "：" into ":"), from the decoded text.
-        for h in harvested.iter_mut().filter(|h| !h.title_spans.is_empty()) {
+        for (_, h) in harvested
+            .iter_mut()
+            .filter(|(_, h)| !h.title_spans.is_empty())
+        {
             let mut t = String::new();
             for &(s, e) in &h.title_spans {
                 let (ds, de) = (
@@ -178,56 +204,89 @@ impl Extractor {
                 h.title = t;
             }
         }
-        let mut all: Vec<(usize, usize, String, Kind, harvest::Harvest)> = hits
-            .iter()
-            .zip(harvested.iter_mut())
-            .filter(|(h, _)| {
-                h.target != ident.id
+        // Named instruments that are not inside a symbol match, sorted; the
+        // symbol matches are sorted already: the two lists are merged as
+        // they are turned into citations (no copy of the matches).
+        let mut named: Vec<(usize, usize, String, Kind, Option<Box<harvest::Harvest>>)> = named
+            .into_iter()
+            .filter(|n| {
+                // A text naming itself ("The Pact for the Future" in the
+                // Pact) is not a citation, whatever way it is named.
+                n.target != ident.id
+                    && !ident.aliases.contains(&n.target)
+                    && !hits.iter().any(|h| h.start < n.end && n.start < h.end)
+                    && n.start < n.end
+                    && n.end <= cleaned.text.len()
+            })
+            .map(|n| (n.start, n.end, n.target, Kind::NamedInstrument, None))
+            .collect();
+        named.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        // The symbol matches with what was harvested with them (the few
+        // that have a title or date carry it), in the order of `find_all`.
+        let mut got = harvested.into_iter().peekable();
+        let mut hits: Vec<(usize, usize, String, Kind, Option<Box<harvest::Harvest>>)> = hits
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, h)| {
+                let mut g = None;
+                while let Some(&(j, _)) = got.peek() {
+                    if j > i {
+                        break;
+                    }
+                    let (j, found) = got.next()?;
+                    if j == i {
+                        g = Some(found);
+                    }
+                }
+                let keep = h.target != ident.id
                     && !ident.aliases.contains(&h.target)
                     && !ident
                         .draft_span
-                        .is_some_and(|(s, e)| h.start >= s && h.end <= e)
-            })
-            .map(|(h, got)| {
-                let mut got = std::mem::take(got);
+                        .is_some_and(|(s, e)| h.start >= s && h.end <= e);
+                if !keep {
+                    return None;
+                }
                 // The latest resolution of the citing resolution's own
                 // series bears its title.
-                if got.same_series
-                    && got.title.is_empty()
+                if let Some(g) = g.as_mut()
+                    && g.same_series
+                    && g.title.is_empty()
                     && !ident.title.is_empty()
                     && h.kind == ident_kind
                 {
-                    got.title = ident.title.clone();
+                    g.title = ident.title.clone();
                 }
-                (h.start, h.end, h.target.clone(), h.kind, got)
+                let g = g.filter(|g| !g.is_empty()).map(Box::new);
+                Some((h.start, h.end, h.target, h.kind, g))
             })
             .collect();
-        for n in named {
-            // A text naming itself ("The Pact for the Future" in the Pact) is
-            // not a citation, whatever way it is named.
-            if n.target == ident.id || ident.aliases.contains(&n.target) {
-                continue;
-            }
-            let overlaps = hits.iter().any(|h| h.start < n.end && n.start < h.end);
-            if !overlaps && n.start < n.end && n.end <= cleaned.text.len() {
-                all.push((
-                    n.start,
-                    n.end,
-                    n.target,
-                    Kind::NamedInstrument,
-                    harvest::Harvest::default(),
-                ));
-            }
+        if !hits.is_sorted_by(|a, b| (a.0, a.1, &a.2) <= (b.0, b.1, &b.2)) {
+            hits.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
         }
-        all.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        let mut hits = hits.into_iter().peekable();
+        let mut named = named.into_iter().peekable();
         let file = doc.path.clone();
-        let mut citations = Vec::with_capacity(all.len());
-        for (s, e, target, kind, got) in all {
+        loop {
+            // the smaller of the two heads; a symbol match first on a tie
+            // (as the stable sort of both lists together did)
+            let take_hit = match (hits.peek(), named.peek()) {
+                (Some(h), Some(n)) => (h.0, h.1, &h.2) <= (n.0, n.1, &n.2),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_hit { hits.next() } else { named.next() };
+            let Some((s, e, target, kind, got)) = next else {
+                break;
+            };
             let Some((rs, re)) = raw_span(raw, to_raw(s), to_raw_end(e)) else {
                 continue;
             };
             let (cue, paragraph) = structure.at(s);
-            citations.push(Citation {
+            let (lo, hi) = structure.bounds(s, cleaned.text.len());
+            let context = context::context(&cleaned.text, s, e, lo, hi);
+            let (cited_title, cited_date) = got.map(|g| (g.title, g.date)).unwrap_or_default();
+            sink(Citation {
                 file: file.clone(),
                 doc: ident.id.clone(),
                 target,
@@ -240,11 +299,12 @@ impl Extractor {
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
                 page: pages.as_ref().map(|p| p.page_of(rs)),
-                cited_title: got.title,
-                cited_date: got.date,
+                context,
+                cited_title,
+                cited_date,
             });
         }
-        let info = DocInfo {
+        DocInfo {
             file,
             kind: symbol::kind_of(&ident.id),
             id: ident.id,
@@ -257,8 +317,7 @@ impl Extractor {
             lang,
             bytes: doc.raw.len(),
             notes: doc.notes.clone(),
-        };
-        Extracted { info, citations }
+        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! Word (`.docx`, Office Open XML) to text.
 //!
-//! The body (`word/document.xml`) gives one line per paragraph, paragraphs
+//! The header of the first page comes first (the masthead of the UN's
+//! templates is there). The body (`word/document.xml`) gives one line per
+//! paragraph, paragraphs
 //! separated by a blank line (tabs and line breaks kept, table cells one
 //! paragraph each); the footnotes
 //! (`word/footnotes.xml`) and endnotes follow, in the order they are first
@@ -68,6 +70,20 @@ pub fn extract(bytes: &[u8]) -> Result<String, DocxError> {
         .map_err(|e| DocxError::NotZip(e.to_string()))?;
     let body = read_part(&mut zip, "word/document.xml")?.ok_or(DocxError::NoDocument)?;
     let mut out = Text::default();
+    // The first page's header holds the masthead in the UN's templates.
+    let mut header_id = None;
+    with_doc("word/document.xml", &body, |root| {
+        header_id = first_page_header(root);
+        Ok(())
+    })?;
+    if let Some(part) = header_id.and_then(|id| header_part(&mut zip, &id))
+        && let Some(xml) = read_part(&mut zip, &part)?
+    {
+        with_doc(&part, &xml, |root| {
+            out.walk(root);
+            Ok(())
+        })?;
+    }
     with_doc("word/document.xml", &body, |root| {
         out.walk(root);
         Ok(())
@@ -85,6 +101,38 @@ pub fn extract(bytes: &[u8]) -> Result<String, DocxError> {
         })?;
     }
     Ok(out.s.nfc().collect())
+}
+
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// The relationship id of the header shown on the first page: that of the
+/// first section, `first` when the section has a distinct title page, else
+/// `default`.
+fn first_page_header(root: roxmltree::Node) -> Option<String> {
+    let sect = root.descendants().find(|n| is_w(n, "sectPr"))?;
+    let title_pg = sect
+        .children()
+        .any(|c| is_w(&c, "titlePg") && !matches!(w_attr(&c, "val"), Some("0" | "false" | "off")));
+    let want = if title_pg { "first" } else { "default" };
+    sect.children()
+        .filter(|c| is_w(c, "headerReference"))
+        .find(|c| w_attr(c, "type").unwrap_or("default") == want)
+        .and_then(|c| c.attribute((REL, "id")))
+        .map(str::to_string)
+}
+
+/// The part a relationship id of `word/document.xml` points to.
+fn header_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, id: &str) -> Option<String> {
+    let rels = read_part(zip, "word/_rels/document.xml.rels").ok()??;
+    let doc = roxmltree::Document::parse(&rels).ok()?;
+    let target = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "Relationship" && n.attribute("Id") == Some(id))?
+        .attribute("Target")?;
+    Some(match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("word/{target}"),
+    })
 }
 
 fn read_part<R: Read + std::io::Seek>(

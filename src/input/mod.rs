@@ -163,6 +163,10 @@ fn extension(path: &Path) -> Option<String> {
 /// Whether the file starts with `%PDF-` or `PK\x03\x04`.
 fn sniff(path: &Path) -> bool {
     let mut head = [0u8; 8];
+    // Only regular files: opening a FIFO would wait for a writer.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let Ok(mut f) = std::fs::File::open(path) else {
         return false;
     };

@@ -240,11 +240,25 @@ pub(crate) fn recognise(head: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Reads at most `limit` bytes from `r`; `Err(Some(n))` when there was
-/// more (at least `n` bytes).
+/// Reads at most `limit` bytes from `r`; `Err(n)` when there was more (at
+/// least `n` bytes). A stream that starts binary (a NUL byte in its first
+/// 64 KiB; not UTF-16 with a byte-order mark, PDF, Word or ZIP) is not read further: `/dev/zero` or a
+/// binary pipe costs 64 KiB, not the whole limit, and the decoder then
+/// reports it as binary.
 pub(super) fn read_capped(r: &mut dyn Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    const HEAD: u64 = 64 * 1024;
     let mut buf = Vec::new();
-    r.take(limit + 1).read_to_end(&mut buf)?;
+    r.take(HEAD.min(limit + 1)).read_to_end(&mut buf)?;
+    // NUL bytes are expected in UTF-16 text and in PDF, Word and ZIP files
+    let utf16 = buf.starts_with(b"\xff\xfe") || buf.starts_with(b"\xfe\xff");
+    let container =
+        super::pdf::is_pdf(&buf) || super::docx::is_zip(&buf) || super::docx::is_ole(&buf);
+    if !utf16 && !container && memchr::memchr(0, &buf).is_some() {
+        return Ok(Ok(buf));
+    }
+    if buf.len() as u64 == HEAD.min(limit + 1) {
+        r.take(limit + 1 - buf.len() as u64).read_to_end(&mut buf)?;
+    }
     if buf.len() as u64 > limit {
         return Ok(Err(buf.len() as u64));
     }
@@ -335,5 +349,17 @@ mod tests {
         assert_eq!(read_capped(&mut r, 10).unwrap(), Ok(b"0123456789".to_vec()));
         let mut r: &[u8] = b"0123456789";
         assert_eq!(read_capped(&mut r, 4).unwrap(), Err(5));
+        let big = vec![b'a'; 200_000];
+        assert_eq!(
+            read_capped(&mut &big[..], 200_000).unwrap().unwrap().len(),
+            200_000
+        );
+        assert_eq!(read_capped(&mut &big[..], 150_000).unwrap(), Err(150_001));
+        // a binary stream stops at its first 64 KiB
+        let mut zero = std::io::repeat(0);
+        assert_eq!(
+            read_capped(&mut zero, 1 << 30).unwrap().unwrap().len(),
+            65536
+        );
     }
 }

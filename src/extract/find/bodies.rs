@@ -1,0 +1,158 @@
+//! Whose numbers a list holds: the body named before or after it, "its",
+//! and whether a written date fits the reading.
+
+use super::*;
+
+/// What the words just before a resolution word at `at` say.
+pub(super) fn context_before(s: &str, at: usize) -> Context {
+    let from = floor_boundary(s, at.saturating_sub(90));
+    let mut win = &s[from..at];
+    // Stop at a paragraph break or a sentence end.
+    if let Some(p) = win.rfind("\n\n") {
+        win = &win[p + 2..];
+    }
+    for stop in [". ", ";", ":", "(", ")", "\n\n"] {
+        if let Some(p) = win.rfind(stop) {
+            win = &win[p + stop.len()..];
+        }
+    }
+    // The last body name whose distance to the resolution word is bridged
+    // only by small words.
+    let mut named = None;
+    for m in BODY.find_iter(win) {
+        let between = &win[m.end()..];
+        let ok = between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
+            && between.split_whitespace().count() <= 4;
+        let r = body_ref(m.as_str());
+        // Another body's full name: "Commission on Narcotic Drugs resolution",
+        // "the Commission on Narcotic Drugs, in its resolution".
+        let (name_part, tail) = match between.rfind(',') {
+            Some(k) => (&between[..k], &between[k + 1..]),
+            None => (between, ""),
+        };
+        let words = |t: &str, ok: &dyn Fn(&str) -> bool| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .all(ok)
+        };
+        let other_name = matches!(r, Some(BodyRef::Other | BodyRef::Act(_)))
+            && !between.contains(';')
+            && name_part.split_whitespace().count() <= 8
+            && words(name_part, &|w| {
+                w.starts_with(char::is_uppercase) || NAME_WORDS.contains(&w.to_lowercase().as_str())
+            })
+            && words(tail, &|w| {
+                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
+            });
+        if ok || other_name {
+            named = r;
+        }
+    }
+    if let Some(b) = named {
+        return Context::Named(match b {
+            BodyRef::Assembly => BodyRef::Ga,
+            b => b,
+        });
+    }
+    let last_word = win
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+        .unwrap_or("");
+    if ITS.iter().any(|w| w.eq_ignore_ascii_case(last_word)) || last_word == "Its" {
+        return Context::Its;
+    }
+    Context::Unknown
+}
+
+pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
+    let Some(c) = BODY_AFTER.captures(&s[end..]) else {
+        let m = OTHER_AFTER.find(&s[end..])?;
+        // "… adopted by the United Nations Environment Assembly", "… of the
+        // Conference of the Parties to the Convention on Biological
+        // Diversity": a body whose acts have ids.
+        let to = floor_boundary(s, (end + m.end() + 90).min(s.len()));
+        let near = &s[end..to];
+        let near = &near[..near.find([';', '.', '(']).unwrap_or(near.len())];
+        let act = BODY
+            .find_iter(near)
+            .filter_map(|b| body_ref(b.as_str()))
+            .find(|b| matches!(b, BodyRef::Act(_)));
+        return Some(act.unwrap_or(BodyRef::Other));
+    };
+    let m = c.name("b").or_else(|| c.name("c"))?;
+    body_ref(m.as_str()).map(|b| match b {
+        BodyRef::Assembly => BodyRef::Ga,
+        b => b,
+    })
+}
+
+/// `fallback`: the body of an earlier list in the same passage ("Commission
+/// on Crime Prevention and Criminal Justice resolution 27/2 …, resolution
+/// 32/1 of 27 May 2023"), tried for a dated number whose date does not fit
+/// the reading `ctx` gives.
+pub(super) fn push_items(
+    items: Items,
+    decision: bool,
+    ctx: Context,
+    fallback: Option<Context>,
+    adopting: Option<Body>,
+    hits: &mut Vec<Hit>,
+) {
+    for it in items {
+        // An old-style GA number dated far from its session is some other
+        // body's resolution ("its resolution 574 (XXVII) of 16 May 1998").
+        if let (Shape::Old { session, roman, .. }, Some(y)) = (&it.shape, it.date_year)
+            && !session.contains('-')
+            && (y + 1 < 1945 + roman || y > 1945 + roman + 2)
+        {
+            continue;
+        }
+        if let Some((mut target, mut kind)) = resolve(&it.shape, decision, ctx, adopting) {
+            if let Some(y) = it.date_year
+                && !date_fits(&target, kind, y)
+            {
+                match fallback.and_then(|f| resolve(&it.shape, decision, f, adopting)) {
+                    Some((t, k)) => (target, kind) = (t, k),
+                    None => continue,
+                }
+            }
+            hits.push(Hit {
+                start: it.start,
+                end: it.end,
+                target,
+                kind,
+            });
+        }
+    }
+}
+
+/// Whether a citation's written date can be its adoption date. A number
+/// read as "session/number" of the General Assembly or the Human Rights
+/// Council but dated years away from that session is another body's
+/// ("Commission on Crime Prevention and Criminal Justice … resolution 32/1 of
+/// 27 May 2023" is not A/RES/32/1 of 1977). GA session N runs from
+/// September 1945 + N into the next year; HRC sessions are dated from their
+/// number (three a year from 2006); year-numbered ids carry their year.
+pub(super) fn date_fits(target: &str, kind: Kind, date_year: u32) -> bool {
+    let Some(expected) = symbol::year_of(target) else {
+        return true;
+    };
+    let y = date_year as i32;
+    match kind {
+        // Old-style numbers have their own, wider check above; special and
+        // emergency special sessions carry no year in the id.
+        // A year of slack either way: dates written after a whole list
+        // ("72/194 and 73/174 of 19 December 2017 and 17 December 2018")
+        // are read against the last number.
+        Kind::GaResolution | Kind::GaDecision if !target.contains('(') => {
+            (expected - 1..=expected + 1).contains(&y)
+        }
+        Kind::HrcResolution | Kind::HrcDecision | Kind::EcosocResolution | Kind::EcosocDecision => {
+            (expected - 1..=expected + 1).contains(&y)
+        }
+        _ => true,
+    }
+}

@@ -1,0 +1,406 @@
+//! Reading cited numbers and the lists they stand in: one number's shape
+//! (`72/194`, `2178 (2014)`, `217 A (III)`, Arabic sessions), the letters,
+//! dates and pinpoints after it, the separators between numbers.
+
+use super::*;
+
+/// An upper-case list letter (Latin, or a Cyrillic look-alike) or a letter
+/// written as a word (Arabic "ألف", "ياء") at `i` that stands alone: its end.
+pub(super) fn letter(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    let c = r.chars().next()?;
+    if !c.is_ascii() {
+        for w in LETTER_WORDS.iter() {
+            if let Some(rest) = r.strip_prefix(w)
+                && !rest.chars().next().is_some_and(char::is_alphanumeric)
+            {
+                return Some(i + w.len());
+            }
+        }
+    }
+    if !(c.is_ascii_uppercase() || matches!(c, 'А' | 'В' | 'С' | 'Е')) {
+        return None;
+    }
+    let e = i + c.len_utf8();
+    match s[e..].chars().next() {
+        Some(n) if n.is_alphanumeric() => None,
+        _ => Some(e),
+    }
+}
+
+/// Letters after a number: " A", " A and B", " A to D", " A-C", " A, B and C".
+pub(super) fn letters(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let j = skip_hspace(b, i);
+    let Some(mut e) = letter(s, j) else {
+        return i;
+    };
+    // Further letters joined by a word, a dash or a comma.
+    loop {
+        let k = skip_hspace(b, e);
+        let mut next = None;
+        for w in [
+            "and", "to", "et", "à", "y", "a", "и", "و", "إلى", "-", "–", ",", "،",
+        ] {
+            if s[k..].starts_with(w) {
+                let k2 = skip_hspace(b, k + w.len());
+                // Arabic "و" may be glued to the letter: "ألف وباء".
+                if k2 > k + w.len() || matches!(w, "-" | "–" | "و") {
+                    next = letter(s, k2);
+                    if next.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+        match next {
+            Some(n) => e = n,
+            None => break,
+        }
+    }
+    e
+}
+
+/// A special (`S-`) or emergency special (`ES-`) session prefix at `i`, in
+/// Latin or Arabic letters (`دإ-` = S-, `دإط-` = ES-): the prefix as Latin
+/// and the position after it.
+pub(super) fn session_prefix(s: &str, i: usize) -> (&'static str, usize) {
+    let r = s.get(i..).unwrap_or("");
+    for (w, p) in [("ES-", "ES-"), ("S-", "S-"), ("دإط-", "ES-"), ("دإ-", "S-")] {
+        if r.starts_with(w) {
+            return (p, i + w.len());
+        }
+    }
+    ("", i)
+}
+
+/// An Arabic session in brackets, after the opening bracket at `q`:
+/// "د-3" (third session), "دإ-7" (seventh special), "دإط-1" (first
+/// emergency special). The session in the Latin form (`III`, `S-VII`,
+/// `ES-I`), its value and the position after the number.
+pub(super) fn arabic_session(s: &str, q: usize) -> Option<(String, u32, usize)> {
+    let (sp, j) = match session_prefix(s, q) {
+        ("", _) => ("", q + s.get(q..)?.strip_prefix("د-").map(|_| "د-".len())?),
+        x => x,
+    };
+    let (n, e, cnt) = digits(s.as_bytes(), j, 3)?;
+    if cnt > 3 || n == 0 {
+        return None;
+    }
+    Some((format!("{sp}{}", symbol::int_to_roman(n)), n, e))
+}
+
+/// Reads one cited number at `i`: its shape and end.
+pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
+    let b = s.as_bytes();
+    let (prefix, j) = session_prefix(s, i);
+    let (d1, j2, n1) = digits(b, j, 4)?;
+    if n1 > 4 {
+        return None;
+    }
+    if b.get(j2) == Some(&b'/') {
+        let (d2, mut e, n2) = digits(b, j2 + 1, 3)?;
+        if n2 > 3 {
+            // A footnote number glued to the end: keep three digits.
+            e = j2 + 1 + 3;
+        }
+        if b.get(e) == Some(&b'/') {
+            return None;
+        }
+        if d1 == 0 || d2 == 0 {
+            return None;
+        }
+        let shape = if !prefix.is_empty() || n1 <= 2 {
+            if n1 > 2 {
+                return None;
+            }
+            Shape::Session {
+                prefix,
+                session: d1,
+                number: d2,
+            }
+        } else if n1 == 4 && numbering::is_year(d1) {
+            Shape::Year {
+                year: d1,
+                number: d2,
+            }
+        } else {
+            return None;
+        };
+        let e = if n2 > 3 { e } else { letters(s, e) };
+        return Some((shape, e));
+    }
+    if !prefix.is_empty() || d1 == 0 {
+        return None;
+    }
+    let k = letters(s, j2);
+    let p = skip_ws(b, k);
+    if let Some(q) = open_paren(s, p) {
+        let q = skip_hspace(b, q);
+        if let Some((y, ye, 4)) = digits(b, q, 4) {
+            let ce = close_paren(s, skip_hspace(b, ye))?;
+            if !(1945..=2049).contains(&y) {
+                return None;
+            }
+            return Some((
+                Shape::Sc {
+                    number: d1,
+                    year: y,
+                },
+                ce,
+            ));
+        }
+        // Arabic session: "(د-3)", "(دإ-7)", "(دإط-1)".
+        if let Some((session, roman, ae)) = arabic_session(s, q) {
+            let ce = close_paren(s, skip_hspace(b, ae))?;
+            return Some((
+                Shape::Old {
+                    number: d1,
+                    session,
+                    roman,
+                },
+                ce,
+            ));
+        }
+        // Roman session, maybe special (S-) or emergency special (ES-).
+        let (sp, r0) = if b[q..].starts_with(b"ES-") {
+            ("ES-", q + 3)
+        } else if b[q..].starts_with(b"S-") {
+            ("S-", q + 2)
+        } else {
+            ("", q)
+        };
+        let mut r = r0;
+        while r < b.len() && matches!(b[r], b'I' | b'V' | b'X' | b'L' | b'C') && r - r0 < 8 {
+            r += 1;
+        }
+        if r == r0 {
+            return None;
+        }
+        let roman = symbol::roman_to_int(&s[r0..r])?;
+        let ce = close_paren(s, skip_hspace(b, r))?;
+        return Some((
+            Shape::Old {
+                number: d1,
+                session: format!("{sp}{}", &s[r0..r]),
+                roman,
+            },
+            ce,
+        ));
+    }
+    // Right-to-left residue: "2042) 2012 (".
+    if let Some(q) = close_paren(s, p) {
+        let q = skip_hspace(b, q);
+        if let Some((y, ye, 4)) = digits(b, q, 4) {
+            let oe = open_paren(s, skip_hspace(b, ye))?;
+            if numbering::sc_plausible(d1, y) {
+                return Some((
+                    Shape::Sc {
+                        number: d1,
+                        year: y,
+                    },
+                    oe,
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Skips list separators (commas, conjunctions, ellipses) from `i`; the
+/// position of what follows.
+pub(super) fn separator(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut tokens = 0;
+    loop {
+        j = skip_ws(b, j);
+        if tokens >= 4 || j >= b.len() {
+            return j;
+        }
+        let r = &s[j..];
+        let mut adv = 0;
+        for p in [",", ";", "،", "、", "，", "…", "...", "؛"] {
+            if r.starts_with(p) {
+                adv = p.len();
+                break;
+            }
+        }
+        if adv == 0 {
+            for w in CONJUNCTIONS.iter() {
+                if let Some(rest) = r.strip_prefix(w) {
+                    let after = rest.chars().next();
+                    // Arabic "و" may be glued to the number.
+                    let ok = match after {
+                        Some(c) if c.is_whitespace() => true,
+                        // "و2043", "和73/174", "和S-27/2": no space in
+                        // Arabic and Chinese.
+                        Some(c) if c.is_ascii_digit() => !w.is_ascii(),
+                        Some(_) if !w.is_ascii() => !session_prefix(rest, 0).0.is_empty(),
+                        _ => false,
+                    };
+                    if ok {
+                        adv = w.len();
+                        break;
+                    }
+                }
+            }
+        }
+        if adv == 0 {
+            return j;
+        }
+        j += adv;
+        tokens += 1;
+    }
+}
+
+/// One cited number: shape, span, and the year of the date written after
+/// it, if any.
+#[derive(Debug, Clone)]
+pub(super) struct Item {
+    pub(super) shape: Shape,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) date_year: Option<u32>,
+}
+
+/// Cited numbers of one list.
+pub(super) type Items = Vec<Item>;
+
+/// Skips the dates and pinpoints that may follow a cited number; returns
+/// the end and the year of the date, if one was read.
+pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
+    let mut year = None;
+    loop {
+        if let Some(m) = DATE_TAIL.find(&s[e..]) {
+            let d = m.as_str();
+            let digits_at = d
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>();
+            if digits_at.len() >= 4 {
+                let at = digits_at[digits_at.len() - 4];
+                year = d.get(at..at + 4).and_then(|y| y.parse().ok());
+            }
+            e += m.end();
+            continue;
+        }
+        if let Some(m) = PINPOINT.find(&s[e..]) {
+            // Do not swallow the character after a pinpoint's number.
+            let mut end = e + m.end();
+            let last = s[..end].chars().next_back();
+            if let Some(c) = last
+                && !c.is_alphanumeric()
+                && end > e + 1
+            {
+                end -= c.len_utf8();
+            }
+            if end <= e {
+                break;
+            }
+            e = end;
+            continue;
+        }
+        break;
+    }
+    (e, year)
+}
+
+/// A list of cited numbers starting at `i`, and the end of the list (after
+/// trailing dates and pinpoints).
+pub(super) fn read_list(s: &str, i: usize, furniture: &[(usize, usize)]) -> Option<(Items, usize)> {
+    let (first, e) = parse_item(s, i)?;
+    let (mut end, y) = tails(s, e);
+    let mut items = vec![Item {
+        shape: first,
+        start: i,
+        end: e,
+        date_year: y,
+    }];
+    loop {
+        let mut n = separator(s, end);
+        if n >= s.len() {
+            break;
+        }
+        // Footnotes and a page break inside the list: resume after the
+        // next page's header.
+        if n > end
+            && s[end..n].contains("_____")
+            && let Some(&(_, fe)) = furniture
+                .get(furniture.partition_point(|r| r.0 < n))
+                .filter(|r| r.0 < n + 4000)
+        {
+            n = skip_ws(s.as_bytes(), fe);
+            // The running title may be blanked with the header: skip spaces.
+            while n < s.len() && s.as_bytes()[n].is_ascii_whitespace() {
+                n += 1;
+            }
+        }
+        let parsed = parse_item(s, n).map(|x| (n, x)).or_else(|| {
+            // A footnote marker after the comma: "of 13 June 2013,1 29/11".
+            let (_, k, cnt) = digits(s.as_bytes(), n, 3)?;
+            if cnt > 3 || !s[k..].starts_with([' ', '\t', '\n']) {
+                return None;
+            }
+            let n2 = separator(s, k);
+            parse_item(s, n2).map(|x| (n2, x))
+        });
+        match parsed {
+            Some((n, (shape, e2))) => {
+                let (t, y) = tails(s, e2);
+                items.push(Item {
+                    shape,
+                    start: n,
+                    end: e2,
+                    date_year: y,
+                });
+                end = t;
+            }
+            None => break,
+        }
+    }
+    Some((items, end))
+}
+
+/// "resolution 1701": Security Council numbers written without their year
+/// (only read where the Council is meant). Items and list end.
+pub(super) fn read_year_less(s: &str, i: usize) -> Option<(Items, usize)> {
+    let b = s.as_bytes();
+    let mut items = Vec::new();
+    let mut at = i;
+    let mut end = i;
+    while let Some((n, e, cnt)) = digits(b, at, 4) {
+        let next = b.get(e).copied().unwrap_or(b' ');
+        let after_dot_digit = next == b'.' && b.get(e + 1).is_some_and(|c| c.is_ascii_digit());
+        if cnt > 4
+            || n < 50
+            || next == b'/'
+            || next == b'-'
+            || next.is_ascii_alphanumeric()
+            || after_dot_digit
+        {
+            break;
+        }
+        let Some(year) = numbering::sc_year(n) else {
+            break;
+        };
+        items.push(Item {
+            shape: Shape::Sc { number: n, year },
+            start: at,
+            end: e,
+            date_year: None,
+        });
+        end = tails(s, e).0;
+        let nx = separator(s, end);
+        if nx == end || nx >= s.len() || !b[nx].is_ascii_digit() {
+            break;
+        }
+        at = nx;
+    }
+    if items.is_empty() {
+        None
+    } else {
+        Some((items, end))
+    }
+}

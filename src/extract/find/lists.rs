@@ -1,0 +1,340 @@
+//! The lists opened by a resolution or decision word (six languages), the
+//! lists whose head is far from their numbers, and Chinese `第…号决议` lists.
+
+use super::*;
+
+pub(super) fn triggered_lists(
+    s: &str,
+    adopting: Option<Body>,
+    furniture: &[(usize, usize)],
+    hits: &mut Vec<Hit>,
+) {
+    let b = s.as_bytes();
+    let mut resume = 0;
+    let mut last_act: Option<(BodyRef, usize)> = None;
+    let mut pending_head: Option<(Context, usize)> = None;
+    for m in TRIGGER.find_iter(s) {
+        if m.start() < resume {
+            continue;
+        }
+        let word = m.as_str();
+        let decision = word.starts_with(['D', 'd', 'Р', 'р']) && !word.contains("езол")
+            || word.starts_with("مقرر");
+        // Arabic "its" is a suffix: قراره, قرارها, قراراته, قراريه, مقرره.
+        let arabic_its = (word.starts_with("قرار") || word.starts_with("مقرر"))
+            && (word.ends_with('ه') || word.ends_with("ها"));
+        // The number follows, maybe after a body name.
+        let mut i = skip_ws(b, m.end());
+        let mut between_body = None;
+        if i < b.len() && !b[i].is_ascii_digit() {
+            if let Some(bc) = BODY_AT.captures(&s[i..]) {
+                between_body = body_ref(&bc["b"]);
+                i = skip_ws(b, i + bc.get(0).map_or(0, |m| m.end()));
+            }
+            if b[i..].starts_with(b"No. ") || b[i..].starts_with(b"no. ") {
+                i = skip_ws(b, i + 4);
+            }
+        }
+        let number_at = |i: usize| {
+            i < b.len()
+                && (b[i].is_ascii_digit()
+                    || b[i] == b'S'
+                    || b[i] == b'E'
+                    || s[i..].starts_with("دإ"))
+        };
+        // The head's own context, for numbers brought in later by a marker.
+        let mut head_ctx = None;
+        if let Some(&(ctx, at)) = pending_head.as_ref()
+            && at == m.start()
+        {
+            head_ctx = Some(ctx);
+        }
+        if !number_at(i) {
+            // "its resolutions on the rule of law …, including 77/110 and
+            // 78/112": the numbers are the head's.
+            let Some(p) = far_numbers(s, i) else {
+                continue;
+            };
+            let ctx = match context_before(s, m.start()) {
+                Context::Unknown if arabic_its || its_near(s, m.start()) => Context::Its,
+                c => c,
+            };
+            if number_at(p) {
+                i = p;
+                head_ctx = Some(ctx);
+            } else {
+                if TRIGGER.find_at(s, p).is_some_and(|t| t.start() == p) && ctx != Context::Unknown
+                {
+                    pending_head = Some((ctx, p));
+                }
+                continue;
+            }
+        }
+        let (items, end, year_less) = match read_list(s, i, furniture) {
+            Some((items, end)) => (items, end, false),
+            None => match read_year_less(s, i) {
+                Some((items, end)) if !decision => (items, end, true),
+                _ => continue,
+            },
+        };
+        let mut ctx = if let Some(bb) = between_body {
+            Context::Named(bb)
+        } else if let Some(h) =
+            head_ctx.filter(|_| matches!(context_before(s, m.start()), Context::Unknown))
+        {
+            match h {
+                Context::Unknown => context_after(s, end).map_or(h, Context::Named),
+                h => h,
+            }
+        } else {
+            match context_before(s, m.start()) {
+                // "la résolution 62/1 de la Commission des stupéfiants et la
+                // résolution 32/1 de la Commission pour la prévention du
+                // crime": the body named after the number is this one's.
+                Context::Named(x @ (BodyRef::Other | BodyRef::Act(_))) => {
+                    Context::Named(context_after(s, end).unwrap_or(x))
+                }
+                Context::Named(x) => Context::Named(x),
+                other => match context_after(s, end) {
+                    Some(x) => Context::Named(x),
+                    None if arabic_its => Context::Its,
+                    None => other,
+                },
+            }
+        };
+        // "By its resolution 79/38, the General Assembly …" in a text whose
+        // own body adopts no resolutions.
+        if ctx == Context::Its
+            && matches!(adopting, Some(Body::Other) | None)
+            && let Some(c) = SUBJECT_AFTER.captures(&s[end..])
+            && let Some(b) = body_ref(&c["b"])
+        {
+            ctx = Context::Named(b);
+        }
+        // A board's own decisions ("decision 2024/15" in a UNDP or UNICEF
+        // board document) are not ECOSOC decisions.
+        let items = if decision
+            && adopting == Some(Body::Other)
+            && matches!(ctx, Context::Unknown | Context::Its)
+        {
+            items
+                .into_iter()
+                .filter(|it| !matches!(it.shape, Shape::Year { .. }))
+                .collect()
+        } else {
+            items
+        };
+        if year_less {
+            let sc = match ctx {
+                Context::Named(BodyRef::Sc) => true,
+                Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
+                    adopting == Some(Body::SecurityCouncil)
+                }
+                _ => false,
+            };
+            if !sc {
+                continue;
+            }
+        }
+        resume = end;
+        let fallback = match last_act {
+            Some((a, e))
+                if ctx == Context::Unknown
+                    && m.start() < e + 400
+                    && !s[e..m.start()].contains("\n\n") =>
+            {
+                Some(Context::Named(a))
+            }
+            _ => None,
+        };
+        if let Context::Named(a @ BodyRef::Act(_)) = ctx {
+            last_act = Some((a, end));
+        }
+        push_items(items, decision, ctx, fallback, adopting, hits);
+    }
+}
+
+/// Whether an "its" word stands among the three words before `at` ("its
+/// previous resolutions", "свои предыдущие резолюции").
+pub(super) fn its_near(s: &str, at: usize) -> bool {
+    let from = floor_boundary(s, at.saturating_sub(60));
+    s[from..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| ITS.iter().any(|i| i.to_lowercase() == w.to_lowercase()))
+}
+
+/// The start of the numbers that a marker brings in later in the sentence
+/// opened by a resolution word at `i` with no number after it ("its
+/// resolutions on the rule of law at the national and international
+/// levels, including 77/110"): the position after the marker and its small
+/// words, when there is one before the sentence ends.
+pub(super) fn far_numbers(s: &str, i: usize) -> Option<usize> {
+    let lim = floor_boundary(s, (i + 400).min(s.len()));
+    let win = &s[i..lim];
+    let mut stop = win.len();
+    for p in [";", ". ", ".\n", ":", "\n\n", "؛", "。", "；"] {
+        if let Some(k) = win.find(p) {
+            stop = stop.min(k);
+        }
+    }
+    let win = &win[..stop];
+    // No number, no list: most resolution words in running prose.
+    if !win.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    for m in LIST_MARKER.find_iter(win) {
+        // A whole word: no letter just before.
+        if win[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        return Some(i + m.end());
+    }
+    None
+}
+
+pub(super) fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
+    for c in ZH_LIST.captures_iter(s) {
+        let (Some(all), Some(zl)) = (c.get(0), c.name("zl")) else {
+            continue;
+        };
+        let decision = c.name("zd").is_some();
+        let Some((items, _)) = read_list(s, zl.start(), &[]) else {
+            continue;
+        };
+        let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
+        // Each number with its own 第…号, only the last with 决议:
+        // "第72/194号和第73/174号决议".
+        let chain = zh_chain(s, all.start());
+        let start = chain.first().map_or(all.start(), |(p, _)| *p);
+        let items: Items = chain.into_iter().map(|(_, it)| it).chain(items).collect();
+        // Body just before 第: "安全理事会第…", "大会在其第…", "其第…".
+        let from = floor_boundary(s, start.saturating_sub(60));
+        // A date between "其" and "第" ("其2007年6月18日第5/1号决议")
+        // says nothing about the body: skip it.
+        let win = strip_zh_date(&s[from..start]);
+        let mut ctx = Context::Unknown;
+        for m in BODY.find_iter(win) {
+            let between = &win[m.end()..];
+            if between
+                .chars()
+                .all(|c| matches!(c, '其' | '在' | '的' | ' '))
+            {
+                ctx = Context::Named(match body_ref(m.as_str()) {
+                    Some(BodyRef::Assembly) => BodyRef::Ga,
+                    Some(b) => b,
+                    None => continue,
+                });
+            }
+        }
+        if ctx == Context::Unknown && win.ends_with('其') {
+            ctx = Context::Its;
+        }
+        if ctx == Context::Unknown {
+            ctx = zh_head(s, start).unwrap_or(ctx);
+        }
+        push_items(items, decision, ctx, None, adopting, hits);
+    }
+}
+
+/// The head of a Chinese list whose numbers a marker brings in ("其关于…的
+/// 各项决议，包括第77/110号决议", "人权理事会关于…的各项决议，特别是第52/3号决议"):
+/// the context that head gives, when the words just before `start` are a
+/// marker.
+pub(super) fn zh_head(s: &str, start: usize) -> Option<Context> {
+    let from = floor_boundary(s, start.saturating_sub(240));
+    let mut win = strip_zh_date(&s[from..start]).trim_end();
+    for stop in ['。', '；', ';'] {
+        if let Some(k) = win.rfind(stop) {
+            win = &win[k + stop.len_utf8()..];
+        }
+    }
+    let head = LIST_MARKER
+        .find_iter(win)
+        .find(|m| m.end() == win.len())
+        .map(|m| &win[..m.start()])?;
+    let head = head.trim_end_matches([',', '，', '、', ' ']);
+    if !(head.ends_with("决议") || head.ends_with("決議") || head.ends_with("决定")) {
+        return None;
+    }
+    let ctx = BODY.find(head).and_then(|m| body_ref(m.as_str())).map(|b| {
+        Context::Named(match b {
+            BodyRef::Assembly => BodyRef::Ga,
+            b => b,
+        })
+    });
+    ctx.or_else(|| head.contains('其').then_some(Context::Its))
+}
+
+/// The numbers written each with its own 第…号 before a Chinese list at
+/// `at` (its 第): "第72/194号和[date]第73/174号决议". Each with the
+/// position of its 第, in text order.
+pub(super) fn zh_chain(s: &str, mut at: usize) -> Vec<(usize, Item)> {
+    let mut out = Vec::new();
+    while out.len() < 50 {
+        let head = strip_zh_date(&s[..at]).trim_end();
+        let Some(head) = ["以及", "和", "、", "及", "与", "與", ",", "，"]
+            .iter()
+            .find_map(|c| head.strip_suffix(c))
+        else {
+            break;
+        };
+        let head = head.trim_end();
+        let Some(head) = head.strip_suffix('号').or_else(|| head.strip_suffix('號')) else {
+            break;
+        };
+        let head = head.trim_end();
+        let from = floor_boundary(s, head.len().saturating_sub(40));
+        let Some(k) = head[from..].rfind('第') else {
+            break;
+        };
+        let pos = from + k;
+        let n = skip_hspace(s.as_bytes(), pos + '第'.len_utf8());
+        match parse_item(s, n) {
+            Some((shape, e)) if e == head.len() => {
+                out.push((
+                    pos,
+                    Item {
+                        shape,
+                        start: n,
+                        end: e,
+                        date_year: None,
+                    },
+                ));
+                at = pos;
+            }
+            _ => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// `win` without a Chinese date at its end ("2007年6月18日", "2007年").
+pub(super) fn strip_zh_date(win: &str) -> &str {
+    let t = win.trim_end();
+    let Some(head) = t.strip_suffix('日').or_else(|| t.strip_suffix('年')) else {
+        return win;
+    };
+    // Walk back over digits and 年/月 to the start of the year.
+    let mut k = head.len();
+    for (p, c) in head.char_indices().rev() {
+        if c.is_ascii_digit() || matches!(c, '年' | '月' | ' ') {
+            k = p;
+        } else {
+            break;
+        }
+    }
+    let date = &head[k..];
+    if date.contains('年') || t.ends_with('年') {
+        &win[..k]
+    } else {
+        win
+    }
+}

@@ -1,0 +1,237 @@
+//! Scanning a cleaned text for citations: one pass per pattern family, then
+//! hand-written readers for what follows a match (lists of numbers with
+//! dates, letters and pinpoints; Treaty Series volumes and numbers).
+//!
+//! Offsets here are offsets in the cleaned text; the caller maps them back.
+//!
+//! One file per job: [`items`] reads numbers and lists of numbers,
+//! [`bodies`] decides whose they are, [`lists`] runs the resolution-word
+//! and Chinese families, [`treaties`] the Treaty Series and other bodies'
+//! acts, [`symbols`] the document symbols and bare numbers.
+
+mod bodies;
+mod items;
+mod lists;
+mod symbols;
+mod treaties;
+
+use bodies::*;
+use items::*;
+use lists::*;
+pub(crate) use symbols::split_joint;
+use symbols::*;
+use treaties::*;
+
+use super::acts;
+use super::lexicon::BodyRef;
+use super::numbering;
+use super::patterns::{
+    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS,
+    LIST_MARKER, NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY,
+    TRIGGER, VOL, ZH_LIST, body_ref, has_symbol_prefix,
+};
+use super::resolve::{Context, Shape, resolve};
+use crate::model::{Body, Kind};
+use crate::symbol;
+
+/// One citation found in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Start offset in the cleaned text.
+    pub start: usize,
+    /// End offset in the cleaned text.
+    pub end: usize,
+    /// Canonical id of the cited text.
+    pub target: String,
+    /// Its kind.
+    pub kind: Kind,
+}
+
+/// Finds every citation in `text` (cleaned); `adopting` is the body that
+/// adopted the citing document ("its resolution" refers to it). Hits are
+/// sorted by start offset and do not overlap.
+///
+/// `furniture` holds the sorted ranges of blanked page furniture: a list
+/// interrupted by the footnotes at a page bottom resumes after the next
+/// page's header.
+pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    triggered_lists(text, adopting, furniture, &mut hits);
+    if text.contains('第') {
+        zh_lists(text, adopting, &mut hits);
+    }
+    treaties(text, &mut hits);
+    other_acts(text, &mut hits);
+    hits.sort_by_key(|h| (h.start, h.end));
+    let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    let mut bare = Vec::new();
+    bare_citations(text, &mut bare);
+    let mut k = 0;
+    for h in bare {
+        while k < covered.len() && covered[k].1 <= h.start {
+            k += 1;
+        }
+        let overlaps = covered[k..]
+            .iter()
+            .take_while(|c| c.0 < h.end)
+            .any(|c| c.1 > h.start);
+        if !overlaps {
+            hits.push(h);
+        }
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    // Drop overlaps (first wins), in place: a second list of hits would
+    // double the peak memory of a document with millions of citations.
+    hits.dedup_by(|h, last| {
+        h.start < last.end
+            && !(h.start == last.start && h.end == last.end && h.target != last.target)
+    });
+    hits
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && is_ws(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+fn skip_hspace(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// Reads up to `max` ASCII digits: (value, end, count).
+fn digits(b: &[u8], i: usize, max: usize) -> Option<(u32, usize, usize)> {
+    let mut j = i;
+    let mut v: u32 = 0;
+    while j < b.len() && b[j].is_ascii_digit() {
+        if j - i < max {
+            v = v * 10 + (b[j] - b'0') as u32;
+        }
+        j += 1;
+    }
+    let n = j - i;
+    if n == 0 {
+        return None;
+    }
+    Some((v, j, n))
+}
+
+fn open_paren(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    if r.starts_with('(') {
+        Some(i + 1)
+    } else if r.starts_with('（') {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
+fn close_paren(s: &str, i: usize) -> Option<usize> {
+    let r = s.get(i..)?;
+    if r.starts_with(')') {
+        Some(i + 1)
+    } else if r.starts_with('）') {
+        Some(i + 3)
+    } else {
+        None
+    }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(s: &str, body: Option<Body>) -> Vec<String> {
+        find_all(s, body, &[])
+            .into_iter()
+            .map(|h| h.target)
+            .collect()
+    }
+
+    #[test]
+    fn items() {
+        fn p(s: &str) -> Option<(Shape, &str)> {
+            parse_item(s, 0).map(|x| (x.0, &s[..x.1]))
+        }
+        assert!(matches!(
+            p("72/194 of").unwrap().0,
+            Shape::Session {
+                session: 72,
+                number: 194,
+                ..
+            }
+        ));
+        assert_eq!(p("53/243 A and B,").unwrap().1, "53/243 A and B");
+        assert_eq!(p("661\n(1990) of").unwrap().1, "661\n(1990)");
+        assert_eq!(p("217 A (III).").unwrap().1, "217 A (III)");
+        assert!(matches!(p("2019/19").unwrap().0, Shape::Year { .. }));
+        assert!(p("2/10/3").is_none());
+        // Arabic: letters as words, sessions in Arabic letters.
+        assert_eq!(p("217 ألف (د-3)،").unwrap().1, "217 ألف (د-3)");
+        assert_eq!(
+            p("3362 (دإ-7)").unwrap().0,
+            Shape::Old {
+                number: 3362,
+                session: "S-VII".into(),
+                roman: 7
+            }
+        );
+        assert!(matches!(
+            p("دإط-10/24،").unwrap().0,
+            Shape::Session {
+                prefix: "ES-",
+                session: 10,
+                number: 24
+            }
+        ));
+        assert_eq!(p("41/60 ياء المؤرخ").unwrap().1, "41/60 ياء");
+        assert_eq!(p("53/243 ألف وباء،").unwrap().1, "53/243 ألف وباء");
+        // "ألفين" is a word, not the letter ألف.
+        assert_eq!(p("41/60 ألفين").unwrap().1, "41/60");
+        assert!(p("123-456").is_none());
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            targets(
+                "recalling its resolutions 72/194, 72/284, 73/174, 73/186 and 73/211,",
+                Some(Body::GeneralAssembly)
+            ),
+            [
+                "A/RES/72/194",
+                "A/RES/72/284",
+                "A/RES/73/174",
+                "A/RES/73/186",
+                "A/RES/73/211"
+            ]
+        );
+    }
+}

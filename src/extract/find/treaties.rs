@@ -1,0 +1,149 @@
+//! Treaty Series references ("vol. 2225, No. 39574", "Ibid.") and the
+//! self-identifying acts of other bodies.
+
+use super::*;
+
+/// Reads "vol. 2225, 2237 and 2326, No. 39574" (or "Nos. 970–973") from
+/// `i`; `near` limits how far the volume marker may be. Returns the
+/// registration numbers with their spans.
+pub(super) fn treaty_numbers(s: &str, i: usize, near: usize) -> Vec<(u32, usize, usize)> {
+    let b = s.as_bytes();
+    let lim = ceil_boundary(s, i + near);
+    let Some(v) = VOL.find(&s[i..lim]) else {
+        return Vec::new();
+    };
+    if s[i..i + v.start()].bytes().any(|c| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    // Volumes.
+    let mut j = i + v.end();
+    let mut any = false;
+    while let Some((_, e, _)) = digits(b, j, 6) {
+        any = true;
+        j = e;
+        let n = separator(s, j);
+        let n2 = if s[j..].trim_start().starts_with(['–', '-']) {
+            let t = skip_ws(b, j);
+            skip_ws(b, t + if b[t] == b'-' { 1 } else { 3 })
+        } else {
+            n
+        };
+        if n2 < b.len() && b[n2].is_ascii_digit() {
+            j = n2;
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return Vec::new();
+    }
+    if s[j..].starts_with('卷') {
+        j += '卷'.len_utf8();
+    }
+    // Separator before the number marker.
+    while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b',' | b'*' | b';') {
+        j += 1;
+    }
+    for p in ["，", "、", "،"] {
+        if s[j..].starts_with(p) {
+            j = skip_ws(b, j + p.len());
+        }
+    }
+    let Some(nm) = NO.find(&s[j..]) else {
+        return Vec::new();
+    };
+    j += nm.end();
+    let mut out = Vec::new();
+    while let Some((n, e, cnt)) = digits(b, j, 7) {
+        if cnt > 7 {
+            break;
+        }
+        // A range "970–973".
+        let t = skip_hspace(b, e);
+        let dash = if s[t..].starts_with('–') || s[t..].starts_with('—') {
+            3
+        } else if s[t..].starts_with('-') {
+            1
+        } else if s[t..].starts_with("to ") {
+            3
+        } else if s[t..].starts_with("à ") {
+            "à ".len()
+        } else if s[t..].starts_with("a ") {
+            2
+        } else {
+            0
+        };
+        if dash > 0
+            && let Some((n2, e2, _)) = digits(b, skip_hspace(b, t + dash), 7)
+            && n2 > n
+            && n2 - n <= 50
+        {
+            for k in n..=n2 {
+                out.push((k, j, e2));
+            }
+            j = e2;
+        } else {
+            out.push((n, j, e));
+            j = e;
+        }
+        let n = separator(s, j);
+        if n < b.len() && b[n].is_ascii_digit() && n > j {
+            j = n;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+pub(super) fn treaties(s: &str, hits: &mut Vec<Hit>) {
+    #[derive(PartialEq)]
+    enum Series {
+        None,
+        Treaty,
+        Other,
+    }
+    let mut last = Series::None;
+    for c in TREATY.captures_iter(s) {
+        let m = c.get(0).expect("match");
+        let nums = if c.name("ts").is_some() {
+            last = Series::Treaty;
+            treaty_numbers(s, m.end(), 120)
+        } else if c.name("ibid").is_some() {
+            if last != Series::Treaty {
+                continue;
+            }
+            // ", vol.", "，第", Arabic "، المجلد" (wider than one byte).
+            treaty_numbers(s, m.end(), 24)
+        } else {
+            last = Series::Other;
+            continue;
+        };
+        let single = nums.len() == 1;
+        for (n, st, en) in nums {
+            hits.push(Hit {
+                start: if single { m.start() } else { st },
+                end: en,
+                target: symbol::treaty(n),
+                kind: Kind::Treaty,
+            });
+        }
+    }
+}
+
+/// Acts of other bodies that say their body themselves (`WHA77.17`,
+/// `1/CP.21`, `UNEP/EA.5/Res.2`, `E/CN.4/RES/2005/69`) and dotted World
+/// Health Assembly numbers in its context.
+pub(super) fn other_acts(s: &str, hits: &mut Vec<Hit>) {
+    for (start, end, target) in acts::find_forms(s)
+        .into_iter()
+        .chain(acts::find_wha_lists(s))
+    {
+        hits.push(Hit {
+            start,
+            end,
+            target,
+            kind: acts::KIND,
+        });
+    }
+}
