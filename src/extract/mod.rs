@@ -79,6 +79,10 @@ pub struct Extractor {
     instruments: instruments::InstrumentTable,
 }
 
+/// A match on its way to a citation: cleaned-text span, target, kind, and
+/// the title and date the text gives with it (boxed: most have none).
+type Match = (usize, usize, String, Kind, Option<Box<harvest::Harvest>>);
+
 impl Extractor {
     /// Builds an extractor (loads the instruments tables).
     pub fn new(opts: Options) -> Result<Self, ExtractError> {
@@ -207,7 +211,7 @@ impl Extractor {
         // Named instruments that are not inside a symbol match, sorted; the
         // symbol matches are sorted already: the two lists are merged as
         // they are turned into citations (no copy of the matches).
-        let mut named: Vec<(usize, usize, String, Kind, Option<Box<harvest::Harvest>>)> = named
+        let mut named: Vec<Match> = named
             .into_iter()
             .filter(|n| {
                 // A text naming itself ("The Pact for the Future" in the
@@ -224,7 +228,7 @@ impl Extractor {
         // The symbol matches with what was harvested with them (the few
         // that have a title or date carry it), in the order of `find_all`.
         let mut got = harvested.into_iter().peekable();
-        let mut hits: Vec<(usize, usize, String, Kind, Option<Box<harvest::Harvest>>)> = hits
+        let mut hits: Vec<Match> = hits
             .into_iter()
             .enumerate()
             .filter_map(|(i, h)| {
