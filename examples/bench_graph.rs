@@ -10,12 +10,13 @@
 //! CPU times and the peak resident memory (VmHWM).
 //!
 //! ```sh
-//! cargo run --release --example bench_graph [-- PATH [NODES [symbols]]]
+//! cargo run --release --example bench_graph [-- PATH [NODES [numeric]]]
 //! ```
 //! An existing PATH is reused as is (delete it to regenerate). Node ids are
-//! numbers (`123456`, as many edge lists have them), or with `symbols` GA
-//! resolution symbols (`A/RES/7/3457`: longer ids, and kinds and years to
-//! work out).
+//! UN symbols as `../shared/tools/gen-citation-graph.py` writes them (a
+//! third `S/RES/i(year)`, the rest `A/RES/session/i`: real id lengths, and
+//! kinds and years to work out; see [`common::un_symbol`]), or with
+//! `numeric` plain numbers (`123456`, as some edge lists have them).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -32,9 +33,9 @@ use common::{SplitMix64, cpu_seconds, peak_rss_mib};
 
 /// Writes the synthetic edge list; returns the number of edges.
 /// The id of node `i`: a number, or a GA resolution symbol.
-fn id(i: u32, symbols: bool) -> String {
+fn id(i: u32, nodes: u32, symbols: bool) -> String {
     if symbols {
-        format!("A/RES/{}/{}", i / 20_000 + 1, i % 20_000 + 1)
+        common::un_symbol(i as u64, nodes as u64)
     } else {
         i.to_string()
     }
@@ -63,8 +64,8 @@ fn generate(path: &PathBuf, nodes: u32, symbols: bool) -> std::io::Result<usize>
             writeln!(
                 w,
                 "{},{},{}",
-                id(i, symbols),
-                id(t, symbols),
+                id(i, nodes, symbols),
+                id(t, nodes, symbols),
                 1 + rng.modulo(3)
             )?;
             targets.push(t);
@@ -79,12 +80,12 @@ fn main() {
     let path = args
         .next()
         .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("unxref-bench-graph.csv"));
+        .unwrap_or_else(|| std::env::temp_dir().join("unxref-bench-graph-un.csv"));
     let nodes: u32 = args
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
-    let symbols = args.next().as_deref() == Some("symbols");
+    let symbols = args.next().as_deref() != Some("numeric");
     if path.exists() {
         println!("reusing {}", path.display());
     } else {
@@ -128,7 +129,7 @@ fn main() {
     );
 
     let t2 = Instant::now();
-    let hub = resolve(&g, &id(0, symbols)).expect("node 0");
+    let hub = resolve(&g, &id(0, nodes, symbols)).expect("node 0");
     let direct = cited_by(&g, hub, &QueryOptions::default());
     let t_q1 = t2.elapsed().as_secs_f64();
     let t3 = Instant::now();

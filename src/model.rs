@@ -217,6 +217,10 @@ pub struct Citation {
     /// 1-based page of `start`, for PDF input only (left out otherwise).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The sentence or clause around the citation (at most about 300
+    /// characters, whitespace collapsed), empty when unknown.
+    #[serde(default)]
+    pub context: String,
 }
 
 /// What the extractor learns about one citing document besides its citations.

@@ -82,7 +82,9 @@ fn quiet_silences_notes_but_not_errors() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.starts_with("file,doc,target,kind,text,start,end,line,lang,cue,paragraph,page\n")
+        stdout.starts_with(
+            "file,doc,target,kind,text,start,end,line,lang,cue,paragraph,page,context\n"
+        )
     );
 }
 

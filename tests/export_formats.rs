@@ -120,6 +120,7 @@ fn build(reverse: bool) -> CitationGraph {
                 cue: "Recalling".into(),
                 paragraph: "pp3".into(),
                 flagged,
+                ..EdgeMeta::default()
             },
         );
     }

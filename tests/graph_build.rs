@@ -41,6 +41,7 @@ fn doc(
                 cue: (*cue).into(),
                 paragraph: (*paragraph).into(),
                 page: None,
+                context: String::new(),
             })
             .collect(),
     }
@@ -509,6 +510,7 @@ fn a_text_first_cited_by_name_keeps_the_kind_of_its_id() {
         cue: String::new(),
         paragraph: String::new(),
         page: None,
+        context: String::new(),
     };
     let doc = Extracted {
         info: DocInfo {

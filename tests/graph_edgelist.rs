@@ -278,3 +278,48 @@ fn cue_and_paragraph_of_the_first_row_are_kept() {
         );
     }
 }
+
+/// Issue 10 item 9: a huge unrecognised file is refused with a short
+/// message; NUL bytes and oversized inputs are refused before parsing.
+#[test]
+fn huge_or_binary_inputs_are_refused_briefly() {
+    let dir = tempfile::tempdir().unwrap();
+    // one 1 MB line that is not a header: the message quotes 200 characters
+    let long = dir.path().join("long.csv");
+    std::fs::write(&long, "x".repeat(1 << 20)).unwrap();
+    let msg = unxref::graph::edgelist::load(&long)
+        .unwrap_err()
+        .to_string();
+    assert!(msg.len() < 400, "{} bytes: {}", msg.len(), &msg[..400]);
+    assert!(msg.contains("1048576 bytes in all"), "{msg}");
+    // a bad weight of any length is quoted briefly too
+    let w = format!("Source,Target,Weight\na,b,{}\n", "9x".repeat(100_000));
+    let msg = parse(w.as_bytes(), Path::new("w.csv"))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.len() < 400 && msg.starts_with("w.csv:2: weight"),
+        "{msg:.400}"
+    );
+    // NUL bytes (a truncated or binary file), in every kind of graph input
+    for name in ["zeros.csv", "zeros.json", "nodes.csv"] {
+        let p = dir.path().join(name);
+        let mut bytes = b"Source,Target\na,b\n".to_vec();
+        if name == "nodes.csv" {
+            bytes = b"Id,Label\na,b\n".to_vec();
+        }
+        bytes.extend_from_slice(&[0u8; 4096]);
+        std::fs::write(&p, &bytes).unwrap();
+        let loaded =
+            unxref::graph::input::load_inputs(std::slice::from_ref(&p), &Default::default())
+                .unwrap();
+        let msg = loaded.errors[0].to_string();
+        assert!(msg.contains(":3: NUL byte"), "{name}: {msg}");
+    }
+    // larger than the bound (a sparse file: no disk space used)
+    let big = dir.path().join("big.csv");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(unxref::graph::MAX_GRAPH_INPUT + 1).unwrap();
+    let msg = unxref::graph::edgelist::load(&big).unwrap_err().to_string();
+    assert!(msg.contains("larger than 4 GiB"), "{msg}");
+}

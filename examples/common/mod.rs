@@ -31,6 +31,17 @@ impl SplitMix64 {
     }
 }
 
+/// The UN-style id of node `i` of `n`, as `gen-citation-graph.py` writes
+/// it: `S/RES/i(year)` for every third node (years 1946–2025 in node
+/// order), `A/RES/session/i` for the others (sessions 31–80).
+pub fn un_symbol(i: u64, n: u64) -> String {
+    if i.is_multiple_of(3) {
+        format!("S/RES/{i}({})", 1946 + i * 80 / n)
+    } else {
+        format!("A/RES/{}/{i}", 31 + i * 50 / n)
+    }
+}
+
 /// CPU time (user + system, all threads) of this process so far, in
 /// seconds, from `/proc/self/stat` (clock ticks of 1/100 s). On a shared
 /// machine wall time includes waiting for a core; CPU time does not.

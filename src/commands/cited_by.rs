@@ -31,6 +31,10 @@ pub struct NeighbourArgs {
     /// List only texts of this year or earlier.
     #[arg(long)]
     pub until: Option<i32>,
+    /// Add a `context` column: the passage of the first mention on the edge
+    /// (the sentence or clause around the citation).
+    #[arg(long)]
+    pub context: bool,
 }
 
 impl NeighbourArgs {
@@ -58,6 +62,16 @@ pub const COLUMNS: [&str; 10] = [
     "via",
     "in_corpus",
 ];
+
+/// The passage of the first mention on the edge between `a` and `b`
+/// (either direction), empty when there is none.
+pub fn edge_context(g: &CitationGraph, a: NodeIndex, b: NodeIndex) -> String {
+    g.graph
+        .find_edge(a, b)
+        .or_else(|| g.graph.find_edge(b, a))
+        .map(|e| g.graph[e].context.to_string())
+        .unwrap_or_default()
+}
 
 /// One listing row per hit.
 pub fn rows(g: &CitationGraph, hits: &[Hit]) -> Vec<Vec<Cell>> {
@@ -111,7 +125,14 @@ pub(super) fn run_query(
             &format!("{}: {none}{}", g.meta(n).id, filtered(args)),
         );
     }
-    let rows = rows(g, &hits);
-    to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;
+    let mut rows = rows(g, &hits);
+    let mut columns = COLUMNS.to_vec();
+    if args.context {
+        columns.push("context");
+        for (row, h) in rows.iter_mut().zip(&hits) {
+            row.push(Cell::text(edge_context(g, h.node, h.via)));
+        }
+    }
+    to_stdout(|w| write_rows(w, args.input.format(), &columns, &rows))?;
     Ok(Status::from_failures(failed))
 }

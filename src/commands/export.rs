@@ -5,7 +5,7 @@
 use super::{Status, note};
 use crate::error::{Error, Result};
 use crate::export::render::{self, Picture, RenderError};
-use crate::export::{Filter, Scores, View, dot, gephi, gexf, graphml, json, vosviewer};
+use crate::export::{Filter, Scores, View, dot, gephi, gexf, graphml, html, json, vosviewer};
 use crate::graph::input::{LoadOptions, Loaded, load_inputs};
 use crate::model::Kind;
 use crate::output::{Staging, write_atomic};
@@ -32,6 +32,8 @@ pub enum ExportFormat {
     Json,
     /// VOSviewer: `-o` is a folder that gets vosviewer_map.txt and vosviewer_network.txt.
     Vosviewer,
+    /// The explorable map: one self-contained HTML page (`-` writes it to standard output).
+    Html,
 }
 
 /// The filters shared by every format.
@@ -116,6 +118,9 @@ pub struct ExportArgs {
     /// GEXF: give each text its year as `start` (dynamic graph for Gephi's timeline).
     #[arg(long)]
     pub dynamic: bool,
+    /// HTML: most texts drawn (the highest PageRank kept beyond that).
+    #[arg(long, default_value_t = html::DEFAULT_HTML_MAX_NODES)]
+    pub html_max_nodes: usize,
     /// Corpus reading options.
     #[command(flatten)]
     pub reading: super::CorpusArgs,
@@ -213,6 +218,19 @@ fn folder(path: &Path) -> Result<()> {
     crate::output::create_folder(path)
 }
 
+/// The title of an HTML map: "Citation map of " and the inputs' names.
+pub fn html_title(inputs: &[PathBuf]) -> String {
+    let names: Vec<String> = inputs
+        .iter()
+        .map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string())
+        })
+        .collect();
+    format!("Citation map of {}", names.join(", "))
+}
+
 /// Runs `unxref export`.
 pub fn run(args: &ExportArgs) -> Result<Status> {
     let loaded = load(&args.inputs, &args.reading)?;
@@ -256,6 +274,14 @@ pub fn run(args: &ExportArgs) -> Result<Status> {
         })?,
         ExportFormat::Graphml => write_to(out, |w| graphml::write_graphml(w, &view))?,
         ExportFormat::Json => write_to(out, |w| json::write_json(w, &view))?,
+        ExportFormat::Html => {
+            let opts = html::HtmlOptions {
+                title: html_title(&args.inputs),
+                max_nodes: args.html_max_nodes,
+                ..html::HtmlOptions::default()
+            };
+            write_to(out, |w| html::write_html(w, &view, &opts))?
+        }
         ExportFormat::Vosviewer => {
             folder(out)?;
             let mut files = Staging::new();

@@ -4,7 +4,7 @@
 use super::{Format, Status};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
-use crate::model::Lang;
+use crate::model::{Citation, Lang};
 use crate::pipeline;
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,7 +31,7 @@ pub fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("unknown language {s:?}: use en, fr, es, ru, zh or ar"))
 }
 
-const COLUMNS: [&str; 12] = [
+const COLUMNS: [&str; 13] = [
     "file",
     "doc",
     "target",
@@ -44,10 +44,11 @@ const COLUMNS: [&str; 12] = [
     "cue",
     "paragraph",
     "page",
+    "context",
 ];
 
 /// A citation's cells in [`COLUMNS`] order.
-fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
+fn citation_cells(c: &crate::model::Citation) -> [String; 13] {
     [
         c.file.clone(),
         c.doc.clone(),
@@ -62,79 +63,129 @@ fn citation_cells(c: &crate::model::Citation) -> [String; 12] {
         c.paragraph.clone(),
         // empty but for PDF
         c.page.map(|p| p.to_string()).unwrap_or_default(),
+        c.context.clone(),
     ]
 }
 
-/// Runs `unxref extract`.
+/// Where citations go as they come.
+enum Out<'a> {
+    /// One JSON object per line.
+    Jsonl(&'a mut dyn Write),
+    /// CSV rows; the header is written before the first row (or at the
+    /// end when there is none, unless no input could be used).
+    Csv(Box<csv::Writer<&'a mut dyn Write>>, bool),
+    /// Table or Markdown rows, written at the end (column widths need them
+    /// all).
+    Rows(&'a mut dyn Write, Vec<Vec<String>>),
+}
+
+impl Out<'_> {
+    fn push(&mut self, c: Citation) -> std::io::Result<()> {
+        match self {
+            Out::Jsonl(w) => {
+                serde_json::to_writer(&mut **w, &c)?;
+                w.write_all(b"\n")
+            }
+            Out::Csv(cw, header) => {
+                if !*header {
+                    cw.write_record(COLUMNS)?;
+                    *header = true;
+                }
+                cw.write_record(crate::export::text::csv_record(&citation_cells(&c)))
+                    .map_err(Into::into)
+            }
+            Out::Rows(_, rows) => {
+                rows.push(vec![
+                    c.file,
+                    c.line.to_string(),
+                    c.kind.to_string(),
+                    c.target,
+                    c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                ]);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Marks the run where no input could be used (nothing is written then).
+#[derive(Debug)]
+struct NoInput;
+
+impl std::fmt::Display for NoInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no input could be used")
+    }
+}
+
+impl std::error::Error for NoInput {}
+
+/// Runs `unxref extract`. Citations are written as they are extracted
+/// (documents in input order, see [`pipeline::extract_corpus_each`]), so
+/// memory does not grow with the output.
 pub fn run(args: &ExtractArgs) -> Result<Status> {
     let extractor =
         Extractor::new(args.reading.extract_options()).map_err(|e| Error::Usage(e.to_string()))?;
-    let run = pipeline::extract_corpus(&args.paths, &extractor, &|| {});
-    super::report_run(&run, args.reading.quiet);
-    if run.docs.is_empty() && !run.errors.is_empty() {
-        // a mistyped path must not replace a previous `-o` file with an empty one
-        return Err(Error::Usage("no input could be used".into()));
-    }
     let format = args.format.unwrap_or_else(super::default_format);
-    let write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let cites = run.docs.iter().flat_map(|d| d.citations.iter());
-        match format {
-            Format::Jsonl => {
-                for c in cites {
-                    serde_json::to_writer(&mut *w, c)?;
-                    w.write_all(b"\n")?;
-                }
-            }
+    let mut run = None;
+    let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
+        let mut out = match format {
+            Format::Jsonl => Out::Jsonl(w),
             Format::Csv => {
-                // one header, written here even when there is no record
-                // (`serialize` would write its own on the first record)
-                let mut cw = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(&mut *w);
-                cw.write_record(COLUMNS)?;
-                for c in cites {
-                    cw.write_record(crate::export::text::csv_record(&citation_cells(c)))?;
-                }
-                cw.flush()?;
+                // one header, written by `push` (`serialize` would add its own)
+                let cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+                Out::Csv(Box::new(cw), false)
             }
-            Format::Table | Format::Markdown => {
+            Format::Table | Format::Markdown => Out::Rows(w, Vec::new()),
+        };
+        let done = pipeline::extract_corpus_each(&args.paths, &extractor, &mut |c| out.push(c))?;
+        let failed = done.docs.is_empty() && !done.errors.is_empty();
+        run = Some(done);
+        if failed {
+            // a mistyped path must not replace a previous `-o` file with an
+            // empty one (write_atomic keeps the old file on an error)
+            return Err(std::io::Error::other(NoInput));
+        }
+        match out {
+            Out::Jsonl(_) => Ok(()),
+            Out::Csv(mut cw, header) => {
+                if !header {
+                    cw.write_record(COLUMNS)?;
+                }
+                cw.flush()
+            }
+            Out::Rows(w, rows) => {
                 let header = ["file", "line", "kind", "target", "text"];
-                let rows: Vec<Vec<String>> = cites
-                    .map(|c| {
-                        vec![
-                            c.file.clone(),
-                            c.line.to_string(),
-                            c.kind.to_string(),
-                            c.target.clone(),
-                            c.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                        ]
-                    })
-                    .collect();
                 if format == Format::Table {
-                    super::write_table(w, &header, &rows)?;
+                    super::write_table(w, &header, &rows)
                 } else {
-                    super::write_markdown(w, &header, &rows)?;
+                    super::write_markdown(w, &header, &rows)
                 }
             }
         }
-        Ok(())
     };
-    match &args.output {
-        Some(p) => crate::output::write_atomic(p, write)?,
+    let written = match &args.output {
+        Some(p) => crate::output::write_atomic(p, write),
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
             match write(&mut lock).and_then(|_| lock.flush()) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => {
-                    return Err(Error::Write {
-                        path: "<stdout>".into(),
-                        source: e,
-                    });
-                }
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::Write {
+                    path: "<stdout>".into(),
+                    source: e,
+                }),
             }
         }
+    };
+    if let Some(run) = &run {
+        super::report_run(run, args.reading.quiet);
+        if run.docs.is_empty() && !run.errors.is_empty() {
+            return Err(Error::Usage("no input could be used".into()));
+        }
     }
+    written?;
+    let run = run.unwrap_or_default();
     Ok(Status::from_failures(!run.errors.is_empty()))
 }

@@ -1,7 +1,8 @@
 //! `unxref map CORPUS -o out/` — the main job: extracts every citation of a
 //! corpus, builds the graph and writes, into one folder, the citations, the
-//! Gephi CSVs, GEXF, GraphML, a DOT and SVG map of the most central texts and
-//! the Markdown report; then prints a short summary with the paths.
+//! Gephi CSVs, GEXF, GraphML, the explorable browser map `map.html`, a DOT
+//! and SVG map of the most central texts and the Markdown report; then prints
+//! a short summary with the paths.
 
 use super::export::render_staged;
 use super::{Status, note};
@@ -9,7 +10,7 @@ use crate::analysis::Measure;
 use crate::error::{Error, Result};
 use crate::export::render::{self, Picture};
 use crate::export::report::{self, ReportOptions};
-use crate::export::{Scores, View, dot, gephi, gexf, graphml};
+use crate::export::{Scores, View, dot, gephi, gexf, graphml, html};
 use crate::extract::Extractor;
 use crate::graph::build;
 use crate::output::Staging;
@@ -41,6 +42,9 @@ pub struct MapArgs {
     /// Graphviz layout engine for the map (default: dot up to 400 nodes, sfdp above).
     #[arg(long)]
     pub engine: Option<String>,
+    /// Most texts drawn in map.html (the highest PageRank kept beyond that).
+    #[arg(long, default_value_t = html::DEFAULT_HTML_MAX_NODES)]
+    pub html_max_nodes: usize,
     /// Corpus reading options.
     #[command(flatten)]
     pub reading: super::CorpusArgs,
@@ -84,7 +88,7 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     let g = build::from_extracted(&run.docs);
     let scores = Scores::compute(&g);
     let all = View::all(&g, &scores);
-    let steps = progress(args.reading.quiet, 8, "writing");
+    let steps = progress(args.reading.quiet, 9, "writing");
     let path = |name: &str| out.join(name);
     // every file goes to its temporary first; all are renamed at the end, so a
     // run failing half-way (disk full) leaves the folder as it was
@@ -107,6 +111,14 @@ pub fn run(args: &MapArgs) -> Result<Status> {
     })?;
     steps.inc(1);
     files.write(&path("graph.graphml"), |w| graphml::write_graphml(w, &all))?;
+    steps.inc(1);
+
+    let html_opts = html::HtmlOptions {
+        title: super::export::html_title(&args.corpus),
+        max_nodes: args.html_max_nodes,
+        ..html::HtmlOptions::default()
+    };
+    files.write(&path("map.html"), |w| html::write_html(w, &all, &html_opts))?;
     steps.inc(1);
 
     let map = View::landmarks(&g, &scores, args.top);

@@ -1,5 +1,5 @@
-//! Stage 5: exports — DOT and rendered maps, Gephi CSV, GEXF, GraphML, JSON,
-//! VOSviewer, and the Markdown report.
+//! Stage 5: exports — DOT and rendered maps, the browser map (`map.html`),
+//! Gephi CSV, GEXF, GraphML, JSON, VOSviewer, and the Markdown report.
 //!
 //! Every exporter works on a [`View`]: the nodes and edges of a
 //! [`CitationGraph`] that passed the user's filters ([`filter`]), in a fixed
@@ -14,7 +14,9 @@ pub mod filter;
 pub mod gephi;
 pub mod gexf;
 pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod layout;
 pub mod render;
 pub mod report;
 pub mod style;

@@ -19,6 +19,7 @@
 
 pub mod acts;
 pub mod clean;
+pub mod context;
 pub mod cues;
 pub mod find;
 pub mod fold;
@@ -117,12 +118,33 @@ impl Extractor {
         self.run(&doc, Some(body), lang).citations
     }
 
+    /// Extracts one document like [`Extractor::extract`], but hands each
+    /// citation to `sink` as soon as it is made, in text order, instead of
+    /// collecting them: memory stays bounded by the document's texts and
+    /// matches, whatever the number of citations (a file repeating one
+    /// reference millions of times). Returns the document's identity.
+    pub fn extract_each(&self, doc: &SourceDoc, sink: &mut dyn FnMut(Citation)) -> DocInfo {
+        self.run_each(doc, None, None, sink)
+    }
+
     fn run(
         &self,
         doc: &SourceDoc,
         snippet_body: Option<Option<Body>>,
         lang: Option<Lang>,
     ) -> Extracted {
+        let mut citations = Vec::new();
+        let info = self.run_each(doc, snippet_body, lang, &mut |c| citations.push(c));
+        Extracted { info, citations }
+    }
+
+    fn run_each(
+        &self,
+        doc: &SourceDoc,
+        snippet_body: Option<Option<Body>>,
+        lang: Option<Lang>,
+        sink: &mut dyn FnMut(Citation),
+    ) -> DocInfo {
         let folded = fold::fold_script(&doc.text.text);
         let mut cleaned = clean::clean(&folded.text);
         let lang = lang
@@ -155,31 +177,54 @@ impl Extractor {
             let e2 = map_end(&folded, &doc.text.text, e1);
             map_end(&doc.text, raw, e2)
         };
-        let mut all: Vec<(usize, usize, String, Kind)> = hits
-            .iter()
-            .filter(|h| h.target != ident.id && !ident.aliases.contains(&h.target))
-            .map(|h| (h.start, h.end, h.target.clone(), h.kind))
+        // Named instruments that are not inside a symbol match, sorted; the
+        // symbol matches are sorted already: the two lists are merged as
+        // they are turned into citations (no copy of the matches).
+        let mut named: Vec<(usize, usize, String, Kind)> = named
+            .into_iter()
+            .filter(|n| {
+                // A text naming itself ("The Pact for the Future" in the
+                // Pact) is not a citation, whatever way it is named.
+                n.target != ident.id
+                    && !ident.aliases.contains(&n.target)
+                    && !hits.iter().any(|h| h.start < n.end && n.start < h.end)
+                    && n.start < n.end
+                    && n.end <= cleaned.text.len()
+            })
+            .map(|n| (n.start, n.end, n.target, Kind::NamedInstrument))
             .collect();
-        for n in named {
-            // A text naming itself ("The Pact for the Future" in the Pact) is
-            // not a citation, whatever way it is named.
-            if n.target == ident.id || ident.aliases.contains(&n.target) {
-                continue;
-            }
-            let overlaps = hits.iter().any(|h| h.start < n.end && n.start < h.end);
-            if !overlaps && n.start < n.end && n.end <= cleaned.text.len() {
-                all.push((n.start, n.end, n.target, Kind::NamedInstrument));
-            }
+        named.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        let mut hits = hits;
+        if !hits.is_sorted_by(|a, b| (a.start, a.end, &a.target) <= (b.start, b.end, &b.target)) {
+            hits.sort_by(|a, b| (a.start, a.end, &a.target).cmp(&(b.start, b.end, &b.target)));
         }
-        all.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
+        let mut hits = hits
+            .into_iter()
+            .filter(|h| h.target != ident.id && !ident.aliases.contains(&h.target))
+            .map(|h| (h.start, h.end, h.target, h.kind))
+            .peekable();
+        let mut named = named.into_iter().peekable();
         let file = doc.path.clone();
-        let mut citations = Vec::with_capacity(all.len());
-        for (s, e, target, kind) in all {
+        loop {
+            // the smaller of the two heads; a symbol match first on a tie
+            // (as the stable sort of both lists together did)
+            let take_hit = match (hits.peek(), named.peek()) {
+                (Some(h), Some(n)) => (h.0, h.1, &h.2) <= (n.0, n.1, &n.2),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let next = if take_hit { hits.next() } else { named.next() };
+            let Some((s, e, target, kind)) = next else {
+                break;
+            };
             let Some((rs, re)) = raw_span(raw, to_raw(s), to_raw_end(e)) else {
                 continue;
             };
             let (cue, paragraph) = structure.at(s);
-            citations.push(Citation {
+            let (lo, hi) = structure.bounds(s, cleaned.text.len());
+            let context = context::context(&cleaned.text, s, e, lo, hi);
+            sink(Citation {
                 file: file.clone(),
                 doc: ident.id.clone(),
                 target,
@@ -192,9 +237,10 @@ impl Extractor {
                 cue: cue.to_string(),
                 paragraph: paragraph.to_string(),
                 page: pages.as_ref().map(|p| p.page_of(rs)),
+                context,
             });
         }
-        let info = DocInfo {
+        DocInfo {
             file,
             kind: symbol::kind_of(&ident.id),
             id: ident.id,
@@ -205,8 +251,7 @@ impl Extractor {
             lang,
             bytes: doc.raw.len(),
             notes: doc.notes.clone(),
-        };
-        Extracted { info, citations }
+        }
     }
 }
 

@@ -438,6 +438,15 @@ impl Structure {
         self.paras.is_empty()
     }
 
+    /// Byte range of the paragraph holding offset `pos`: from its start to
+    /// the next paragraph's start (`0..len` when no paragraph holds it).
+    pub fn bounds(&self, pos: usize, len: usize) -> (usize, usize) {
+        let i = self.paras.partition_point(|p| p.start <= pos);
+        let lo = if i == 0 { 0 } else { self.paras[i - 1].start };
+        let hi = self.paras.get(i).map_or(len, |p| p.start);
+        (lo, hi)
+    }
+
     /// (cue, paragraph label) of the paragraph holding offset `pos`.
     pub fn at(&self, pos: usize) -> (&str, &str) {
         let i = self.paras.partition_point(|p| p.start <= pos);

@@ -99,6 +99,7 @@ pub fn from_extracted(docs: &[Extracted]) -> CitationGraph {
                     weight: 1.0,
                     cue: c.cue.as_str().into(),
                     paragraph: c.paragraph.as_str().into(),
+                    context: c.context.as_str().into(),
                     flagged: false,
                 },
             );

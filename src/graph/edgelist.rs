@@ -44,7 +44,12 @@ pub struct EdgeListReport {
 
 /// Reads an edge-list CSV file.
 pub fn load(path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
-    parse(&super::read_file(path)?, path)
+    let bytes = super::read_file(path)?;
+    let parsed = parse_rows(&bytes, path, parts_for(bytes.len()))?;
+    // The file is no longer needed: unmap it before the graph is built
+    // (its pages would otherwise count in the peak memory).
+    drop(bytes);
+    Ok(parsed.build())
 }
 
 /// Column positions found in the header.
@@ -85,18 +90,29 @@ struct Chunk<'a> {
 /// numbered again in part order, which gives exactly the first-seen order
 /// of a single pass (and the same graph).
 pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    parse_in_parts(bytes, path, parts_for(bytes.len()))
+}
+
+/// How many parts a file of `len` bytes is parsed in.
+fn parts_for(len: usize) -> usize {
     let cores = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
-    parse_in_parts(
-        bytes,
-        path,
-        if bytes.len() < PARALLEL_FROM {
-            1
-        } else {
-            cores
-        },
-    )
+    if len < PARALLEL_FROM { 1 } else { cores }
+}
+
+/// What [`parse_rows`] made of the file: nodes numbered, edges by node
+/// number, nothing borrowed from the file any more.
+struct Rows {
+    /// The nodes (no edges yet).
+    g: CitationGraph,
+    /// Each part's edges, by the part's own id numbers …
+    parts_edges: Vec<Vec<RawEdge>>,
+    /// … and the node of each of those numbers.
+    to_node: Vec<Vec<u32>>,
+    /// Cue and paragraph by row number.
+    extras: Vec<Extra>,
+    report: EdgeListReport,
 }
 
 /// [`parse`] with the data rows cut into `parts` parts (at most one per
@@ -107,6 +123,12 @@ pub fn parse_in_parts(
     path: &Path,
     parts: usize,
 ) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    Ok(parse_rows(bytes, path, parts)?.build())
+}
+
+/// Reads the rows and numbers the nodes: the part of the work that needs
+/// the file's bytes.
+fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let err = |line: usize, msg: String| GraphError::EdgeList {
         path: path.to_path_buf(),
@@ -186,12 +208,6 @@ pub fn parse_in_parts(
         report.rows += c.rows;
         parts_edges.push((c.edges, Some(remap)));
     }
-    let edges = parts_edges.iter().flat_map(|(edges, remap)| {
-        edges.iter().map(move |&(s, t, w)| match remap {
-            None => (s, t, w),
-            Some(m) => (m[s as usize], m[t as usize], w),
-        })
-    });
     let order = ids.into_ids();
     // Raw ids → canonical nodes (two raw spellings may share one node). The
     // attributes (normalisation, kind and year from the id's shape: regexes
@@ -220,63 +236,99 @@ pub fn parse_in_parts(
         };
         remap.push(n.index() as u32);
     }
-    let n = g.nodes.len();
-    // Counting sort by source, then sort and merge each source's targets.
-    let mut start = vec![0u32; n + 1];
-    let mut total = 0;
-    for e in edges.clone() {
-        start[remap[e.0 as usize] as usize + 1] += 1;
-        total += 1;
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    let mut fill = start.clone();
-    // (target, row number, weight): the row number orders repeated rows as
-    // in the file (first mention first) and finds a row's cue.
-    let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
-    for (row, (s, t, w)) in edges.enumerate() {
-        let s = remap[s as usize] as usize;
-        out[fill[s] as usize] = (remap[t as usize], row as u32, w);
-        fill[s] += 1;
-    }
-    drop(fill);
-    drop(parts_edges);
-    let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
-    for _ in 0..n {
-        graph.add_node(());
-    }
-    for s in 0..n {
-        let list = &mut out[start[s] as usize..start[s + 1] as usize];
-        list.sort_unstable_by_key(|&(t, row, _)| (t, row));
-        let mut i = 0;
-        while i < list.len() {
-            let (t, first_row, mut w) = list[i];
-            let mut j = i + 1;
-            while j < list.len() && list[j].0 == t {
-                w = super::sum_weights(w, list[j].2);
-                j += 1;
-            }
-            if t as usize == s {
-                report.self_loops += j - i;
-            } else {
-                report.duplicates += j - i - 1;
-                let mut meta = EdgeMeta {
-                    weight: w,
-                    ..EdgeMeta::default()
-                };
-                if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
-                    meta.cue = extras[k].1.clone();
-                    meta.paragraph = extras[k].2.clone();
-                }
-                graph.add_edge(NodeIndex::new(s), NodeIndex::new(t as usize), meta);
-            }
-            i = j;
+    // Each part's ids → nodes.
+    let to_node: Vec<Vec<u32>> = parts_edges
+        .iter_mut()
+        .map(|(_, m)| match m.take() {
+            None => remap.clone(),
+            Some(m) => m.into_iter().map(|id| remap[id as usize]).collect(),
+        })
+        .collect();
+    drop(remap);
+    Ok(Rows {
+        g,
+        parts_edges: parts_edges.into_iter().map(|(e, _)| e).collect(),
+        to_node,
+        extras,
+        report,
+    })
+}
+
+impl Rows {
+    /// Groups the edges by source, merges repeated ones and builds the
+    /// graph (the file is not needed any more).
+    fn build(self) -> (CitationGraph, EdgeListReport) {
+        let Rows {
+            mut g,
+            parts_edges,
+            to_node,
+            extras,
+            mut report,
+        } = self;
+        let edges = parts_edges.iter().zip(&to_node).flat_map(|(edges, m)| {
+            edges
+                .iter()
+                .map(move |&(s, t, w)| (m[s as usize], m[t as usize], w))
+        });
+        let n = g.nodes.len();
+        // Counting sort by source, then sort and merge each source's targets.
+        let mut start = vec![0u32; n + 1];
+        let mut total = 0;
+        for e in edges.clone() {
+            start[e.0 as usize + 1] += 1;
+            total += 1;
         }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        // (target, row number, weight): the row number orders repeated rows as
+        // in the file (first mention first) and finds a row's cue.
+        let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
+        for (row, (s, t, w)) in edges.enumerate() {
+            let s = s as usize;
+            out[fill[s] as usize] = (t, row as u32, w);
+            fill[s] += 1;
+        }
+        drop(fill);
+        drop(parts_edges);
+        drop(to_node);
+        let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
+        for _ in 0..n {
+            graph.add_node(());
+        }
+        for s in 0..n {
+            let list = &mut out[start[s] as usize..start[s + 1] as usize];
+            list.sort_unstable_by_key(|&(t, row, _)| (t, row));
+            let mut i = 0;
+            while i < list.len() {
+                let (t, first_row, mut w) = list[i];
+                let mut j = i + 1;
+                while j < list.len() && list[j].0 == t {
+                    w = super::sum_weights(w, list[j].2);
+                    j += 1;
+                }
+                if t as usize == s {
+                    report.self_loops += j - i;
+                } else {
+                    report.duplicates += j - i - 1;
+                    let mut meta = EdgeMeta {
+                        weight: w,
+                        ..EdgeMeta::default()
+                    };
+                    if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
+                        meta.cue = extras[k].1.clone();
+                        meta.paragraph = extras[k].2.clone();
+                    }
+                    graph.add_edge(NodeIndex::new(s), NodeIndex::new(t as usize), meta);
+                }
+                i = j;
+            }
+        }
+        g.graph = graph;
+        g.flag_later_citations();
+        (g, report)
     }
-    g.graph = graph;
-    g.flag_later_citations();
-    Ok((g, report))
 }
 
 /// The line starting at `pos` (without its `\n` or `\r\n`) and where the
@@ -439,7 +491,15 @@ fn header(line: &[u8]) -> Result<(Columns, bool), String> {
     split(line, delim, &mut fields)?;
     let names: Vec<String> = fields
         .iter()
-        .map(|f| String::from_utf8_lossy(&trim_cow(f.clone())).to_ascii_lowercase())
+        .map(|f| {
+            // column names are short: do not copy a huge field
+            let f = trim_cow(f.clone());
+            if f.len() > 64 {
+                String::new()
+            } else {
+                String::from_utf8_lossy(&f).to_ascii_lowercase()
+            }
+        })
         .collect();
     let find = |name: &str| names.iter().position(|n| n == name);
     match (find("source"), find("target")) {
@@ -470,8 +530,8 @@ fn header(line: &[u8]) -> Result<(Columns, bool), String> {
             ))
         }
         (None, None) => Err(format!(
-            "expected a Source,Target[,Weight] header or Source,Target[,Weight] rows, found {:?}",
-            String::from_utf8_lossy(line)
+            "expected a Source,Target[,Weight] header or Source,Target[,Weight] rows, found {}",
+            super::excerpt_bytes(line)
         )),
         (Some(_), None) => Err("header has a Source column but no Target column".into()),
         (None, Some(_)) => Err("header has a Target column but no Source column".into()),
@@ -578,8 +638,9 @@ fn parse_weight(f: &[u8]) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(w) if w.is_finite() && w >= 0.0 => Ok(w),
         Ok(_) => Err(format!(
-            "weight {text:?} is not a finite non-negative number"
+            "weight {} is not a finite non-negative number",
+            super::excerpt(text)
         )),
-        Err(_) => Err(format!("weight {text:?} is not a number")),
+        Err(_) => Err(format!("weight {} is not a number", super::excerpt(text))),
     }
 }

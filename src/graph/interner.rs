@@ -2,12 +2,13 @@
 //!
 //! Ten million rows mean twenty million look-ups in a table of a million
 //! ids: the cost is cache misses, not hashing. So the table is a compact
-//! open-addressing array of 16-byte slots (linear probing, at most half
+//! open-addressing array of 32-byte slots (linear probing, at most half
 //! full) that holds, beside each id's number, either the id itself when it
-//! fits in 8 bytes (numeric ids, short symbols: no other memory is touched
-//! to confirm a match) or its 64-bit hash (then the id's bytes are compared
-//! once, on a hash match). A general-purpose map (hashbrown) with a key
-//! struct was about twice as slow here: its entries were 64 bytes.
+//! fits in 24 bytes (numeric ids and UN symbols such as `A/RES/31/123456`
+//! or `S/RES/2178(2014)`: no other memory is touched to confirm a match) or
+//! its 64-bit hash (then the id's bytes are compared once, on a hash
+//! match). A general-purpose map (hashbrown) with a key struct was about
+//! twice as slow here: its entries were 64 bytes.
 
 use super::fasthash::FxHasher;
 use std::borrow::Cow;
@@ -16,9 +17,9 @@ use std::hash::Hasher;
 /// One table slot; `id == 0` marks an empty slot, else it is number + 1.
 #[derive(Clone, Copy, Default)]
 struct Slot {
-    /// The id's bytes (little-endian, zero-padded) when `len <= 8`, else
-    /// its hash.
-    word: u64,
+    /// The id's bytes (zero-padded) when `len <= INLINE`, else its hash
+    /// in the first word.
+    word: [u64; 3],
     /// Id number + 1 (0 = empty).
     id: u32,
     /// Id length in bytes.
@@ -28,7 +29,7 @@ struct Slot {
 /// An id's slot word and hash, computed once.
 #[derive(Debug, Clone, Copy)]
 pub struct Prepared {
-    word: u64,
+    word: [u64; 3],
     hash: u64,
 }
 
@@ -51,18 +52,25 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// The slot word of `bytes` and the hash that picks its home slot.
-fn word_and_hash(bytes: &[u8]) -> (u64, u64) {
-    if bytes.len() <= 8 {
-        let mut b = [0u8; 8];
+/// Ids up to this many bytes are held in their slot.
+const INLINE: usize = 24;
+
+/// The slot words of `bytes` and the hash that picks its home slot.
+fn word_and_hash(bytes: &[u8]) -> ([u64; 3], u64) {
+    if bytes.len() <= INLINE {
+        let mut b = [0u8; INLINE];
         b[..bytes.len()].copy_from_slice(bytes);
-        let w = u64::from_le_bytes(b);
+        let w = |i: usize| u64::from_le_bytes(b[8 * i..8 * i + 8].try_into().expect("8 bytes"));
+        let word = [w(0), w(1), w(2)];
         // Mix the packed bytes so that sequential numbers spread out.
-        let h = (w ^ (w >> 29) ^ bytes.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (w, h ^ (h >> 32))
+        let mut h = bytes.len() as u64;
+        for x in word {
+            h = (h.rotate_left(5) ^ x ^ (x >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+        (word, h ^ (h >> 32))
     } else {
         let h = hash(bytes);
-        (h, h)
+        ([h, 0, 0], h)
     }
 }
 
@@ -90,10 +98,10 @@ impl<'a> Interner<'a> {
     /// returns a value to keep the reads from being optimised away.
     pub fn touch(&self, p: &Prepared) -> u64 {
         let s = self.slots[p.hash as usize & self.mask];
-        if s.id != 0 && s.len > 8 {
-            s.word ^ self.order[s.id as usize - 1][0] as u64
+        if s.id != 0 && s.len as usize > INLINE {
+            s.word[0] ^ self.order[s.id as usize - 1][0] as u64
         } else {
-            s.word
+            s.word[0]
         }
     }
 
@@ -114,7 +122,9 @@ impl<'a> Interner<'a> {
             if s.id == 0 {
                 break;
             }
-            if s.word == word && s.len == len && (len <= 8 || *self.order[s.id as usize - 1] == *id)
+            if s.word == word
+                && s.len == len
+                && (len as usize <= INLINE || *self.order[s.id as usize - 1] == *id)
             {
                 return s.id - 1;
             }

@@ -70,6 +70,10 @@ pub struct EdgeMeta {
     pub cue: Box<str>,
     /// The paragraph of the first mention (`pp3`, `op5`, `fn2`), may be empty.
     pub paragraph: Box<str>,
+    /// The passage of the first mention (the sentence or clause around
+    /// it, see [`crate::extract::context`]), may be empty.
+    #[serde(default)]
+    pub context: Box<str>,
     /// The cited text is later than the citing one: a sign of an extraction
     /// or dating error, kept but flagged.
     pub flagged: bool,
@@ -266,13 +270,97 @@ fn looks_canonical(b: &[u8]) -> bool {
             .all(|&c| c.is_ascii_uppercase() || c.is_ascii_digit() || b"/.()-".contains(&c))
 }
 
-/// Reads a whole graph input file (saved graph, edge list, node table);
-/// a failure is [`GraphError::Io`] naming the file.
-pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, GraphError> {
-    std::fs::read(path).map_err(|source| GraphError::Io {
+/// Largest graph input accepted (saved graph, edge list, node table):
+/// 4 GiB, about 130 million edge rows. Row numbers are 32-bit inside the
+/// loader, and a bound keeps a stray huge file from exhausting memory.
+pub const MAX_GRAPH_INPUT: u64 = 4 << 30;
+
+/// The bytes of a graph input: the file mapped into memory (no copy, and
+/// the pages stay in the page cache), or read into a buffer when it cannot
+/// be mapped (pipes, devices, some file systems).
+pub(crate) enum InputBytes {
+    /// A memory-mapped regular file.
+    Mapped(memmap2::Mmap),
+    /// Bytes read into memory.
+    Read(Vec<u8>),
+}
+
+impl std::ops::Deref for InputBytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            InputBytes::Mapped(m) => m,
+            InputBytes::Read(v) => v,
+        }
+    }
+}
+
+/// Reads a whole graph input file (saved graph, edge list, node table),
+/// refusing files larger than [`MAX_GRAPH_INPUT`] and files holding a NUL
+/// byte (binary files: no text format unxref reads has one). A failure is
+/// a [`GraphError`] naming the file.
+pub(crate) fn read_file(path: &std::path::Path) -> Result<InputBytes, GraphError> {
+    use std::io::Read;
+    let io = |source| GraphError::Io {
         path: path.to_path_buf(),
         source,
-    })
+    };
+    let too_big = || GraphError::EdgeList {
+        path: path.to_path_buf(),
+        line: 0,
+        msg: format!(
+            "larger than {} GiB, the limit for a graph input",
+            MAX_GRAPH_INPUT >> 30
+        ),
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    let bytes = if meta.is_file() && meta.len() > MAX_GRAPH_INPUT {
+        return Err(too_big());
+    } else if meta.is_file() && meta.len() > 0 {
+        // SAFETY: the map is read-only and private to this process; the
+        // usual caveat of mmap applies (another process truncating the
+        // file while it is read), as for every tool that maps its inputs.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(m) => InputBytes::Mapped(m),
+            Err(_) => InputBytes::Read(std::fs::read(path).map_err(io)?),
+        }
+    } else {
+        // Pipes and devices: read at most the limit (plus one byte to tell).
+        let mut v = Vec::new();
+        file.take(MAX_GRAPH_INPUT + 1)
+            .read_to_end(&mut v)
+            .map_err(io)?;
+        if v.len() as u64 > MAX_GRAPH_INPUT {
+            return Err(too_big());
+        }
+        InputBytes::Read(v)
+    };
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        return Err(GraphError::EdgeList {
+            path: path.to_path_buf(),
+            line: 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count(),
+            msg: "NUL byte: a binary file, not a graph input".into(),
+        });
+    }
+    Ok(bytes)
+}
+
+/// `text` quoted for an error message, cut to its first 200 characters
+/// (a bad line of a huge file must not be echoed whole).
+pub(crate) fn excerpt(text: &str) -> String {
+    excerpt_bytes(text.as_bytes())
+}
+
+/// [`excerpt`] of bytes that may not be UTF-8 (only the first kilobyte is
+/// looked at).
+pub(crate) fn excerpt_bytes(bytes: &[u8]) -> String {
+    const MAX: usize = 200;
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4 * MAX + 4)]);
+    match text.char_indices().nth(MAX) {
+        None => format!("{text:?}"),
+        Some((cut, _)) => format!("{:?}… ({} bytes in all)", &text[..cut], bytes.len()),
+    }
 }
 
 /// A problem loading, building or saving a graph.

@@ -109,30 +109,42 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
         };
         let kind = match cell(kind) {
             None => None,
-            Some(k) => {
-                Some(Kind::parse(k).ok_or_else(|| err(line, format!("unknown kind {k:?}")))?)
-            }
+            Some(k) => Some(
+                Kind::parse(k)
+                    .ok_or_else(|| err(line, format!("unknown kind {}", super::excerpt(k))))?,
+            ),
         };
         let mut meta: NodeMeta = build::external_node(canonical_id(raw), kind);
         if let Some(y) = cell(year) {
-            meta.year = Some(
-                y.parse::<i32>()
-                    .map_err(|_| err(line, format!("year {y:?} is not a whole number")))?,
-            );
+            meta.year = Some(y.parse::<i32>().map_err(|_| {
+                err(
+                    line,
+                    format!("year {} is not a whole number", super::excerpt(y)),
+                )
+            })?);
         }
         if let Some(b) = cell(body) {
-            meta.body =
-                Some(parse_body(b).ok_or_else(|| err(line, format!("unknown body {b:?}")))?);
+            meta.body = Some(
+                parse_body(b)
+                    .ok_or_else(|| err(line, format!("unknown body {}", super::excerpt(b))))?,
+            );
         }
         if let Some(l) = cell(lang) {
-            meta.lang =
-                Some(Lang::parse(l).ok_or_else(|| err(line, format!("unknown language {l:?}")))?);
+            meta.lang = Some(
+                Lang::parse(l)
+                    .ok_or_else(|| err(line, format!("unknown language {}", super::excerpt(l))))?,
+            );
         }
         if let Some(c) = cell(in_corpus) {
             meta.in_corpus = match c.to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" => true,
                 "false" | "0" | "no" => false,
-                _ => return Err(err(line, format!("in_corpus {c:?} is not true or false"))),
+                _ => {
+                    return Err(err(
+                        line,
+                        format!("in_corpus {} is not true or false", super::excerpt(c)),
+                    ));
+                }
             };
         }
         // `Label` stands for the title only in tables without a `title`

@@ -97,6 +97,7 @@ pub fn write(g: &CitationGraph, w: &mut dyn Write) -> std::io::Result<()> {
             weight: e.weight.weight.min(f64::MAX),
             cue: &e.weight.cue,
             paragraph: &e.weight.paragraph,
+            context: &e.weight.context,
             flagged: e.weight.flagged,
         };
         serde_json::to_writer(&mut buf, &rec)?;
@@ -143,6 +144,8 @@ struct EdgeRecordRef<'a> {
     cue: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     paragraph: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    context: &'a str,
     #[serde(skip_serializing_if = "is_false")]
     flagged: bool,
 }
@@ -184,7 +187,12 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
     };
     let from_json = |e: serde_json::Error| {
         let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg);
+        // serde quotes offending strings whole: keep the message short
+        let msg = match msg.char_indices().nth(300) {
+            Some((cut, _)) => format!("{}… (message cut)", &msg[..cut]),
+            None => msg.to_string(),
+        };
         bad(e.line(), msg)
     };
     let mut g = CitationGraph::new();
@@ -413,6 +421,7 @@ impl<'de> Visitor<'de> for EdgeSeed<'_> {
                 "weight" => meta.weight = map.next_value()?,
                 "cue" => meta.cue = map.next_value::<Cow<'de, str>>()?.into(),
                 "paragraph" => meta.paragraph = map.next_value::<Cow<'de, str>>()?.into(),
+                "context" => meta.context = map.next_value::<Cow<'de, str>>()?.into(),
                 "flagged" => meta.flagged = map.next_value()?,
                 _ => {
                     map.next_value::<IgnoredAny>()?;
