@@ -44,24 +44,27 @@ pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]
     }
     treaties(text, &mut hits);
     other_acts(text, &mut hits);
-    hits.sort_by_key(|h| (h.start, h.end));
+    // (sorting only when needed: the stable sort takes a scratch buffer
+    // of half the hits)
+    sort_hits(&mut hits);
     let mut bare = Vec::new();
     bare_citations(text, &mut bare);
-    let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+    // The list hits, sorted, are `hits[..covered]`; bare hits are appended.
+    let covered = hits.len();
     let mut k = 0;
     for h in bare {
-        while k < covered.len() && covered[k].1 <= h.start {
+        while k < covered && hits[k].end <= h.start {
             k += 1;
         }
-        let overlaps = covered[k..]
+        let overlaps = hits[k..covered]
             .iter()
-            .take_while(|c| c.0 < h.end)
-            .any(|c| c.1 > h.start);
+            .take_while(|c| c.start < h.end)
+            .any(|c| c.end > h.start);
         if !overlaps {
             hits.push(h);
         }
     }
-    hits.sort_by_key(|h| (h.start, h.end));
+    sort_hits(&mut hits);
     // Drop overlaps (first wins), in place: a second list of hits would
     // double the peak memory of a document with millions of citations.
     hits.dedup_by(|h, last| {
@@ -72,6 +75,13 @@ pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]
 }
 
 // ---------------------------------------------------------------- helpers
+
+/// Sorts hits by span, stably, unless they are sorted already.
+fn sort_hits(hits: &mut [Hit]) {
+    if !hits.is_sorted_by_key(|h| (h.start, h.end)) {
+        hits.sort_by_key(|h| (h.start, h.end));
+    }
+}
 
 fn is_ws(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')
