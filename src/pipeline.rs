@@ -97,7 +97,7 @@ pub fn extract_corpus_each(
             match input::read(&files[i]) {
                 Ok(doc) => {
                     let mut failed = None;
-                    let info = extractor.extract_each(&doc, &mut |c| {
+                    let info = extractor.extract_each_owned(doc, &mut |c| {
                         if failed.is_none() {
                             failed = sink(c).err();
                         }

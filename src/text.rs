@@ -31,6 +31,12 @@ impl Mapped {
         }
     }
 
+    /// Whether this is the identity map of its source (the text is the
+    /// source, unchanged).
+    pub fn is_identity(&self) -> bool {
+        self.segs == [(0, 0, true)] && self.text.len() == self.src_len
+    }
+
     /// Starts an empty rewrite of a source of `src_len` bytes.
     pub fn builder(src_len: usize, capacity: usize) -> Self {
         Mapped {

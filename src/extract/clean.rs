@@ -18,10 +18,16 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Cleans `src` for matching; see the module documentation.
 pub fn clean(src: &str) -> Mapped {
+    clean_changes(src).unwrap_or_else(|| Mapped::identity(src))
+}
+
+/// Like [`clean`], but `None` when cleaning would change nothing, so that
+/// the caller need not hold a copy of an unchanged text.
+pub fn clean_changes(src: &str) -> Option<Mapped> {
     let b = src.as_bytes();
     // Fast path: nothing to rewrite.
     if next_special(b, 0) == b.len() && nfc_ok(src) {
-        return Mapped::identity(src);
+        return None;
     }
     let mut m = Mapped::builder(src.len(), src.len());
     let mut copy_from = 0;
@@ -107,9 +113,9 @@ pub fn clean(src: &str) -> Mapped {
     }
     m.push_copy(&src[copy_from..], copy_from);
     if nfc_ok(&m.text) {
-        return m;
+        return Some(m);
     }
-    nfc_words(&m)
+    Some(nfc_words(&m))
 }
 
 /// The first offset from `i` of a byte that [`is_special`] accepts, or the

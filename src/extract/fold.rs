@@ -27,8 +27,14 @@ use crate::text::Mapped;
 
 /// Folds `text` for matching; offsets in the result map back to `text`.
 pub fn fold_script(text: &str) -> Mapped {
+    fold_changes(text).unwrap_or_else(|| Mapped::identity(text))
+}
+
+/// Like [`fold_script`], but `None` when folding would change nothing, so
+/// that the caller need not hold a copy of an unchanged text.
+pub fn fold_changes(text: &str) -> Option<Mapped> {
     if text.is_ascii() {
-        return Mapped::identity(text);
+        return None;
     }
     let bytes = text.as_bytes();
     let mut out: Option<Mapped> = None;
@@ -63,13 +69,9 @@ pub fn fold_script(text: &str) -> Mapped {
         }
         i += len;
     }
-    match out {
-        None => Mapped::identity(text),
-        Some(mut m) => {
-            m.push_copy(&text[copied..], copied);
-            m
-        }
-    }
+    let mut m = out?;
+    m.push_copy(&text[copied..], copied);
+    Some(m)
 }
 
 /// Lead bytes of every character [`fold_script`] may rewrite.

@@ -129,7 +129,23 @@ impl Extractor {
     /// matches, whatever the number of citations (a file repeating one
     /// reference millions of times). Returns the document's identity.
     pub fn extract_each(&self, doc: &SourceDoc, sink: &mut dyn FnMut(Citation)) -> DocInfo {
-        self.run_each(doc, None, None, sink)
+        self.run_each(doc, None, None, None, sink)
+    }
+
+    /// [`Extractor::extract_each`] on a document the caller gives up: when
+    /// its search text is its raw text unchanged, that copy is reused for
+    /// the cleaned text instead of making another (one copy of a large file
+    /// less at the peak).
+    pub fn extract_each_owned(
+        &self,
+        mut doc: SourceDoc,
+        sink: &mut dyn FnMut(Citation),
+    ) -> DocInfo {
+        let spare = doc
+            .text
+            .is_identity()
+            .then(|| std::mem::take(&mut doc.text.text));
+        self.run_each(&doc, spare, None, None, sink)
     }
 
     fn run(
@@ -139,22 +155,36 @@ impl Extractor {
         lang: Option<Lang>,
     ) -> Extracted {
         let mut citations = Vec::new();
-        let info = self.run_each(doc, snippet_body, lang, &mut |c| citations.push(c));
+        let info = self.run_each(doc, None, snippet_body, lang, &mut |c| citations.push(c));
         Extracted { info, citations }
     }
 
+    /// `spare`: the text of `doc.text`, taken out of it because it was
+    /// `doc.raw` unchanged (`doc.text` is then treated as the identity).
     fn run_each(
         &self,
         doc: &SourceDoc,
+        spare: Option<String>,
         snippet_body: Option<Option<Body>>,
         lang: Option<Lang>,
         sink: &mut dyn FnMut(Citation),
     ) -> DocInfo {
-        let folded = fold::fold_script(&doc.text.text);
-        let mut cleaned = clean::clean(&folded.text);
+        // One copy of the text at most besides `doc.raw`: a stage that
+        // changes nothing is skipped (`None`), and the text to search is
+        // reused when it is `raw` unchanged and the caller gave it up.
+        let text_map = (spare.is_none() && !doc.text.is_identity()).then_some(&doc.text);
+        let search: &str = text_map.map_or(doc.raw.as_str(), |m| m.text.as_str());
+        let folded = fold::fold_changes(search);
+        let fsrc: &str = folded.as_ref().map_or(search, |m| m.text.as_str());
+        let mut cleaned = clean::clean_changes(fsrc);
+        let mut ctext = match (&mut cleaned, spare) {
+            (Some(m), _) => std::mem::take(&mut m.text),
+            (None, Some(s)) if folded.is_none() => s,
+            (None, _) => fsrc.to_string(),
+        };
         let lang = lang
             .or(self.opts.lang)
-            .unwrap_or_else(|| lang::detect(&cleaned.text));
+            .unwrap_or_else(|| lang::detect(&ctext));
         let ident = match snippet_body {
             Some(body) => identity::Identity {
                 id: "<snippet>".into(),
@@ -162,43 +192,51 @@ impl Extractor {
                 body,
                 ..identity::Identity::default()
             },
-            None => identity::identify(&cleaned.text, &doc.path),
+            None => identity::identify(&ctext, &doc.path),
         };
-        let furniture = structure::blank_furniture(&mut cleaned.text, ident.header.as_deref());
-        let hits = find::find_all(&cleaned.text, ident.body, &furniture);
-        let named = self.instruments.find(&cleaned.text);
+        let furniture = structure::blank_furniture(&mut ctext, ident.header.as_deref());
+        let hits = find::find_all(&ctext, ident.body, &furniture);
+        let named = self.instruments.find(&ctext);
         let structure = if hits.is_empty() {
             structure::Structure::default()
         } else {
-            structure::Structure::read(&cleaned.text)
+            structure::Structure::read(&ctext)
         };
         let lines = Lines::new(&doc.raw);
         let pages =
             (doc.format == Format::Pdf).then(|| crate::input::pdf::PageIndex::new(&doc.raw));
         let raw = &doc.raw;
-        let to_raw = |p: usize| doc.text.to_source(folded.to_source(cleaned.to_source(p)));
+        let to_raw = |p: usize| {
+            let p = cleaned.as_ref().map_or(p, |m| m.to_source(p));
+            let p = folded.as_ref().map_or(p, |m| m.to_source(p));
+            text_map.map_or(p, |m| m.to_source(p))
+        };
         let to_raw_end = |e: usize| {
-            let e1 = map_end(&cleaned, &folded.text, e);
-            let e2 = map_end(&folded, &doc.text.text, e1);
-            map_end(&doc.text, raw, e2)
+            let e1 = cleaned
+                .as_ref()
+                .map_or(e, |m| map_end_in(m, &ctext, fsrc, e));
+            let e2 = folded.as_ref().map_or(e1, |m| map_end(m, search, e1));
+            text_map.map_or(e2, |m| map_end(m, raw, e2))
         };
         let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
         let ident_kind = symbol::kind_of(&ident.id).unwrap_or(Kind::Document);
-        let mut harvested = harvest::harvest(&cleaned.text, &spans, &furniture, lang);
+        let mut harvested = harvest::harvest(&ctext, &spans, &furniture, lang);
         drop(spans);
         // Titles as the document writes them (before script folding turned
-        // "：" into ":"), from the decoded text.
+        // "：" into ":"), from the decoded text (`search`).
         for (_, h) in harvested
             .iter_mut()
             .filter(|(_, h)| !h.title_spans.is_empty())
         {
             let mut t = String::new();
             for &(s, e) in &h.title_spans {
-                let (ds, de) = (
-                    folded.to_source(cleaned.to_source(s)),
-                    map_end(&folded, &doc.text.text, map_end(&cleaned, &folded.text, e)),
-                );
-                if let Some(piece) = doc.text.text.get(ds..de) {
+                let ds = cleaned.as_ref().map_or(s, |m| m.to_source(s));
+                let ds = folded.as_ref().map_or(ds, |m| m.to_source(ds));
+                let de = cleaned
+                    .as_ref()
+                    .map_or(e, |m| map_end_in(m, &ctext, fsrc, e));
+                let de = folded.as_ref().map_or(de, |m| map_end(m, search, de));
+                if let Some(piece) = search.get(ds..de) {
                     t.push_str(piece);
                     t.push(' ');
                 }
@@ -220,7 +258,7 @@ impl Extractor {
                     && !ident.aliases.contains(&n.target)
                     && !hits.iter().any(|h| h.start < n.end && n.start < h.end)
                     && n.start < n.end
-                    && n.end <= cleaned.text.len()
+                    && n.end <= ctext.len()
             })
             .map(|n| (n.start, n.end, n.target, Kind::NamedInstrument, None))
             .collect();
@@ -287,8 +325,8 @@ impl Extractor {
                 continue;
             };
             let (cue, paragraph) = structure.at(s);
-            let (lo, hi) = structure.bounds(s, cleaned.text.len());
-            let context = context::context(&cleaned.text, s, e, lo, hi);
+            let (lo, hi) = structure.bounds(s, ctext.len());
+            let context = context::context(&ctext, s, e, lo, hi);
             let (cited_title, cited_date) = got.map(|g| (g.title, g.date)).unwrap_or_default();
             sink(Citation {
                 file: file.clone(),
@@ -329,7 +367,13 @@ impl Extractor {
 /// after the last character when it was copied, so that removed residue
 /// after a match (`](#)`, `</sup>`, `\r`) is not taken into the span.
 fn map_end(m: &Mapped, src: &str, e: usize) -> usize {
-    let Some(c) = m.text.get(..e).and_then(|t| t.chars().next_back()) else {
+    map_end_in(m, &m.text, src, e)
+}
+
+/// [`map_end`] with the text of `m` given apart (`text`, taken out of `m`
+/// and maybe edited since, as long as its length is kept).
+fn map_end_in(m: &Mapped, text: &str, src: &str, e: usize) -> usize {
+    let Some(c) = text.get(..e).and_then(|t| t.chars().next_back()) else {
         return m.to_source(e);
     };
     let p = e - c.len_utf8();
