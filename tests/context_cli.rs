@@ -41,8 +41,13 @@ fn extract_records_carry_the_sentence_around_the_citation() {
     assert_eq!(recs[1]["context"], "notes resolution 72/194 too;");
     let csv = unxref(&["extract", "--format", "csv", f.to_str().unwrap()]);
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().ends_with(",paragraph,page,context"));
-    assert!(lines.next().unwrap().ends_with("\"Recalling its resolution 70/1 of 25 September 2015, entitled \"\"Transforming our world\"\",\""));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with(",paragraph,page,context,cited_title,cited_date")
+    );
+    assert!(lines.next().unwrap().ends_with("\"Recalling its resolution 70/1 of 25 September 2015, entitled \"\"Transforming our world\"\",\",Transforming our world,2015-09-25"));
     assert_eq!(lines.count(), 1, "one header only: {csv}");
 }
 

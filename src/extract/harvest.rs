@@ -256,17 +256,17 @@ static ZH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// of millions of citations must not hold a record for each.
 pub fn harvest(
     text: &str,
-    hits: &[(usize, usize)],
+    hits: impl IntoIterator<Item = (usize, usize)>,
     furniture: &[(usize, usize)],
     lang: Lang,
 ) -> Vec<(usize, Harvest)> {
     let mut out = Vec::new();
-    for (i, &(start, end)) in hits.iter().enumerate() {
+    let mut prev_end = 0;
+    for (i, (start, end)) in hits.into_iter().enumerate() {
         let mut h = after(text, end, furniture);
         let from = floor(text, start.saturating_sub(80));
         h.same_series = SERIES.is_match(&text[from..start]);
         if lang == Lang::Zh || h.is_empty() && has_han(text, start) {
-            let prev_end = if i > 0 { hits[i - 1].1 } else { 0 };
             let from = floor(text, start.saturating_sub(600).max(prev_end).min(start));
             let b = before_zh(&text[from..start]);
             if h.title.is_empty() {
@@ -284,6 +284,7 @@ pub fn harvest(
         if !h.is_empty() || h.same_series {
             out.push((i, h));
         }
+        prev_end = end;
     }
     out
 }

@@ -218,10 +218,15 @@ impl Extractor {
             let e2 = folded.as_ref().map_or(e1, |m| map_end(m, search, e1));
             text_map.map_or(e2, |m| map_end(m, raw, e2))
         };
-        let spans: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        // The symbol matches in citation order (`find_all` sorts them by
+        // span already; the target breaks ties), harvested in that order.
+        let mut hits = hits;
+        if !hits.is_sorted_by(|a, b| (a.start, a.end, &a.target) <= (b.start, b.end, &b.target)) {
+            hits.sort_by(|a, b| (a.start, a.end, &a.target).cmp(&(b.start, b.end, &b.target)));
+        }
         let ident_kind = symbol::kind_of(&ident.id).unwrap_or(Kind::Document);
-        let mut harvested = harvest::harvest(&ctext, &spans, &furniture, lang);
-        drop(spans);
+        let spans = hits.iter().map(|h| (h.start, h.end));
+        let mut harvested = harvest::harvest(&ctext, spans, &furniture, lang);
         // Titles as the document writes them (before script folding turned
         // "：" into ":"), from the decoded text (`search`).
         for (_, h) in harvested
@@ -266,7 +271,8 @@ impl Extractor {
         // The symbol matches with what was harvested with them (the few
         // that have a title or date carry it), in the order of `find_all`.
         let mut got = harvested.into_iter().peekable();
-        let mut hits: Vec<Match> = hits
+        // Lazily, so that no second list of matches is made.
+        let mut hits = hits
             .into_iter()
             .enumerate()
             .filter_map(|(i, h)| {
@@ -299,13 +305,9 @@ impl Extractor {
                     g.title = ident.title.clone();
                 }
                 let g = g.filter(|g| !g.is_empty()).map(Box::new);
-                Some((h.start, h.end, h.target, h.kind, g))
+                Some::<Match>((h.start, h.end, h.target, h.kind, g))
             })
-            .collect();
-        if !hits.is_sorted_by(|a, b| (a.0, a.1, &a.2) <= (b.0, b.1, &b.2)) {
-            hits.sort_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
-        }
-        let mut hits = hits.into_iter().peekable();
+            .peekable();
         let mut named = named.into_iter().peekable();
         let file = doc.path.clone();
         loop {
