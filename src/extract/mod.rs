@@ -206,17 +206,24 @@ impl Extractor {
         let pages =
             (doc.format == Format::Pdf).then(|| crate::input::pdf::PageIndex::new(&doc.raw));
         let raw = &doc.raw;
-        let to_raw = |p: usize| {
+        // Offsets in the cleaned text → the decoded text (`search`) → the file.
+        let to_search = |p: usize| {
             let p = cleaned.as_ref().map_or(p, |m| m.to_source(p));
-            let p = folded.as_ref().map_or(p, |m| m.to_source(p));
+            folded.as_ref().map_or(p, |m| m.to_source(p))
+        };
+        let to_search_end = |e: usize| {
+            let e = cleaned
+                .as_ref()
+                .map_or(e, |m| map_end_in(m, &ctext, fsrc, e));
+            folded.as_ref().map_or(e, |m| map_end(m, search, e))
+        };
+        let to_raw = |p: usize| {
+            let p = to_search(p);
             text_map.map_or(p, |m| m.to_source(p))
         };
         let to_raw_end = |e: usize| {
-            let e1 = cleaned
-                .as_ref()
-                .map_or(e, |m| map_end_in(m, &ctext, fsrc, e));
-            let e2 = folded.as_ref().map_or(e1, |m| map_end(m, search, e1));
-            text_map.map_or(e2, |m| map_end(m, raw, e2))
+            let e = to_search_end(e);
+            text_map.map_or(e, |m| map_end(m, raw, e))
         };
         // The symbol matches in citation order (`find_all` sorts them by
         // span already; the target breaks ties), harvested in that order.
@@ -235,13 +242,7 @@ impl Extractor {
         {
             let mut t = String::new();
             for &(s, e) in &h.title_spans {
-                let ds = cleaned.as_ref().map_or(s, |m| m.to_source(s));
-                let ds = folded.as_ref().map_or(ds, |m| m.to_source(ds));
-                let de = cleaned
-                    .as_ref()
-                    .map_or(e, |m| map_end_in(m, &ctext, fsrc, e));
-                let de = folded.as_ref().map_or(de, |m| map_end(m, search, de));
-                if let Some(piece) = search.get(ds..de) {
+                if let Some(piece) = search.get(to_search(s)..to_search_end(e)) {
                     t.push_str(piece);
                     t.push(' ');
                 }
