@@ -84,6 +84,10 @@ fn ceil(t: &str, mut i: usize) -> usize {
 }
 
 /// Start of the sentence holding offset `at`, scanning back to `lo`.
+///
+/// Scans bytes, not chars: a stop is an ASCII byte or a three- or two-byte
+/// character whose last byte (0x82 or 0x9B) is checked first, so the scan
+/// decodes nothing on the way.
 fn sentence_start(t: &str, lo: usize, at: usize) -> usize {
     let seg = &t[lo..at];
     let mut best = lo;
@@ -91,14 +95,18 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> usize {
     if let Some(p) = last_blank_line(seg) {
         best = lo + p;
     }
-    for (i, c) in seg.char_indices().rev() {
-        let abs = lo + i;
-        if abs < best {
-            break;
+    let b = t.as_bytes();
+    let mut i = at;
+    while i > best {
+        i -= 1;
+        if !STOP_LAST_BYTE[b[i] as usize] {
+            continue;
         }
-        let after = abs + c.len_utf8();
-        if is_hard_stop(c) || (is_soft_stop(c) && ends_sentence(t, abs, after)) {
-            return after;
+        if let Some((start, hard)) = stop_ending_at(b, i)
+            && start >= best
+            && (hard || ends_sentence(t, start, i + 1))
+        {
+            return i + 1;
         }
     }
     best
@@ -108,14 +116,45 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> usize {
 fn sentence_end(t: &str, at: usize, hi: usize) -> usize {
     let seg = &t[at..hi];
     let limit = first_blank_line(seg).map_or(hi, |p| at + p);
-    for (i, c) in t[at..limit].char_indices() {
-        let abs = at + i;
-        let after = abs + c.len_utf8();
-        if is_hard_stop(c) || (is_soft_stop(c) && ends_sentence(t, abs, after)) {
-            return after;
+    let b = t.as_bytes();
+    for i in at..limit {
+        if !STOP_LAST_BYTE[b[i] as usize] {
+            continue;
+        }
+        if let Some((start, hard)) = stop_ending_at(b, i)
+            && start >= at
+            && (hard || ends_sentence(t, start, i + 1))
+        {
+            return i + 1;
         }
     }
     limit
+}
+
+/// Bytes that end a stop character: `;` `.` `!` `?`, and the last bytes
+/// of `。` (E3 80 82), `；` (EF BC 9B) and `؛` (D8 9B).
+const STOP_LAST_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b';' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0x82] = true;
+    t[0x9B] = true;
+    t
+};
+
+/// The stop character whose last byte is at `i`, if any: its first byte
+/// and whether it is a hard stop (see [`is_hard_stop`], [`is_soft_stop`]).
+fn stop_ending_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    match b[i] {
+        b';' => Some((i, true)),
+        b'.' | b'!' | b'?' => Some((i, false)),
+        0x82 if i >= 2 && b[i - 2..i] == [0xE3, 0x80] => Some((i - 2, true)),
+        0x9B if i >= 2 && b[i - 2..i] == [0xEF, 0xBC] => Some((i - 2, true)),
+        0x9B if i >= 1 && b[i - 1] == 0xD8 => Some((i - 1, true)),
+        _ => None,
+    }
 }
 
 /// Offset just after the last blank line (a newline, optional spaces, a newline) of `s`.
@@ -156,12 +195,15 @@ fn first_blank_line(s: &str) -> Option<usize> {
     None
 }
 
-/// Marks that always end a clause.
+/// Marks that always end a clause (the char-level statement of
+/// [`stop_ending_at`], kept as its test oracle).
+#[cfg(test)]
 fn is_hard_stop(c: char) -> bool {
     matches!(c, ';' | '。' | '；' | '؛')
 }
 
 /// Marks that end a sentence when followed by a new one.
+#[cfg(test)]
 fn is_soft_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?')
 }
@@ -200,18 +242,44 @@ fn ends_sentence(t: &str, dot: usize, after: usize) -> bool {
 }
 
 /// `s` with every run of whitespace as one space (leading and trailing kept as one).
+///
+/// Runs of ASCII non-space bytes are copied whole; only other characters
+/// are decoded.
 fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{200b}' {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b' ' || (0x09..=0x0d).contains(&c) {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < b.len() && b[j] < 0x80 && b[j] != b' ' && !(0x09..=0x0d).contains(&b[j]) {
+                j += 1;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&s[i..j]);
+            i = j;
+            continue;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        i += ch.len_utf8();
+        if ch.is_whitespace() || ch == '\u{200b}' {
             space = true;
         } else {
             if space {
                 out.push(' ');
                 space = false;
             }
-            out.push(c);
+            out.push(ch);
         }
     }
     if space {
@@ -353,6 +421,25 @@ mod tests {
         let text = case.replacen('[', "", 1).replacen(']', "", 1);
         let end = case.find(']').unwrap() - 1;
         context(&text, start, end, 0, text.len())
+    }
+
+    #[test]
+    fn byte_stops_are_the_char_stops() {
+        // The stops, and characters sharing their last bytes.
+        let t = "a;b.c!d?e。f；g؛h‚i›j\u{82}k\u{9b}l\u{2082}m\u{ff1b}n\u{61b}o\u{e3}";
+        let b = t.as_bytes();
+        for (i, c) in t.char_indices() {
+            let last = i + c.len_utf8() - 1;
+            let want = if is_hard_stop(c) {
+                Some((i, true))
+            } else if is_soft_stop(c) {
+                Some((i, false))
+            } else {
+                None
+            };
+            assert_eq!(stop_ending_at(b, last), want, "{c:?}");
+            assert!(want.is_none() || STOP_LAST_BYTE[b[last] as usize], "{c:?}");
+        }
     }
 
     #[test]
