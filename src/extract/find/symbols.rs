@@ -230,7 +230,7 @@ pub(super) fn continued_acts(
             Some((target, k)) if k == kind => hits.push(Hit {
                 start: n,
                 end: e,
-                target,
+                target: target.into(),
                 kind,
             }),
             _ => return done,
