@@ -146,8 +146,21 @@ pub fn document(symbol: &str) -> String {
     let s: String = symbol
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase();
+        .collect::<String>();
+    // OCR reads the capital I opening a series as l: "E/lCEF/672" is
+    // E/ICEF/672 (a component of capitals never opens with a small letter).
+    let s = if s.contains("/l") || s.starts_with('l') {
+        s.split('/')
+            .map(|part| match part.as_bytes() {
+                [b'l', c, ..] if c.is_ascii_uppercase() => format!("I{}", &part[1..]),
+                _ => part.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    } else {
+        s
+    };
+    let s = s.to_uppercase();
     let s = s.trim_end_matches(['.', ',', ';', ':']);
     // Official symbols write these components in mixed case: A/79/1/Add.1.
     let mut out = String::with_capacity(s.len());
@@ -325,6 +338,8 @@ mod tests {
             ("e/cn.15/2019/5", "E/CN.15/2019/5"),
             ("A/HRC/43/15/ADD.1", "A/HRC/43/15/Add.1"),
             ("a/79/1/rev.2", "A/79/1/Rev.2"),
+            ("E/lCEF/CRP/80-10", "E/ICEF/CRP/80-10"),
+            ("e/lcef/1", "E/LCEF/1"),
             ("A/HRC/RES/40/1", "A/HRC/RES/40/1"),
             (
                 "Charter of the United Nations",
