@@ -79,6 +79,55 @@ pub fn ga_resolution_old(number: u32, session: &str) -> String {
     format!("A/RES/{number}({})", session.to_ascii_uppercase())
 }
 
+/// The numbers of the General Assembly's regular sessions 1 to 30, when
+/// resolutions were numbered consecutively with the session in roman
+/// numerals: (session, first, last) of the numbers surely of that session.
+/// The few numbers at the seams (special and emergency special sessions,
+/// resumed parts, e.g. 1474 (ES-IV), 3201 (S-VI), 3362 (S-VII)) are left
+/// out, so that a number without its session is read only where there is
+/// no doubt.
+const GA_OLD_SESSIONS: [(u32, u32, u32); 30] = [
+    (1, 1, 103),
+    (2, 107, 181),
+    (3, 190, 280),
+    (4, 289, 370),
+    (5, 380, 490),
+    (6, 502, 600),
+    (7, 616, 700),
+    (8, 725, 800),
+    (9, 815, 900),
+    (10, 910, 990),
+    (11, 1010, 1120),
+    (12, 1130, 1230),
+    (13, 1240, 1352),
+    (14, 1353, 1472),
+    (15, 1480, 1625),
+    (16, 1635, 1745),
+    (17, 1750, 1860),
+    (18, 1880, 1990),
+    (19, 1992, 2008),
+    (20, 2011, 2135),
+    (21, 2140, 2225),
+    (22, 2260, 2375),
+    (23, 2385, 2485),
+    (24, 2495, 2615),
+    (25, 2620, 2749),
+    (26, 2755, 2890),
+    (27, 2900, 3030),
+    (28, 3035, 3190),
+    (29, 3205, 3356),
+    (30, 3365, 3535),
+];
+
+/// The regular session of an old General Assembly resolution number written
+/// without it ("résolution 2625" → 25, for `A/RES/2625(XXV)`); `None` for
+/// numbers past the 30th session or at a seam between sessions.
+pub fn ga_old_session(number: u32) -> Option<u32> {
+    let i = GA_OLD_SESSIONS.partition_point(|&(_, _, last)| last < number);
+    let &(session, first, _) = GA_OLD_SESSIONS.get(i)?;
+    (number >= first).then_some(session)
+}
+
 /// Canonical id of a Security Council resolution.
 pub fn sc_resolution(number: u32, year: u32) -> String {
     format!("S/RES/{number}({year})")
@@ -97,8 +146,21 @@ pub fn document(symbol: &str) -> String {
     let s: String = symbol
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase();
+        .collect::<String>();
+    // OCR reads the capital I opening a series as l: "E/lCEF/672" is
+    // E/ICEF/672 (a component of capitals never opens with a small letter).
+    let s = if s.contains("/l") || s.starts_with('l') {
+        s.split('/')
+            .map(|part| match part.as_bytes() {
+                [b'l', c, ..] if c.is_ascii_uppercase() => format!("I{}", &part[1..]),
+                _ => part.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    } else {
+        s
+    };
+    let s = s.to_uppercase();
     let s = s.trim_end_matches(['.', ',', ';', ':']);
     // Official symbols write these components in mixed case: A/79/1/Add.1.
     let mut out = String::with_capacity(s.len());
@@ -131,7 +193,7 @@ static KIND_RULES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
         (r"^A/HRC/DEC/", Kind::HrcDecision),
         (r"^UNTS [0-9]+$", Kind::Treaty),
         (
-            r"^(?:WHA|UNEA|UNFCCC|UNCCD|CBD|CND|CCPCJ|CSW|CSocD|CHR|IAEA) [A-Z0-9]",
+            r"^(?:WHA|UNEA|UNFCCC|UNCCD|CBD|CND|CCPCJ|CSW|CSocD|CHR|IAEA|ESCAP|ECLAC|ECA) [A-Z0-9]",
             Kind::OtherResolution,
         ),
         (r"^[A-Z][A-Z0-9.\-]*/", Kind::Document),
@@ -276,6 +338,8 @@ mod tests {
             ("e/cn.15/2019/5", "E/CN.15/2019/5"),
             ("A/HRC/43/15/ADD.1", "A/HRC/43/15/Add.1"),
             ("a/79/1/rev.2", "A/79/1/Rev.2"),
+            ("E/lCEF/CRP/80-10", "E/ICEF/CRP/80-10"),
+            ("e/lcef/1", "E/LCEF/1"),
             ("A/HRC/RES/40/1", "A/HRC/RES/40/1"),
             (
                 "Charter of the United Nations",
@@ -311,6 +375,32 @@ mod tests {
         for (id, kind, year) in table {
             assert_eq!(kind_of(id), kind, "{id}");
             assert_eq!(year_of(id), year, "{id}");
+        }
+    }
+
+    #[test]
+    fn ga_old_sessions() {
+        for (n, s) in [
+            (1, Some(1)),
+            (181, Some(2)),
+            (217, Some(3)),
+            (1514, Some(15)),
+            (2131, Some(20)),
+            (2200, Some(21)),
+            (2625, Some(25)),
+            (2749, Some(25)),
+            (3314, Some(29)),
+            (3379, Some(30)),
+            (104, None),
+            (1474, None),
+            (3201, None),
+            (3362, None),
+            (3600, None),
+        ] {
+            assert_eq!(ga_old_session(n), s, "{n}");
+        }
+        for w in GA_OLD_SESSIONS.windows(2) {
+            assert!(w[0].0 + 1 == w[1].0 && w[0].1 <= w[0].2 && w[0].2 < w[1].1);
         }
     }
 

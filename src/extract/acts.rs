@@ -50,6 +50,14 @@ pub enum Act {
     /// IAEA General Conference and Board of Governors: `IAEA GC(68)/RES/14`,
     /// `IAEA GOV/2006/14`.
     Iaea,
+    /// Economic and Social Commission for Asia and the Pacific: resolutions
+    /// numbered session/number, `ESCAP 79/1`.
+    Escap,
+    /// Economic Commission for Latin America and the Caribbean: resolutions
+    /// numbered with a roman session, `ECLAC 574(XXVII)`.
+    Eclac,
+    /// Economic Commission for Africa: `ECA 959(LI)`, from 2025 `ECA 2025/1`.
+    Eca,
 }
 
 /// One body: its code (the first word of its ids) and full name.
@@ -92,6 +100,17 @@ pub const BODIES: &[BodyInfo] = &[
     b(Act::CSocD, "CSocD", "Commission for Social Development"),
     b(Act::Chr, "CHR", "Commission on Human Rights"),
     b(Act::Iaea, "IAEA", "International Atomic Energy Agency"),
+    b(
+        Act::Escap,
+        "ESCAP",
+        "Economic and Social Commission for Asia and the Pacific",
+    ),
+    b(
+        Act::Eclac,
+        "ECLAC",
+        "Economic Commission for Latin America and the Caribbean",
+    ),
+    b(Act::Eca, "ECA", "Economic Commission for Africa"),
 ];
 
 const fn b(act: Act, code: &'static str, name: &'static str) -> BodyInfo {
@@ -131,9 +150,26 @@ pub fn id_for(act: Act, shape: &Shape) -> Option<String> {
         ) => Some(format!("{code} {session}/{number}")),
         // Older functional-commission resolutions and CHR ones are numbered
         // year/number.
-        (Act::Chr | Act::Cnd | Act::Csw | Act::CSocD, Shape::Year { year, number }) => {
+        (Act::Chr | Act::Cnd | Act::Csw | Act::CSocD | Act::Eca, Shape::Year { year, number }) => {
             Some(format!("{code} {year}/{number}"))
         }
+        // The regional commissions: ESCAP numbers session/number (its
+        // sessions are not the General Assembly's: "resolution 79/1" of
+        // 2023 is ESCAP's), ECLAC and ECA number + roman session.
+        (
+            Act::Escap,
+            Shape::Session {
+                prefix: "",
+                session,
+                number,
+            },
+        ) => Some(format!("{code} {session}/{number}")),
+        (
+            Act::Eclac | Act::Eca,
+            Shape::Old {
+                number, session, ..
+            },
+        ) if !session.contains('-') => Some(format!("{code} {number}({session})")),
         _ => None,
     }
 }
@@ -426,6 +462,10 @@ mod tests {
     fn names() {
         assert_eq!(body_name("WHA 77.17"), Some("World Health Assembly"));
         assert_eq!(body_name("A/RES/1/1"), None);
+        assert_eq!(
+            body_name("ESCAP 79/1"),
+            Some("Economic and Social Commission for Asia and the Pacific")
+        );
         for x in BODIES {
             assert_eq!(info(x.act).code, x.code);
         }

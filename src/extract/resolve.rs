@@ -88,6 +88,11 @@ pub fn resolve(
     if let Some(BodyRef::Act(act)) = body
         && !matches!(shape, Shape::Sc { .. })
     {
+        // The regional commissions' decisions are not reported (their
+        // resolutions are): "Decision 81/27" of ESCAP is no GA decision.
+        if decision && matches!(act, acts::Act::Escap | acts::Act::Eclac | acts::Act::Eca) {
+            return None;
+        }
         return acts::id_for(act, shape).map(|id| (id, acts::KIND));
     }
     match shape {

@@ -366,6 +366,33 @@ pub(super) fn read_list(s: &str, i: usize, furniture: &[(usize, usize)]) -> Opti
 /// "resolution 1701": Security Council numbers written without their year
 /// (only read where the Council is meant). Items and list end.
 pub(super) fn read_year_less(s: &str, i: usize) -> Option<(Items, usize)> {
+    year_less_with(s, i, |n| {
+        numbering::sc_year(n).map(|year| Shape::Sc { number: n, year })
+    })
+}
+
+/// "General Assembly resolution 2625", "résolution 1514 de l'Assemblée
+/// générale": old General Assembly numbers written without their session
+/// (only read where the Assembly is named), the session being a function
+/// of the number ([`symbol::ga_old_session`]). Items and list end.
+pub(super) fn read_year_less_ga(s: &str, i: usize) -> Option<(Items, usize)> {
+    year_less_with(s, i, |n| {
+        let roman = symbol::ga_old_session(n)?;
+        Some(Shape::Old {
+            number: n,
+            session: symbol::int_to_roman(roman),
+            roman,
+        })
+    })
+}
+
+/// Numbers written without year or session, each given its shape by
+/// `shape` (the list stops at the first it refuses).
+fn year_less_with(
+    s: &str,
+    i: usize,
+    shape: impl Fn(u32) -> Option<Shape>,
+) -> Option<(Items, usize)> {
     let b = s.as_bytes();
     let mut items = Vec::new();
     let mut at = i;
@@ -382,16 +409,24 @@ pub(super) fn read_year_less(s: &str, i: usize) -> Option<(Items, usize)> {
         {
             break;
         }
-        let Some(year) = numbering::sc_year(n) else {
+        // "resolution 2025 session" in a table: a year, not a number.
+        if s[e..]
+            .trim_start_matches([' ', '\t'])
+            .starts_with("session")
+        {
+            break;
+        }
+        let Some(shape) = shape(n) else {
             break;
         };
+        let (t, date_year) = tails(s, e);
         items.push(Item {
-            shape: Shape::Sc { number: n, year },
+            shape,
             start: at,
             end: e,
-            date_year: None,
+            date_year,
         });
-        end = tails(s, e).0;
+        end = t;
         let nx = separator(s, end);
         if nx == end || nx >= s.len() || !b[nx].is_ascii_digit() {
             break;

@@ -6,6 +6,7 @@ use super::*;
 pub(super) fn triggered_lists(
     s: &str,
     adopting: Option<Body>,
+    author: Option<acts::Act>,
     furniture: &[(usize, usize)],
     hits: &mut Vec<Hit>,
 ) {
@@ -72,9 +73,10 @@ pub(super) fn triggered_lists(
         }
         let (items, end, year_less) = match read_list(s, i, furniture) {
             Some((items, end)) => (items, end, false),
-            None => match read_year_less(s, i) {
-                Some((items, end)) if !decision => (items, end, true),
-                _ => continue,
+            None if decision => continue,
+            None => match read_year_less(s, i).or_else(|| read_year_less_ga(s, i)) {
+                Some((items, end)) => (items, end, true),
+                None => continue,
             },
         };
         let mut ctx = if let Some(bb) = between_body {
@@ -124,7 +126,7 @@ pub(super) fn triggered_lists(
         } else {
             items
         };
-        if year_less {
+        let (items, end) = if year_less {
             let sc = match ctx {
                 Context::Named(BodyRef::Sc) => true,
                 Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
@@ -132,10 +134,21 @@ pub(super) fn triggered_lists(
                 }
                 _ => false,
             };
-            if !sc {
-                continue;
+            // "General Assembly resolution 2625", "résolution 1514 de
+            // l'Assemblée générale": an old GA number, its session known
+            // from the number.
+            let all_sc = items.iter().all(|it| matches!(it.shape, Shape::Sc { .. }));
+            match (sc, ctx) {
+                (true, _) if all_sc => (items, end),
+                (false, Context::Named(BodyRef::Ga)) => match read_year_less_ga(s, i) {
+                    Some(x) => x,
+                    None => continue,
+                },
+                _ => continue,
             }
-        }
+        } else {
+            (items, end)
+        };
         resume = end;
         let fallback = match last_act {
             Some((a, e))
@@ -150,6 +163,19 @@ pub(super) fn triggered_lists(
         if let Context::Named(a @ BodyRef::Act(_)) = ctx {
             last_act = Some((a, end));
         }
+        // In a regional commission's own document, the numbers no body
+        // is named for and "its" numbers of the commission's shape are its.
+        let items = match author {
+            Some(act) if matches!(ctx, Context::Its | Context::Unknown) => {
+                let (own, rest): (Items, Items) = items
+                    .into_iter()
+                    .partition(|it| acts::id_for(act, &it.shape).is_some());
+                let own_ctx = Context::Named(BodyRef::Act(act));
+                push_items(own, decision, own_ctx, None, adopting, hits);
+                rest
+            }
+            _ => items,
+        };
         push_items(items, decision, ctx, fallback, adopting, hits);
     }
 }

@@ -59,7 +59,8 @@ pub struct Hit {
 /// page's header.
 pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]) -> Vec<Hit> {
     let mut hits = Vec::new();
-    triggered_lists(text, adopting, furniture, &mut hits);
+    let author = regional_author(text);
+    triggered_lists(text, adopting, author, furniture, &mut hits);
     if text.contains('第') {
         zh_lists(text, adopting, &mut hits);
     }
@@ -93,6 +94,18 @@ pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]
 }
 
 // ---------------------------------------------------------------- helpers
+
+/// The regional commission whose document `text` is, when its masthead
+/// gives it an ESCAP symbol (`ESCAP/81/32`, `E/ESCAP/…`): there "its
+/// resolution 78/1" and "Resolution 81/1" are the Commission's own,
+/// numbered by its sessions, not the General Assembly's.
+fn regional_author(text: &str) -> Option<acts::Act> {
+    let head = &text[..floor_boundary(text, 1200)];
+    head.lines()
+        .map(str::trim_start)
+        .any(|l| l.starts_with("ESCAP/") || l.starts_with("E/ESCAP/"))
+        .then_some(acts::Act::Escap)
+}
 
 fn is_ws(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'*' | b'_')

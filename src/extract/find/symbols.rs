@@ -188,6 +188,58 @@ pub(super) fn continued(
     }
 }
 
+/// The body and decision flag of a resolution or decision symbol whose
+/// list may go on with bare numbers (`A/RES/77/110, 78/112`).
+pub(super) fn series_body(id: &str) -> Option<(BodyRef, bool)> {
+    [
+        ("A/RES/", BodyRef::Ga, false),
+        ("A/DEC/", BodyRef::Ga, true),
+        ("A/HRC/RES/", BodyRef::Hrc, false),
+        ("A/HRC/DEC/", BodyRef::Hrc, true),
+        ("E/RES/", BodyRef::Ecosoc, false),
+        ("E/DEC/", BodyRef::Ecosoc, true),
+        ("S/RES/", BodyRef::Sc, false),
+    ]
+    .into_iter()
+    .find(|(p, _, _)| id.starts_with(p))
+    .map(|(_, b, d)| (b, d))
+}
+
+/// Reads ", 78/112 and 79/1" after a resolution symbol ending at `end`:
+/// numbers of the same body and kind (a number of another shape ends the
+/// list). The new end of what was read.
+pub(super) fn continued_acts(
+    s: &str,
+    end: usize,
+    body: BodyRef,
+    decision: bool,
+    kind: Kind,
+    hits: &mut Vec<Hit>,
+) -> usize {
+    let mut done = end;
+    let mut at = tails(s, end).0;
+    loop {
+        let n = separator(s, at);
+        if n >= s.len() || s[at..n].trim().is_empty() {
+            return done;
+        }
+        let Some((shape, e)) = parse_item(s, n) else {
+            return done;
+        };
+        match resolve(&shape, decision, Context::Named(body), None) {
+            Some((target, k)) if k == kind => hits.push(Hit {
+                start: n,
+                end: e,
+                target: target.into(),
+                kind,
+            }),
+            _ => return done,
+        }
+        done = e;
+        at = tails(s, e).0;
+    }
+}
+
 /// Start of the number before an opening bracket at `open` ("2178 (2014)",
 /// "217 A (III)", "661\n(1990)").
 pub(super) fn number_before(b: &[u8], open: usize) -> Option<usize> {
@@ -314,6 +366,14 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                 let prev = last.target[prefix.len()..].parse().unwrap_or(0);
                 let prefix = prefix.to_string();
                 done = continued(s, done, &prefix, prev, hits);
+            } else if let Some(last) = hits.last()
+                && last.end == done
+                && let Some((body, decision)) = series_body(&last.target)
+            {
+                // "A/RES/77/110, 78/112 and 79/1": the list goes on with
+                // bare numbers of the same series.
+                let kind = last.kind;
+                done = continued_acts(s, done, body, decision, kind, hits);
             }
             continue;
         }

@@ -43,6 +43,17 @@ pub const LEX: Lexicon = Lexicon {
             BodyRef::Act(Act::Iaea),
         ),
         ("IAEA Board of Governors", BodyRef::Act(Act::Iaea)),
+        (
+            "Economic and Social Commission for Asia and the Pacific",
+            BodyRef::Act(Act::Escap),
+        ),
+        ("ESCAP", BodyRef::Act(Act::Escap)),
+        (
+            "Economic Commission for Latin America and the Caribbean",
+            BodyRef::Act(Act::Eclac),
+        ),
+        ("ECLAC", BodyRef::Act(Act::Eclac)),
+        ("Economic Commission for Africa", BodyRef::Act(Act::Eca)),
         ("General Assembly", BodyRef::Ga),
         ("Assembly", BodyRef::Assembly),
         ("Security Council", BodyRef::Sc),

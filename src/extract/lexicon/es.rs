@@ -25,6 +25,17 @@ pub const LEX: Lexicon = Lexicon {
             BodyRef::Act(Act::Csw),
         ),
         ("Comisión de Desarrollo Social", BodyRef::Act(Act::CSocD)),
+        (
+            "Comisión Económica y Social para Asia y el Pacífico",
+            BodyRef::Act(Act::Escap),
+        ),
+        ("CESPAP", BodyRef::Act(Act::Escap)),
+        (
+            "Comisión Económica para América Latina y el Caribe",
+            BodyRef::Act(Act::Eclac),
+        ),
+        ("CEPAL", BodyRef::Act(Act::Eclac)),
+        ("Comisión Económica para África", BodyRef::Act(Act::Eca)),
         ("Asamblea General", BodyRef::Ga),
         ("Asamblea", BodyRef::Assembly),
         ("Consejo de Seguridad", BodyRef::Sc),

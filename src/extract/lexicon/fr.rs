@@ -28,6 +28,20 @@ pub const LEX: Lexicon = Lexicon {
             "Commission du développement social",
             BodyRef::Act(Act::CSocD),
         ),
+        (
+            "Commission économique et sociale pour l'Asie et le Pacifique",
+            BodyRef::Act(Act::Escap),
+        ),
+        ("CESAP", BodyRef::Act(Act::Escap)),
+        (
+            "Commission économique pour l'Amérique latine et les Caraïbes",
+            BodyRef::Act(Act::Eclac),
+        ),
+        ("CEPALC", BodyRef::Act(Act::Eclac)),
+        (
+            "Commission économique pour l'Afrique",
+            BodyRef::Act(Act::Eca),
+        ),
         ("Assemblée générale", BodyRef::Ga),
         ("Assemblée", BodyRef::Assembly),
         ("Conseil de sécurité", BodyRef::Sc),
