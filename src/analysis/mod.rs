@@ -16,7 +16,7 @@ pub mod centrality;
 pub mod closeness;
 pub mod components;
 pub mod converge;
-mod csr;
+pub mod csr;
 pub mod hits;
 pub mod kcore;
 pub mod pagerank;
@@ -27,6 +27,7 @@ pub mod related;
 mod sample;
 pub mod spectral;
 pub mod stats;
+mod topo;
 
 pub use betweenness::{betweenness_exact, betweenness_sampled};
 pub use centrality::{CentralityOptions, Measure, compute, compute_converged, compute_with};
@@ -36,6 +37,7 @@ pub use converge::Convergence;
 pub use hits::{Hits, HitsOptions, hits, hits_converged};
 pub use kcore::core_number;
 pub use pagerank::{
-    PageRankOptions, pagerank, pagerank_converged, pagerank_weighted, pagerank_weighted_converged,
+    PageRankOptions, pagerank, pagerank_arcs, pagerank_converged, pagerank_weighted,
+    pagerank_weighted_converged,
 };
 pub use spectral::{SpectralOptions, eigenvector, eigenvector_converged, katz, katz_converged};
