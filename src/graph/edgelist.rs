@@ -24,9 +24,10 @@
 //! by source node, then target node.
 
 use super::interner::Interner;
-use super::{CitationGraph, EdgeMeta, GraphError, NodeMeta, build, canonical_id};
+use super::lean::EdgeListGraph;
+use super::{CitationGraph, GraphError, canonical_id};
+use crate::analysis::csr::Adjacency;
 use memchr::memchr;
-use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
@@ -44,12 +45,19 @@ pub struct EdgeListReport {
 
 /// Reads an edge-list CSV file.
 pub fn load(path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let (lean, report) = load_lean(path)?;
+    Ok((lean.into_citation_graph(), report))
+}
+
+/// Reads an edge-list CSV file into ids and arcs only (see [`super::lean`]):
+/// the same nodes, in the same order, and the same edges as [`load`].
+pub fn load_lean(path: &Path) -> Result<(EdgeListGraph, EdgeListReport), GraphError> {
     let bytes = super::read_file(path)?;
     let parsed = parse_rows(&bytes, path, parts_for(bytes.len()))?;
-    // The file is no longer needed: unmap it before the graph is built
+    // The file is no longer needed: unmap it before the arcs are built
     // (its pages would otherwise count in the peak memory).
     drop(bytes);
-    Ok(parsed.build())
+    Ok(parsed.into_lean())
 }
 
 /// Column positions found in the header.
@@ -93,6 +101,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport
     parse_in_parts(bytes, path, parts_for(bytes.len()))
 }
 
+/// [`parse`] into ids and arcs only, as [`load_lean`].
+pub fn parse_lean(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<(EdgeListGraph, EdgeListReport), GraphError> {
+    Ok(parse_rows(bytes, path, parts_for(bytes.len()))?.into_lean())
+}
+
 /// How many parts a file of `len` bytes is parsed in.
 fn parts_for(len: usize) -> usize {
     let cores = std::thread::available_parallelism()
@@ -104,8 +120,10 @@ fn parts_for(len: usize) -> usize {
 /// What [`parse_rows`] made of the file: nodes numbered, edges by node
 /// number, nothing borrowed from the file any more.
 struct Rows {
-    /// The nodes (no edges yet).
-    g: CitationGraph,
+    /// The canonical ids of the nodes, one after another …
+    ids: String,
+    /// … and where each ends.
+    ends: Vec<usize>,
     /// Each part's edges, by the part's own id numbers …
     parts_edges: Vec<Vec<RawEdge>>,
     /// … and the node of each of those numbers.
@@ -123,7 +141,8 @@ pub fn parse_in_parts(
     path: &Path,
     parts: usize,
 ) -> Result<(CitationGraph, EdgeListReport), GraphError> {
-    Ok(parse_rows(bytes, path, parts)?.build())
+    let (lean, report) = parse_rows(bytes, path, parts)?.into_lean();
+    Ok((lean.into_citation_graph(), report))
 }
 
 /// Reads the rows and numbers the nodes: the part of the work that needs
@@ -209,33 +228,46 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
         parts_edges.push((c.edges, Some(remap)));
     }
     let order = ids.into_ids();
-    // Raw ids → canonical nodes (two raw spellings may share one node). The
-    // attributes (normalisation, kind and year from the id's shape: regexes
-    // for symbols) are worked out in parallel, the numbering in order.
-    let metas: Vec<NodeMeta> = order
+    // Raw ids → canonical nodes (two raw spellings may share one node).
+    // Most ids are canonical already and are copied as they are; the
+    // others go through the normaliser (regexes), in parallel.
+    let fixed: Vec<Option<String>> = order
         .par_iter()
         .map(|raw| {
             let raw = std::str::from_utf8(raw).expect("checked above");
-            build::external_node(canonical_id(raw), None)
+            (!super::looks_canonical(raw.as_bytes())).then(|| canonical_id(raw))
         })
         .collect();
+    let canon = |i: usize| -> &str {
+        fixed[i]
+            .as_deref()
+            .unwrap_or_else(|| std::str::from_utf8(&order[i]).expect("checked above"))
+    };
+    let mut text = String::with_capacity(order.iter().map(|r| r.len()).sum());
+    let mut ends = Vec::with_capacity(order.len());
+    let remap: Vec<u32> = if fixed.iter().all(Option::is_none) {
+        // Distinct raw ids, all canonical: one node each, in order.
+        for i in 0..order.len() {
+            text.push_str(canon(i));
+            ends.push(text.len());
+        }
+        (0..order.len() as u32).collect()
+    } else {
+        let mut seen: std::collections::HashMap<&str, u32, super::fasthash::FxBuild> =
+            Default::default();
+        (0..order.len())
+            .map(|i| {
+                let id = canon(i);
+                *seen.entry(id).or_insert_with(|| {
+                    text.push_str(id);
+                    ends.push(text.len());
+                    ends.len() as u32 - 1
+                })
+            })
+            .collect()
+    };
+    drop(fixed);
     drop(order);
-    let mut g = CitationGraph::new();
-    g.nodes.reserve(metas.len());
-    g.index.reserve(metas.len());
-    let mut remap = Vec::with_capacity(metas.len());
-    for meta in metas {
-        let n = match g.index.get(&meta.id) {
-            Some(&n) => n,
-            None => {
-                let n = NodeIndex::new(g.nodes.len());
-                g.index.insert(meta.id.clone(), n);
-                g.nodes.push(meta);
-                n
-            }
-        };
-        remap.push(n.index() as u32);
-    }
     // Each part's ids → nodes.
     let to_node: Vec<Vec<u32>> = parts_edges
         .iter_mut()
@@ -246,7 +278,8 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
         .collect();
     drop(remap);
     Ok(Rows {
-        g,
+        ids: text,
+        ends,
         parts_edges: parts_edges.into_iter().map(|(e, _)| e).collect(),
         to_node,
         extras,
@@ -255,11 +288,12 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
 }
 
 impl Rows {
-    /// Groups the edges by source, merges repeated ones and builds the
-    /// graph (the file is not needed any more).
-    fn build(self) -> (CitationGraph, EdgeListReport) {
+    /// Groups the edges by source, merges repeated ones and drops
+    /// self-loops (the file is not needed any more).
+    fn into_lean(self) -> (EdgeListGraph, EdgeListReport) {
         let Rows {
-            mut g,
+            ids,
+            ends,
             parts_edges,
             to_node,
             extras,
@@ -270,9 +304,9 @@ impl Rows {
                 .iter()
                 .map(move |&(s, t, w)| (m[s as usize], m[t as usize], w))
         });
-        let n = g.nodes.len();
+        let n = ends.len();
         // Counting sort by source, then sort and merge each source's targets.
-        let mut start = vec![0u32; n + 1];
+        let mut start = vec![0usize; n + 1];
         let mut total = 0;
         for e in edges.clone() {
             start[e.0 as usize + 1] += 1;
@@ -287,19 +321,33 @@ impl Rows {
         let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
         for (row, (s, t, w)) in edges.enumerate() {
             let s = s as usize;
-            out[fill[s] as usize] = (t, row as u32, w);
+            out[fill[s]] = (t, row as u32, w);
             fill[s] += 1;
         }
         drop(fill);
         drop(parts_edges);
         drop(to_node);
-        let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
-        for _ in 0..n {
-            graph.add_node(());
+        // Each source's list sorted by (target, row), in parallel.
+        {
+            let mut lists: Vec<&mut [(u32, u32, f64)]> = Vec::with_capacity(n);
+            let mut rest = out.as_mut_slice();
+            for s in 0..n {
+                let (list, tail) = rest.split_at_mut(start[s + 1] - start[s]);
+                lists.push(list);
+                rest = tail;
+            }
+            lists
+                .par_iter_mut()
+                .with_min_len(1024)
+                .for_each(|l| l.sort_unstable_by_key(|&(t, row, _)| (t, row)));
         }
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        let mut nbrs: Vec<u32> = Vec::with_capacity(out.len());
+        let mut weights: Vec<f64> = Vec::with_capacity(out.len());
+        let mut arc_extras = Vec::new();
         for s in 0..n {
-            let list = &mut out[start[s] as usize..start[s + 1] as usize];
-            list.sort_unstable_by_key(|&(t, row, _)| (t, row));
+            let list = &out[start[s]..start[s + 1]];
             let mut i = 0;
             while i < list.len() {
                 let (t, first_row, mut w) = list[i];
@@ -312,22 +360,21 @@ impl Rows {
                     report.self_loops += j - i;
                 } else {
                     report.duplicates += j - i - 1;
-                    let mut meta = EdgeMeta {
-                        weight: w,
-                        ..EdgeMeta::default()
-                    };
                     if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
-                        meta.cue = extras[k].1.clone();
-                        meta.paragraph = extras[k].2.clone();
+                        arc_extras.push((nbrs.len(), extras[k].1.clone(), extras[k].2.clone()));
                     }
-                    graph.add_edge(NodeIndex::new(s), NodeIndex::new(t as usize), meta);
+                    nbrs.push(t);
+                    weights.push(w);
                 }
                 i = j;
             }
+            offsets.push(nbrs.len());
         }
-        g.graph = graph;
-        g.flag_later_citations();
-        (g, report)
+        drop(out);
+        nbrs.shrink_to_fit();
+        weights.shrink_to_fit();
+        let graph = EdgeListGraph::new(ids, ends, Adjacency { offsets, nbrs }, weights, arc_extras);
+        (graph, report)
     }
 }
 
