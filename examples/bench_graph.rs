@@ -14,8 +14,10 @@
 //! CPU times and the peak resident memory (VmHWM).
 //!
 //! ```sh
-//! cargo run --release --example bench_graph [-- PATH [NODES [numeric]]]
+//! cargo run --release --example bench_graph [-- PATH [NODES [numeric] [lean-only]]]
 //! ```
+//! (`lean-only`: stop after the lean path; PATH may be any edge list, such
+//! as the TSV of `gen-citation-graph.py`.)
 //! An existing PATH is reused as is (delete it to regenerate). Node ids are
 //! UN symbols as `../shared/tools/gen-citation-graph.py` writes them (a
 //! third `S/RES/i(year)`, the rest `A/RES/session/i`: real id lengths, and
@@ -141,7 +143,9 @@ fn main() {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
-    let symbols = args.next().as_deref() != Some("numeric");
+    let flags: Vec<String> = args.collect();
+    let symbols = !flags.iter().any(|f| f == "numeric");
+    let lean_only = flags.iter().any(|f| f == "lean-only");
     if path.exists() {
         println!("reusing {}", path.display());
     } else {
@@ -156,6 +160,9 @@ fn main() {
     }
 
     lean(&path, nodes, symbols);
+    if lean_only {
+        return;
+    }
 
     let (t0, c0) = (Instant::now(), cpu_seconds());
     let loaded = load_inputs(std::slice::from_ref(&path), &LoadOptions::default())

@@ -13,12 +13,16 @@
 //! [`super::canonical_id`], so `S/RES/687 (1991)` and `S/RES/687(1991)` are
 //! one node. Repeated edges are merged (weights summed); self-loops dropped.
 //!
-//! Speed: the file is read whole and, when large, cut at line boundaries
-//! into one part per core parsed in parallel; lines are split with
-//! `memchr`; ids are interned as slices of the file buffer (no allocation
-//! per row, see [`super::interner`]; a run of rows with the same source is
-//! looked up once); edges are grouped by source with a counting sort; and
-//! petgraph is built with exact capacity.
+//! Speed: the file is mapped and, when large, cut at line boundaries into
+//! one part per core, checked (UTF-8, NUL) and parsed in parallel; lines are
+//! split with `memchr`; ids are interned as slices of the file buffer (no
+//! allocation per row, see [`super::interner`]; a run of rows with the same
+//! source is looked up once), each part's ids merged into the first part's
+//! table with parallel look-ups; the file is unmapped, then each part's
+//! edges are grouped by source with a counting sort and each source's rows
+//! sorted and merged, in parallel, into the arcs of a
+//! [`super::lean::EdgeListGraph`] ([`load_lean`]); [`load`] builds petgraph
+//! from those with exact capacity.
 //!
 //! Order: nodes in first-seen order (whatever the number of parts); edges
 //! by source node, then target node.
@@ -154,8 +158,8 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
         line,
         msg,
     };
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
+    if let Some(bad) = first_invalid_utf8(bytes, parts) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..bad]).count();
         return Err(err(line, "not valid UTF-8 text".into()));
     }
     // The first non-blank line: a header, or the first data row.
@@ -216,12 +220,7 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
     // (None for the first part, whose numbering is the global one).
     let mut parts_edges: Vec<(Vec<RawEdge>, Option<Vec<u32>>)> = vec![(first.edges, None)];
     for c in chunks {
-        let remap: Vec<u32> = c
-            .ids
-            .into_ids()
-            .into_iter()
-            .map(|id| ids.intern(id))
-            .collect();
+        let remap = ids.absorb(c.ids);
         let offset = report.rows as u64;
         extras.extend(c.extras.into_iter().map(|(r, cue, p)| (r + offset, cue, p)));
         report.rows += c.rows;
@@ -287,9 +286,34 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
     })
 }
 
+/// A source's rows as the grouping sorts them: (target, row number in the
+/// file, weight). The row number orders repeated rows as in the file (first
+/// mention first) and finds a row's cue.
+type Grouped = (u32, u32, f64);
+
+/// Sources merged by one task of [`Rows::into_lean`].
+const SOURCES_PER_TASK: usize = 1 << 14;
+
+/// What one task made of its sources' rows.
+#[derive(Default)]
+struct Merged {
+    /// Where each source's arcs end, within this task's arcs.
+    ends: Vec<usize>,
+    nbrs: Vec<u32>,
+    weights: Vec<f64>,
+    /// Cue and paragraph by arc index within this task.
+    extras: Vec<(usize, Box<str>, Box<str>)>,
+    self_loops: usize,
+    duplicates: usize,
+}
+
 impl Rows {
     /// Groups the edges by source, merges repeated ones and drops
-    /// self-loops (the file is not needed any more).
+    /// self-loops (the file is not needed any more). Each part's rows are
+    /// grouped by a counting sort of their own, in parallel; then tasks of
+    /// [`SOURCES_PER_TASK`] sources gather each source's rows from every
+    /// part (in part order, so in file order), sort them by target and
+    /// merge them, in parallel; their arcs are joined in source order.
     fn into_lean(self) -> (EdgeListGraph, EdgeListReport) {
         let Rows {
             ids,
@@ -299,83 +323,120 @@ impl Rows {
             extras,
             mut report,
         } = self;
-        let edges = parts_edges.iter().zip(&to_node).flat_map(|(edges, m)| {
-            edges
-                .iter()
-                .map(move |&(s, t, w)| (m[s as usize], m[t as usize], w))
-        });
         let n = ends.len();
-        // Counting sort by source, then sort and merge each source's targets.
-        let mut start = vec![0usize; n + 1];
-        let mut total = 0;
-        for e in edges.clone() {
-            start[e.0 as usize + 1] += 1;
-            total += 1;
+        let mut row_base = Vec::with_capacity(parts_edges.len());
+        let mut rows = 0u32;
+        for e in &parts_edges {
+            row_base.push(rows);
+            rows += e.len() as u32;
         }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        // (target, row number, weight): the row number orders repeated rows as
-        // in the file (first mention first) and finds a row's cue.
-        let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
-        for (row, (s, t, w)) in edges.enumerate() {
-            let s = s as usize;
-            out[fill[s]] = (t, row as u32, w);
-            fill[s] += 1;
-        }
-        drop(fill);
+        let grouped: Vec<(Vec<usize>, Vec<Grouped>)> = parts_edges
+            .par_iter()
+            .zip(&to_node)
+            .zip(row_base)
+            .map(|((edges, m), base)| {
+                let mut start = vec![0usize; n + 1];
+                for &(s, _, _) in edges {
+                    start[m[s as usize] as usize + 1] += 1;
+                }
+                for i in 0..n {
+                    start[i + 1] += start[i];
+                }
+                let mut fill = start.clone();
+                let mut out: Vec<Grouped> = vec![(0, 0, 0.0); edges.len()];
+                for (k, &(s, t, w)) in edges.iter().enumerate() {
+                    let s = m[s as usize] as usize;
+                    out[fill[s]] = (m[t as usize], base + k as u32, w);
+                    fill[s] += 1;
+                }
+                (start, out)
+            })
+            .collect();
         drop(parts_edges);
         drop(to_node);
-        // Each source's list sorted by (target, row), in parallel.
-        {
-            let mut lists: Vec<&mut [(u32, u32, f64)]> = Vec::with_capacity(n);
-            let mut rest = out.as_mut_slice();
-            for s in 0..n {
-                let (list, tail) = rest.split_at_mut(start[s + 1] - start[s]);
-                lists.push(list);
-                rest = tail;
-            }
-            lists
-                .par_iter_mut()
-                .with_min_len(1024)
-                .for_each(|l| l.sort_unstable_by_key(|&(t, row, _)| (t, row)));
-        }
+        let merged: Vec<Merged> = (0..n.div_ceil(SOURCES_PER_TASK))
+            .into_par_iter()
+            .map(|task| {
+                let mut m = Merged::default();
+                let mut list: Vec<Grouped> = Vec::new();
+                let first = task * SOURCES_PER_TASK;
+                for s in first..n.min(first + SOURCES_PER_TASK) {
+                    list.clear();
+                    for (start, out) in &grouped {
+                        list.extend_from_slice(&out[start[s]..start[s + 1]]);
+                    }
+                    list.sort_unstable_by_key(|&(t, row, _)| (t, row));
+                    let mut i = 0;
+                    while i < list.len() {
+                        let (t, first_row, mut w) = list[i];
+                        let mut j = i + 1;
+                        while j < list.len() && list[j].0 == t {
+                            w = super::sum_weights(w, list[j].2);
+                            j += 1;
+                        }
+                        if t as usize == s {
+                            m.self_loops += j - i;
+                        } else {
+                            m.duplicates += j - i - 1;
+                            if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0)
+                            {
+                                m.extras.push((
+                                    m.nbrs.len(),
+                                    extras[k].1.clone(),
+                                    extras[k].2.clone(),
+                                ));
+                            }
+                            m.nbrs.push(t);
+                            m.weights.push(w);
+                        }
+                        i = j;
+                    }
+                    m.ends.push(m.nbrs.len());
+                }
+                m
+            })
+            .collect();
+        drop(grouped);
+        let total: usize = merged.iter().map(|m| m.nbrs.len()).sum();
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0);
-        let mut nbrs: Vec<u32> = Vec::with_capacity(out.len());
-        let mut weights: Vec<f64> = Vec::with_capacity(out.len());
+        let mut nbrs: Vec<u32> = Vec::with_capacity(total);
+        let mut weights: Vec<f64> = Vec::with_capacity(total);
         let mut arc_extras = Vec::new();
-        for s in 0..n {
-            let list = &out[start[s]..start[s + 1]];
-            let mut i = 0;
-            while i < list.len() {
-                let (t, first_row, mut w) = list[i];
-                let mut j = i + 1;
-                while j < list.len() && list[j].0 == t {
-                    w = super::sum_weights(w, list[j].2);
-                    j += 1;
-                }
-                if t as usize == s {
-                    report.self_loops += j - i;
-                } else {
-                    report.duplicates += j - i - 1;
-                    if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
-                        arc_extras.push((nbrs.len(), extras[k].1.clone(), extras[k].2.clone()));
-                    }
-                    nbrs.push(t);
-                    weights.push(w);
-                }
-                i = j;
-            }
-            offsets.push(nbrs.len());
+        for m in merged {
+            let base = nbrs.len();
+            offsets.extend(m.ends.iter().map(|e| base + e));
+            arc_extras.extend(m.extras.into_iter().map(|(i, c, p)| (base + i, c, p)));
+            nbrs.extend_from_slice(&m.nbrs);
+            weights.extend_from_slice(&m.weights);
+            report.self_loops += m.self_loops;
+            report.duplicates += m.duplicates;
         }
-        drop(out);
-        nbrs.shrink_to_fit();
-        weights.shrink_to_fit();
         let graph = EdgeListGraph::new(ids, ends, Adjacency { offsets, nbrs }, weights, arc_extras);
         (graph, report)
     }
+}
+
+/// Where the first invalid UTF-8 byte of `bytes` is, if any: checked in
+/// `parts` parts cut at line ends, in parallel (a UTF-8 sequence never holds
+/// a `\n`, so the parts are valid exactly when the whole is).
+fn first_invalid_utf8(bytes: &[u8], parts: usize) -> Option<usize> {
+    let parts = split_parts(bytes, parts);
+    let mut starts = Vec::with_capacity(parts.len());
+    let mut at = 0;
+    for p in &parts {
+        starts.push(at);
+        at += p.len();
+    }
+    parts
+        .par_iter()
+        .zip(starts)
+        .filter_map(|(p, start)| {
+            std::str::from_utf8(p)
+                .err()
+                .map(|e| start + e.valid_up_to())
+        })
+        .min()
 }
 
 /// The line starting at `pos` (without its `\n` or `\r\n`) and where the

@@ -374,7 +374,18 @@ pub(crate) fn read_file(path: &std::path::Path) -> Result<InputBytes, GraphError
         }
         InputBytes::Read(v)
     };
-    if let Some(at) = memchr::memchr(0, &bytes) {
+    // Looked for in 8 MiB pieces in parallel (a 300 MB file takes 50 ms
+    // on one core).
+    const PIECE: usize = 8 << 20;
+    let nul = {
+        use rayon::prelude::*;
+        bytes
+            .par_chunks(PIECE)
+            .enumerate()
+            .filter_map(|(k, piece)| memchr::memchr(0, piece).map(|i| k * PIECE + i))
+            .min()
+    };
+    if let Some(at) = nul {
         return Err(GraphError::EdgeList {
             path: path.to_path_buf(),
             line: 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count(),
