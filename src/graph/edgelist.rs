@@ -227,36 +227,55 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
         parts_edges.push((c.edges, Some(remap)));
     }
     let order = ids.into_ids();
-    // Raw ids → canonical nodes (two raw spellings may share one node).
-    // Most ids are canonical already and are copied as they are; the
-    // others go through the normaliser (regexes), in parallel.
-    let fixed: Vec<Option<String>> = order
-        .par_iter()
-        .map(|raw| {
-            let raw = std::str::from_utf8(raw).expect("checked above");
-            (!super::looks_canonical(raw.as_bytes())).then(|| canonical_id(raw))
+    // Raw ids → canonical ids, one after another in one string, made in
+    // parallel pieces (the ids are slices of the file, scattered over it:
+    // reading them is the cost). Most ids are canonical already and are
+    // copied as they are; the others go through the normaliser (regexes).
+    let pieces: Vec<(String, Vec<usize>, bool)> = order
+        .par_chunks(1 << 15)
+        .map(|chunk| {
+            let mut text = String::with_capacity(chunk.len() * 16);
+            let mut ends = Vec::with_capacity(chunk.len());
+            let mut normalised = false;
+            for raw in chunk {
+                let raw = std::str::from_utf8(raw).expect("checked above");
+                if super::looks_canonical(raw.as_bytes()) {
+                    text.push_str(raw);
+                } else {
+                    normalised = true;
+                    text.push_str(&canonical_id(raw));
+                }
+                ends.push(text.len());
+            }
+            (text, ends, normalised)
         })
         .collect();
-    let canon = |i: usize| -> &str {
-        fixed[i]
-            .as_deref()
-            .unwrap_or_else(|| std::str::from_utf8(&order[i]).expect("checked above"))
-    };
-    let mut text = String::with_capacity(order.iter().map(|r| r.len()).sum());
-    let mut ends = Vec::with_capacity(order.len());
-    let remap: Vec<u32> = if fixed.iter().all(Option::is_none) {
+    drop(order);
+    let normalised = pieces.iter().any(|p| p.2);
+    let mut text = String::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+    let mut ends = Vec::with_capacity(pieces.iter().map(|p| p.1.len()).sum());
+    for (t, e, _) in &pieces {
+        let base = text.len();
+        text.push_str(t);
+        ends.extend(e.iter().map(|x| base + x));
+    }
+    drop(pieces);
+    let remap: Vec<u32> = if !normalised {
         // Distinct raw ids, all canonical: one node each, in order.
-        for i in 0..order.len() {
-            text.push_str(canon(i));
-            ends.push(text.len());
-        }
-        (0..order.len() as u32).collect()
+        (0..ends.len() as u32).collect()
     } else {
+        // Two raw spellings may name one node: number the canonical ids
+        // again, in first-seen order.
+        let all = std::mem::take(&mut text);
+        let all_ends = std::mem::take(&mut ends);
         let mut seen: std::collections::HashMap<&str, u32, super::fasthash::FxBuild> =
             Default::default();
-        (0..order.len())
-            .map(|i| {
-                let id = canon(i);
+        let mut from = 0;
+        all_ends
+            .iter()
+            .map(|&to| {
+                let id = &all[from..to];
+                from = to;
                 *seen.entry(id).or_insert_with(|| {
                     text.push_str(id);
                     ends.push(text.len());
@@ -265,8 +284,6 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
             })
             .collect()
     };
-    drop(fixed);
-    drop(order);
     // Each part's ids → nodes.
     let to_node: Vec<Vec<u32>> = parts_edges
         .iter_mut()
@@ -432,6 +449,11 @@ fn first_invalid_utf8(bytes: &[u8], parts: usize) -> Option<usize> {
         .par_iter()
         .zip(starts)
         .filter_map(|(p, start)| {
+            // Plain ASCII (the usual edge list) is told faster than UTF-8
+            // is validated.
+            if p.is_ascii() {
+                return None;
+            }
             std::str::from_utf8(p)
                 .err()
                 .map(|e| start + e.valid_up_to())
