@@ -91,9 +91,14 @@ pub fn extract_corpus_each(
         }
     };
     let sizes: Vec<u64> = files.iter().map(size).collect();
+    // A window's citations go to the sink (on this thread) while the next
+    // window is extracted (on the pool): writing JSON or CSV is then off
+    // the critical path.
+    let mut pending: Vec<Result<Extracted, InputError>> = Vec::new();
     let mut i = 0;
     while i < files.len() {
         if sizes[i] >= STREAM_FROM {
+            flush(std::mem::take(&mut pending), sink, &mut run)?;
             match input::read(&files[i]) {
                 Ok(doc) => {
                     let mut failed = None;
@@ -125,27 +130,48 @@ pub fn extract_corpus_each(
             bytes += sizes[j];
             j += 1;
         }
-        let results: Vec<Result<Extracted, InputError>> = files[i..j]
-            .par_iter()
-            .map(|p| input::read(p).map(|doc| extractor.extract(&doc)))
-            .collect();
-        for r in results {
-            match r {
-                Ok(d) => {
-                    for c in d.citations {
-                        sink(c)?;
-                    }
-                    run.docs.push(Extracted {
-                        info: d.info,
-                        citations: Vec::new(),
-                    });
-                }
-                Err(e) => run.errors.push(e),
-            }
-        }
+        let window = &files[i..j];
+        let previous = std::mem::take(&mut pending);
+        pending = std::thread::scope(|scope| {
+            let next = scope.spawn(|| {
+                window
+                    .par_iter()
+                    .map(|p| input::read(p).map(|doc| extractor.extract(&doc)))
+                    .collect::<Vec<_>>()
+            });
+            let written = flush(previous, sink, &mut run);
+            // A panic in an extraction is a bug: pass it on as it is.
+            let next = next.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            written.map(|()| next)
+        })?;
         i = j;
     }
+    flush(pending, sink, &mut run)?;
     Ok(run)
+}
+
+/// Gives a window's citations to `sink`, in order, and keeps its documents
+/// (without their citations) and errors in `run`.
+fn flush(
+    results: Vec<Result<Extracted, InputError>>,
+    sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
+    run: &mut CorpusRun,
+) -> std::io::Result<()> {
+    for r in results {
+        match r {
+            Ok(d) => {
+                for c in d.citations {
+                    sink(c)?;
+                }
+                run.docs.push(Extracted {
+                    info: d.info,
+                    citations: Vec::new(),
+                });
+            }
+            Err(e) => run.errors.push(e),
+        }
+    }
+    Ok(())
 }
 
 /// Number of files `inputs` expands to (for sizing a progress bar).

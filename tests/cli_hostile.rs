@@ -230,6 +230,22 @@ fn hostile_titles_are_neutralised() {
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(out.contains("'=HYPERLINK"), "{out}");
     assert!(!out.contains(",=HYPERLINK"), "{out}");
+    // Read back from the Gephi tables, the title is the title again.
+    let o = unxref(
+        &[
+            "show",
+            "A/RES/79/901",
+            "m/edges.csv",
+            "m/nodes.csv",
+            "--format",
+            "jsonl",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("\"=HYPERLINK"), "{out}");
+    assert!(!out.contains("'=HYPERLINK"), "{out}");
 }
 
 /// Item 10: summed weights that overflow still save and reload.

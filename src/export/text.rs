@@ -103,6 +103,17 @@ pub fn csv_safe(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The cell [`csv_safe`] was given back from what it wrote: a leading `'`
+/// before a cell it would have neutralised is dropped, so that a title read
+/// back from our own `nodes.csv` is the title, not `'=…`. Other cells are
+/// left as they are (a `'` a user typed before a word stays).
+pub fn csv_unsafe(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if csv_safe(rest).len() != rest.len() => rest,
+        _ => s,
+    }
+}
+
 /// A plain decimal number (`-5`, `+1.5`, `-2e-3`): digits, one sign, a
 /// point, an exponent — not `-inf` or `-NaN`.
 fn is_number(s: &str) -> bool {
@@ -267,6 +278,16 @@ mod tests {
     fn dot_drops_what_xml_cannot_hold() {
         assert_eq!(dot_quote("a\u{FFFE}b\u{FFFF}c\u{1}"), "\"abc\"");
         assert_eq!(dot_quote("\u{10000}\u{FFFD}"), "\"\u{10000}\u{FFFD}\"");
+    }
+
+    #[test]
+    fn csv_cells_read_back() {
+        for s in [
+            "=SUM(A1)", "+x", "-y", "@z", "\tt", "'quoted", "plain", "-5", "'-5", "''=x", "",
+        ] {
+            assert_eq!(csv_unsafe(&csv_safe(s)), s, "{s:?}");
+        }
+        assert_eq!(csv_unsafe("'word"), "'word");
     }
 
     #[test]

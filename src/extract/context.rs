@@ -43,16 +43,27 @@ pub fn context(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> St
     let end = ceil(text, end.clamp(start, len));
     let lo = floor(text, lo.min(start).max(start.saturating_sub(SCAN)));
     let hi = ceil(text, hi.clamp(end, len).min(end.saturating_add(SCAN)));
-    let from = sentence_start(text, lo, start);
-    let to = sentence_end(text, end, hi);
+    let (from, far_start) = sentence_start(text, lo, start);
+    let (to, far_end) = sentence_end(text, end, hi);
     let before = collapse(&text[from..start]);
     let cited = collapse(&text[start..end]);
     let after = collapse(&text[end..to]);
-    let before = strip_numbering(before.trim_start());
+    // A sentence that starts (or ends) beyond the window is cut anyway: its
+    // first paragraph number and its last blanks are not in the window.
+    let before = if far_start {
+        before.as_str()
+    } else {
+        strip_numbering(before.trim_start())
+    };
+    let after = if far_end {
+        after.as_str()
+    } else {
+        after.trim_end()
+    };
     let out = join_window(
         before,
         cited.trim(),
-        after.trim_end(),
+        after,
         &text[start..end],
         &text[end..to],
     );
@@ -83,85 +94,146 @@ fn ceil(t: &str, mut i: usize) -> usize {
     i
 }
 
-/// Start of the sentence holding offset `at`, scanning back to `lo`.
-fn sentence_start(t: &str, lo: usize, at: usize) -> usize {
-    let seg = &t[lo..at];
-    let mut best = lo;
-    // A blank line: the paragraph starts after it.
-    if let Some(p) = last_blank_line(seg) {
-        best = lo + p;
-    }
-    for (i, c) in seg.char_indices().rev() {
-        let abs = lo + i;
-        if abs < best {
-            break;
-        }
-        let after = abs + c.len_utf8();
-        if is_hard_stop(c) || (is_soft_stop(c) && ends_sentence(t, abs, after)) {
-            return after;
-        }
-    }
-    best
-}
-
-/// End (exclusive) of the sentence holding offset `at`, scanning to `hi`.
-fn sentence_end(t: &str, at: usize, hi: usize) -> usize {
-    let seg = &t[at..hi];
-    let limit = first_blank_line(seg).map_or(hi, |p| at + p);
-    for (i, c) in t[at..limit].char_indices() {
-        let abs = at + i;
-        let after = abs + c.len_utf8();
-        if is_hard_stop(c) || (is_soft_stop(c) && ends_sentence(t, abs, after)) {
-            return after;
-        }
-    }
-    limit
-}
-
-/// Offset just after the last blank line (a newline, optional spaces, a newline) of `s`.
-fn last_blank_line(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = b.len();
-    while i > 0 {
+/// Start of the sentence holding offset `at`, scanning back to `lo`, and
+/// whether the scan stopped short of it (`true`: the sentence starts
+/// beyond [`FAR`] characters, more than the window shows).
+///
+/// Scans bytes, not chars: a stop is an ASCII byte or a three- or two-byte
+/// character whose last byte (0x82 or 0x9B) is checked first, so the scan
+/// decodes nothing on the way. A blank line ends the scan too. Stopping
+/// after [`FAR`] characters keeps the cost of a citation in a long
+/// unpunctuated run (a table, a list of 5 million numbers) bounded by the
+/// window, not by [`SCAN`].
+fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
+    let b = t.as_bytes();
+    let mut seen = 0;
+    let mut i = at;
+    while i > lo {
         i -= 1;
-        if b[i] == b'\n' {
+        let c = b[i];
+        if c == b'\n' {
+            // The later newline of a blank line: the paragraph starts here.
             let mut j = i;
-            while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'\r') {
+            while j > lo && matches!(b[j - 1], b' ' | b'\t' | b'\r') {
                 j -= 1;
             }
-            if j > 0 && b[j - 1] == b'\n' {
-                return Some(i + 1);
+            if j > lo && b[j - 1] == b'\n' {
+                return (i + 1, false);
+            }
+            continue;
+        }
+        if STOP_LAST_BYTE[c as usize]
+            && let Some((start, hard)) = stop_ending_at(b, i)
+            && start >= lo
+            && (hard || ends_sentence(t, start, i + 1))
+        {
+            return (i + 1, false);
+        }
+        if COUNTED[c as usize] {
+            seen += 1;
+            if seen > FAR {
+                return (i, true);
             }
         }
     }
-    None
+    (lo, false)
 }
 
-/// Offset of the first blank line of `s` (where the paragraph ends).
-fn first_blank_line(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' {
+/// End (exclusive) of the sentence holding offset `at`, scanning to `hi`,
+/// and whether the scan stopped short of it (see [`sentence_start`]).
+fn sentence_end(t: &str, at: usize, hi: usize) -> (usize, bool) {
+    let b = t.as_bytes();
+    let mut seen = 0;
+    for i in at..hi {
+        let c = b[i];
+        if c == b'\n' {
+            // The first newline of a blank line: the paragraph ends here.
             let mut j = i + 1;
-            while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+            while j < hi && matches!(b[j], b' ' | b'\t' | b'\r') {
                 j += 1;
             }
-            if j < b.len() && b[j] == b'\n' {
-                return Some(i);
+            if j < hi && b[j] == b'\n' {
+                return (i, false);
+            }
+            continue;
+        }
+        if STOP_LAST_BYTE[c as usize]
+            && let Some((start, hard)) = stop_ending_at(b, i)
+            && start >= at
+            && (hard || ends_sentence(t, start, i + 1))
+        {
+            return (i + 1, false);
+        }
+        if COUNTED[c as usize] {
+            seen += 1;
+            if seen > FAR {
+                return (i, true);
             }
         }
-        i += 1;
     }
-    None
+    (hi, false)
 }
 
-/// Marks that always end a clause.
+/// Characters counted on the way to [`FAR`]: more of them than the window
+/// can show, even after a paragraph number is stripped, means the sentence
+/// bound is beyond the window.
+const FAR: usize = MAX_CHARS + 16;
+
+/// Bytes that start a character that stays in the collapsed passage and
+/// that [`strip_numbering`] cannot remove: ASCII other than white space,
+/// `*`, `#`, `-`; lead bytes of multi-byte characters, except those (C2,
+/// E1, E2, E3) that may start a Unicode space, U+200B or `•`. A lower bound
+/// on the characters of the collapsed text, which is all that is needed.
+const COUNTED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0x21;
+    while c < 0x7f {
+        t[c] = !matches!(c as u8, b'*' | b'#' | b'-');
+        c += 1;
+    }
+    let mut c = 0xC0;
+    while c < 0x100 {
+        t[c] = !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        c += 1;
+    }
+    t
+};
+
+/// Bytes that end a stop character: `;` `.` `!` `?`, and the last bytes
+/// of `。` (E3 80 82), `；` (EF BC 9B) and `؛` (D8 9B).
+const STOP_LAST_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b';' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0x82] = true;
+    t[0x9B] = true;
+    t
+};
+
+/// The stop character whose last byte is at `i`, if any: its first byte
+/// and whether it is a hard stop (see [`is_hard_stop`], [`is_soft_stop`]).
+fn stop_ending_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    match b[i] {
+        b';' => Some((i, true)),
+        b'.' | b'!' | b'?' => Some((i, false)),
+        0x82 if i >= 2 && b[i - 2..i] == [0xE3, 0x80] => Some((i - 2, true)),
+        0x9B if i >= 2 && b[i - 2..i] == [0xEF, 0xBC] => Some((i - 2, true)),
+        0x9B if i >= 1 && b[i - 1] == 0xD8 => Some((i - 1, true)),
+        _ => None,
+    }
+}
+
+/// Marks that always end a clause (the char-level statement of
+/// [`stop_ending_at`], kept as its test oracle).
+#[cfg(test)]
 fn is_hard_stop(c: char) -> bool {
     matches!(c, ';' | '。' | '；' | '؛')
 }
 
 /// Marks that end a sentence when followed by a new one.
+#[cfg(test)]
 fn is_soft_stop(c: char) -> bool {
     matches!(c, '.' | '!' | '?')
 }
@@ -200,18 +272,44 @@ fn ends_sentence(t: &str, dot: usize, after: usize) -> bool {
 }
 
 /// `s` with every run of whitespace as one space (leading and trailing kept as one).
+///
+/// Runs of ASCII non-space bytes are copied whole; only other characters
+/// are decoded.
 fn collapse(s: &str) -> String {
+    let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{200b}' {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c == b' ' || (0x09..=0x0d).contains(&c) {
+                space = true;
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < b.len() && b[j] < 0x80 && b[j] != b' ' && !(0x09..=0x0d).contains(&b[j]) {
+                j += 1;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(&s[i..j]);
+            i = j;
+            continue;
+        }
+        let ch = s[i..].chars().next().unwrap_or(' ');
+        i += ch.len_utf8();
+        if ch.is_whitespace() || ch == '\u{200b}' {
             space = true;
         } else {
             if space {
                 out.push(' ');
                 space = false;
             }
-            out.push(c);
+            out.push(ch);
         }
     }
     if space {
@@ -309,6 +407,139 @@ fn head_words(s: &str, n: usize) -> &str {
     }
 }
 
+/// The implementation before the byte scans and the [`FAR`] cut-off,
+/// char by char: the oracle the faster one must agree with.
+#[cfg(test)]
+mod reference {
+    use super::{
+        SCAN, ceil, ends_sentence, floor, is_hard_stop, is_soft_stop, join_window, strip_numbering,
+    };
+
+    pub(super) fn context(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> String {
+        let len = text.len();
+        let start = floor(text, start.min(len));
+        let end = ceil(text, end.clamp(start, len));
+        let lo = floor(text, lo.min(start).max(start.saturating_sub(SCAN)));
+        let hi = ceil(text, hi.clamp(end, len).min(end.saturating_add(SCAN)));
+        let from = sentence_start(text, lo, start);
+        let to = sentence_end(text, end, hi);
+        let before = collapse(&text[from..start]);
+        let cited = collapse(&text[start..end]);
+        let after = collapse(&text[end..to]);
+        let before = strip_numbering(before.trim_start());
+        let out = join_window(
+            before,
+            cited.trim(),
+            after.trim_end(),
+            &text[start..end],
+            &text[end..to],
+        );
+        // Footnote rules ("__________") are layout, not words.
+        if out.contains("___") {
+            let words: Vec<&str> = out
+                .split(' ')
+                .filter(|w| !(w.len() >= 3 && w.bytes().all(|b| b == b'_')))
+                .collect();
+            return words.join(" ");
+        }
+        out
+    }
+
+    /// Start of the sentence holding offset `at`, scanning back to `lo`.
+    fn sentence_start(t: &str, lo: usize, at: usize) -> usize {
+        let seg = &t[lo..at];
+        let mut best = lo;
+        // A blank line: the paragraph starts after it.
+        if let Some(p) = last_blank_line(seg) {
+            best = lo + p;
+        }
+        for (i, c) in seg.char_indices().rev() {
+            let abs = lo + i;
+            if abs < best {
+                break;
+            }
+            let after = abs + c.len_utf8();
+            if is_hard_stop(c) || (is_soft_stop(c) && ends_sentence(t, abs, after)) {
+                return after;
+            }
+        }
+        best
+    }
+
+    /// End (exclusive) of the sentence holding offset `at`, scanning to `hi`.
+    fn sentence_end(t: &str, at: usize, hi: usize) -> usize {
+        let seg = &t[at..hi];
+        let limit = first_blank_line(seg).map_or(hi, |p| at + p);
+        for (i, c) in t[at..limit].char_indices() {
+            let abs = at + i;
+            let after = abs + c.len_utf8();
+            if is_hard_stop(c) || (is_soft_stop(c) && ends_sentence(t, abs, after)) {
+                return after;
+            }
+        }
+        limit
+    }
+
+    /// Offset just after the last blank line (a newline, optional spaces, a newline) of `s`.
+    fn last_blank_line(s: &str) -> Option<usize> {
+        let b = s.as_bytes();
+        let mut i = b.len();
+        while i > 0 {
+            i -= 1;
+            if b[i] == b'\n' {
+                let mut j = i;
+                while j > 0 && matches!(b[j - 1], b' ' | b'\t' | b'\r') {
+                    j -= 1;
+                }
+                if j > 0 && b[j - 1] == b'\n' {
+                    return Some(i + 1);
+                }
+            }
+        }
+        None
+    }
+
+    /// Offset of the first blank line of `s` (where the paragraph ends).
+    fn first_blank_line(s: &str) -> Option<usize> {
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\n' {
+                let mut j = i + 1;
+                while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                }
+                if j < b.len() && b[j] == b'\n' {
+                    return Some(i);
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// `s` with every run of whitespace as one space (leading and trailing kept as one).
+    fn collapse(s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            if c.is_whitespace() || c == '\u{200b}' {
+                space = true;
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
+        }
+        if space {
+            out.push(' ');
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,6 +584,71 @@ mod tests {
         let text = case.replacen('[', "", 1).replacen(']', "", 1);
         let end = case.find(']').unwrap() - 1;
         context(&text, start, end, 0, text.len())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Same passage as the char-by-char implementation, on texts made
+        /// of the pieces that matter: stops, abbreviations, blank lines,
+        /// paragraph numbers, wide and Unicode spaces, long runs.
+        #[test]
+        fn same_as_reference(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "Recalling", " ", "  ", "\n", "\n\n", "\n \n", ". ", "; ", "。", "；", "؛", "No. 5", " para. ",
+                "A. B. ", "1. ", "*", "**", "#", "-", "•", "\u{a0}", "\u{200b}", "\u{3000}", "résolution",
+                "72/194", "Резолюция", "決議", "قرار", "? ", "! ", "“Quote", "___", "xxxxxxxxxxxxxxxxxxxx",
+                "word ", "Capital ", "0", "12", "\t", "\r\n",
+            ]),
+            0..400,
+        ), a in 0usize..4000, l in 0usize..4000, w in 0usize..40, h in 0usize..4000) {
+            let text: String = parts.concat();
+            let n = text.len();
+            let start = a.min(n);
+            let end = (start + w).min(n);
+            let got = context(&text, start, end, l.min(start), h.max(end));
+            let want = reference::context(&text, start, end, l.min(start), h.max(end));
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn long_runs_match_the_reference() {
+        let run = "resolution 72/194,\n".repeat(400);
+        for at in [0, 19, 3000, 3800, run.len() - 19] {
+            assert_eq!(
+                context(&run, at, at + 18, 0, run.len()),
+                reference::context(&run, at, at + 18, 0, run.len())
+            );
+        }
+        let wide = format!(
+            "1. {}Recalling resolution 72/194{}",
+            "a ".repeat(500),
+            " b".repeat(500)
+        );
+        let at = wide.find("72/194").unwrap();
+        assert_eq!(
+            context(&wide, at, at + 6, 0, wide.len()),
+            reference::context(&wide, at, at + 6, 0, wide.len())
+        );
+    }
+
+    #[test]
+    fn byte_stops_are_the_char_stops() {
+        // The stops, and characters sharing their last bytes.
+        let t = "a;b.c!d?e。f；g؛h‚i›j\u{82}k\u{9b}l\u{2082}m\u{ff1b}n\u{61b}o\u{e3}";
+        let b = t.as_bytes();
+        for (i, c) in t.char_indices() {
+            let last = i + c.len_utf8() - 1;
+            let want = if is_hard_stop(c) {
+                Some((i, true))
+            } else if is_soft_stop(c) {
+                Some((i, false))
+            } else {
+                None
+            };
+            assert_eq!(stop_ending_at(b, last), want, "{c:?}");
+            assert!(want.is_none() || STOP_LAST_BYTE[b[last] as usize], "{c:?}");
+        }
     }
 
     #[test]

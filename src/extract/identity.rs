@@ -60,7 +60,7 @@ static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)^[ \t#*]*(?:",
-        r"(?P<ga>(?:ES-|S-)?[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z])?(?:\.[ \t]+|[ \t]+[-–—][ \t]+)(?P<gt>[^\n]{3,300})",
+        r"(?P<ga>(?:ES-|S-)?[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z])?(?:\.[ \t]+|[ \t]+[-–—][ \t]+)(?P<gt>[^\n]{3,})",
         r"|(?:Decision|Décision|Decisión|Решение|المقرر)[ \t]+(?P<dec>[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z](?:[ \t]+(?:and|to|et|y|и)[ \t]+[A-Z])?)?[ \t]*[:.][ \t]*(?P<dt>[^\n]*)",
         r"|(?:Resolution|RESOLUTION|Résolution|Resolución|Резолюция|القرار)[ \t]+(?P<sc>[0-9]{1,4})[ \t]*\((?P<scy>(?:19|20)[0-9]{2})\)[ \t]*$",
         r"|第[ \t]*(?P<sc3>[0-9]{1,4})[ \t]*\((?P<scy3>(?:19|20)[0-9]{2})\)[ \t]*号决议[ \t]*$",
@@ -104,7 +104,7 @@ fn continued_title(first: &str, rest: &str) -> String {
 static DRAFT_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\[[ \t\n]*(?:without reference to a Main Committee|on the report of|sans renvoi à une grande commission|sur (?:la base du )?rapport|sin remisión a una Comisión Principal|sobre la base del informe|по докладу|без передачи в главный комитет|未经发交主要委员会|根据|دون إحالة إلى لجنة رئيسية|بناء على تقرير)",
-        r"[^\]\[]{0,400}\]",
+        r"(?P<tail>[^\]\[]*)\]",
     ))
     .expect("valid draft bracket regex")
 });
@@ -125,15 +125,87 @@ static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid adopted regex")
 });
 
-/// The lines that open a document's own title in a masthead: a draft's
-/// sponsors line, a letter or note, a report.
-static DOC_TITLE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?m)^[ \t#*]*(?:(?P<draft>[^\n]{0,300}(?:[:：][ \t]*)?(?:[Dd]raft (?:resolution|decision)|[Pp]rojet de (?:résolution|décision)|[Pp]royecto de (?:resolución|decisión)|[Пп]роект (?:резолюции|решения))[ \t*]*\n)",
-        r"|(?P<own>(?:Identical letters dated|Letter dated|Note verbale dated|Report of the|Note by the|Lettre datée|Rapport du|Carta de fecha|Informe del)[^\n]*\n))",
-    ))
-    .expect("valid doc-title regex")
-});
+/// The phrases that end a draft's sponsors line ("Austria, …: draft
+/// resolution"), in four languages (first letter in either case).
+const DRAFT_PHRASES: [&str; 16] = [
+    "Draft resolution",
+    "draft resolution",
+    "Draft decision",
+    "draft decision",
+    "Projet de résolution",
+    "projet de résolution",
+    "Projet de décision",
+    "projet de décision",
+    "Proyecto de resolución",
+    "proyecto de resolución",
+    "Proyecto de decisión",
+    "proyecto de decisión",
+    "Проект резолюции",
+    "проект резолюции",
+    "Проект решения",
+    "проект решения",
+];
+
+/// The phrases that open a letter's, note's or report's own title line.
+const OWN_OPENERS: [&str; 9] = [
+    "Identical letters dated",
+    "Letter dated",
+    "Note verbale dated",
+    "Report of the",
+    "Note by the",
+    "Lettre datée",
+    "Rapport du",
+    "Carta de fecha",
+    "Informe del",
+];
+
+/// How a masthead line opens the document's own title.
+#[derive(Debug, PartialEq, Eq)]
+enum TitleOpener {
+    /// A draft's sponsors line ending "…: draft resolution": the title is
+    /// the paragraph after it (the offset just past the line).
+    Draft(usize),
+    /// "Letter dated …", "Report of the …": the title starts here.
+    Own(usize),
+}
+
+/// The first line of `zone` that opens the document's own title.
+///
+/// A line scan rather than one regex: the sponsors line may hold up to 300
+/// characters before "draft resolution", and a bounded repetition of that
+/// size made the regex engine's lazy DFA rebuild its states for every
+/// document (a fifth of the extraction time). Only whole lines (ended by
+/// `\n`) count.
+fn title_opener(zone: &str) -> Option<TitleOpener> {
+    let mut start = 0;
+    for line in zone.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let Some(body) = line.strip_suffix('\n') else {
+            break;
+        };
+        let lead = body.trim_start_matches([' ', '\t', '#', '*']);
+        let end = lead.trim_end_matches([' ', '\t', '*']);
+        let draft = DRAFT_PHRASES.iter().any(|p| {
+            end.strip_suffix(p).is_some_and(|r| {
+                // "…, Spain: draft resolution": a colon and the blanks
+                // after it are not counted in the 300.
+                let r = r
+                    .trim_end_matches([' ', '\t'])
+                    .strip_suffix([':', '：'])
+                    .unwrap_or(r);
+                r.chars().count() <= 300
+            })
+        });
+        if draft {
+            return Some(TitleOpener::Draft(start));
+        }
+        if OWN_OPENERS.iter().any(|o| lead.starts_with(o)) {
+            return Some(TitleOpener::Own(line_start + (body.len() - lead.len())));
+        }
+    }
+    None
+}
 
 static AGENDA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:Agenda items?|Items? [0-9]+(?: \([a-z]\))? of the (?:provisional|preliminary) agenda|Points? [0-9]+[^\n]{0,20} de l['’]ordre du jour|Temas? [0-9]+[^\n]{0,20} del programa)[^\n]*\n")
@@ -172,16 +244,15 @@ fn paragraph_at(text: &str, from: usize) -> String {
 /// sponsors line), a letter's or report's opening line, else the title of
 /// the agenda item it comes under.
 fn masthead_title(zone: &str) -> String {
-    if let Some(c) = DOC_TITLE_OPENER.captures(zone) {
-        if let Some(m) = c.name("draft") {
-            let t = paragraph_at(zone, m.end());
+    match title_opener(zone) {
+        Some(TitleOpener::Draft(end)) => {
+            let t = paragraph_at(zone, end);
             if !t.is_empty() {
                 return t;
             }
         }
-        if let Some(m) = c.name("own") {
-            return paragraph_at(zone, m.start());
-        }
+        Some(TitleOpener::Own(start)) => return paragraph_at(zone, start),
+        None => {}
     }
     if let Some(m) = AGENDA_ITEM.find(zone) {
         return paragraph_at(zone, m.end());
@@ -216,9 +287,8 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(19[4-9][0-9]|20[0-4][0-9])(?-u:\b)").expect("valid year regex")
 });
 
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^##+[ \t]+(?P<t>[^\n]{3,400})$").expect("valid heading regex")
-});
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^##+[ \t]+(?P<t>[^\n]{3,})$").expect("valid heading regex"));
 
 static BODY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -657,8 +727,13 @@ pub fn identify(text: &str, path: &str) -> Identity {
     let mut sc_title_end = None;
     if let Some(c) = TITLE_LINE.captures(title_zone) {
         let (tid, title) = if let Some(g) = c.name("ga") {
+            // At most 300 characters of the title line (cut here, not by
+            // a bounded repetition in the regex, which the lazy DFA pays
+            // for with hundreds of states).
             let title = c.name("gt").map_or(String::new(), |m| {
-                continued_title(m.as_str(), &title_zone[m.end()..])
+                let line = m.as_str();
+                let cut = line.char_indices().nth(300).map_or(line.len(), |(i, _)| i);
+                continued_title(&line[..cut], &title_zone[m.end()..])
             });
             (format!("A/RES/{}", g.as_str()), title)
         } else if let Some(d) = c.name("dec") {
@@ -706,7 +781,9 @@ pub fn identify(text: &str, path: &str) -> Identity {
         }
     }
     if id.title.is_empty()
-        && let Some(c) = MD_HEADING.captures(title_zone)
+        && let Some(c) = MD_HEADING
+            .captures_iter(title_zone)
+            .find(|c| c["t"].chars().count() <= 400)
     {
         id.title = c["t"].trim().trim_matches('*').trim().to_string();
     }
@@ -729,7 +806,13 @@ pub fn identify(text: &str, path: &str) -> Identity {
         id.aliases.push(symbol::document(&c[1]));
     }
     // The drafts the document was adopted from: its history.
-    if let Some(m) = DRAFT_BRACKET.find(title_zone) {
+    // At most 400 characters inside the bracket after its opening words
+    // (checked here: a bounded repetition costs the lazy DFA its cache).
+    if let Some(m) = DRAFT_BRACKET
+        .captures_iter(title_zone)
+        .find(|c| c["tail"].chars().count() <= 400)
+        .and_then(|c| c.get(0))
+    {
         id.draft = bracket_drafts(m.as_str());
         id.draft_span = Some((m.start(), m.end()));
     }
@@ -791,6 +874,44 @@ mod tests {
         for (p, want) in t {
             assert_eq!(id_from_file_name(p).as_deref(), want, "{p}");
         }
+    }
+
+    #[test]
+    fn title_openers() {
+        let long = "x".repeat(300);
+        let t = [
+            (
+                "A/79/L.1\nAustria, Spain: draft resolution\nThe title\n",
+                Some(TitleOpener::Draft(42)),
+            ),
+            (
+                "  ** Projet de résolution **\nTitre\n",
+                Some(TitleOpener::Draft(30)),
+            ),
+            (
+                "Mexique : projet de résolution\n",
+                Some(TitleOpener::Draft(32)),
+            ),
+            ("Letter dated 3 May\n", Some(TitleOpener::Own(0))),
+            (
+                "x\n  ## Report of the Secretary-General\n",
+                Some(TitleOpener::Own(7)),
+            ),
+            // Not a whole line (no newline): not counted.
+            ("Austria: draft resolution", None),
+            // "Praft" is not a draft; a phrase inside the line is not its end.
+            ("Praft resolution\n", None),
+            ("draft resolution A/79/L.1\n", None),
+        ];
+        for (zone, want) in t {
+            assert_eq!(title_opener(zone), want, "{zone:?}");
+        }
+        // At most 300 characters before the phrase (the colon and the
+        // blanks after it not counted).
+        let ok = format!("{long}:  draft resolution\n");
+        assert!(title_opener(&ok).is_some());
+        let over = format!("{long}y draft resolution\n");
+        assert_eq!(title_opener(&over), None);
     }
 
     #[test]

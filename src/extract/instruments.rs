@@ -313,7 +313,16 @@ impl InstrumentTable {
                 };
                 let name = &self.inner.strings[pi as usize];
                 let en = st + name.len();
-                if en <= b.len() && b[st..en].eq_ignore_ascii_case(name) {
+                // First and last bytes first: most names that share an
+                // anchor differ there, and the check is a necessary
+                // condition of the full comparison.
+                if en <= b.len()
+                    && name.first().is_none_or(|f| f.eq_ignore_ascii_case(&b[st]))
+                    && name
+                        .last()
+                        .is_none_or(|l| l.eq_ignore_ascii_case(&b[en - 1]))
+                    && b[st..en].eq_ignore_ascii_case(name)
+                {
                     cands.push((st, en, pi));
                 }
             }

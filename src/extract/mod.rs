@@ -288,7 +288,10 @@ impl Extractor {
                     }
                 }
                 let keep = h.target != ident.id
-                    && !ident.aliases.contains(&h.target)
+                    && !ident
+                        .aliases
+                        .iter()
+                        .any(|a| a.as_str() == h.target.as_str())
                     && !ident
                         .draft_span
                         .is_some_and(|(s, e)| h.start >= s && h.end <= e);
@@ -306,7 +309,7 @@ impl Extractor {
                     g.title = ident.title.clone();
                 }
                 let g = g.filter(|g| !g.is_empty()).map(Box::new);
-                Some::<Match>((h.start, h.end, h.target, h.kind, g))
+                Some::<Match>((h.start, h.end, h.target.into_string(), h.kind, g))
             })
             .peekable();
         let mut named = named.into_iter().peekable();

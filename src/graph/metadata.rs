@@ -223,7 +223,8 @@ pub fn read_from(r: impl std::io::Read, path: &Path) -> Result<Metadata, GraphEr
         last_raw = raw_id.to_vec();
         out.records.push(Record {
             id,
-            title: one_line(&cell(title_col)?),
+            // A plain table may be our own `nodes.csv`: undo its formula guard.
+            title: one_line(crate::export::text::csv_unsafe(&cell(title_col)?)),
             date,
             attrs,
         });

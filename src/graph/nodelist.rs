@@ -100,7 +100,13 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
             err(line, e.to_string())
         })?;
         let line = rec.position().map_or(0, |p| p.line());
-        let cell = |c: Option<usize>| c.and_then(|i| rec.get(i)).filter(|s| !s.is_empty());
+        // Cells as `export --format gephi` wrote them: a formula-looking
+        // title got a leading `'` there (see [`crate::export::text::csv_safe`]).
+        let cell = |c: Option<usize>| {
+            c.and_then(|i| rec.get(i))
+                .map(crate::export::text::csv_unsafe)
+                .filter(|s| !s.is_empty())
+        };
         let Some(raw) = cell(Some(id_col)) else {
             if rec.iter().all(str::is_empty) {
                 continue;

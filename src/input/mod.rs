@@ -210,7 +210,7 @@ pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
         if meta.len() > MAX_FILE_BYTES {
             return Err(too_large(meta.len()));
         }
-        walk::read_capped(&mut file, MAX_FILE_BYTES)
+        walk::read_capped_sized(&mut file, MAX_FILE_BYTES, meta.len())
     };
     let bytes = read.map_err(io)?.map_err(too_large)?;
     from_bytes(&shown, &bytes, is_html(path))

@@ -246,8 +246,18 @@ pub(crate) fn recognise(head: &[u8]) -> Option<&'static str> {
 /// binary pipe costs 64 KiB, not the whole limit, and the decoder then
 /// reports it as binary.
 pub(super) fn read_capped(r: &mut dyn Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    read_capped_sized(r, limit, 0)
+}
+
+/// [`read_capped`] with the expected size (a file's length), so that the
+/// buffer is allocated once instead of grown by doubling.
+pub(super) fn read_capped_sized(
+    r: &mut dyn Read,
+    limit: u64,
+    size_hint: u64,
+) -> std::io::Result<Result<Vec<u8>, u64>> {
     const HEAD: u64 = 64 * 1024;
-    let mut buf = Vec::new();
+    let mut buf = Vec::with_capacity(size_hint.min(limit).saturating_add(1) as usize);
     r.take(HEAD.min(limit + 1)).read_to_end(&mut buf)?;
     // NUL bytes are expected in UTF-16 text and in PDF, Word and ZIP files
     let utf16 = buf.starts_with(b"\xff\xfe") || buf.starts_with(b"\xfe\xff");

@@ -122,7 +122,7 @@ pub(super) fn push_items(
             hits.push(Hit {
                 start: it.start,
                 end: it.end,
-                target,
+                target: target.into(),
                 kind,
             });
         }

@@ -179,7 +179,7 @@ pub(super) fn continued(
             hits.push(Hit {
                 start: n,
                 end: e,
-                target: format!("{prefix}{k}"),
+                target: format!("{prefix}{k}").into(),
                 kind: Kind::Document,
             });
         }
@@ -292,14 +292,14 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                     hits.push(Hit {
                         start: pstart,
                         end,
-                        target,
+                        target: target.into(),
                         kind,
                     });
                 } else {
                     hits.extend(range.into_iter().map(|target| Hit {
                         start: pstart,
                         end,
-                        target,
+                        target: target.into(),
                         kind,
                     }));
                 }
@@ -364,7 +364,7 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
             hits.push(Hit {
                 start: st,
                 end: e,
-                target,
+                target: target.into(),
                 kind,
             });
         }

@@ -124,7 +124,7 @@ pub(super) fn treaties(s: &str, hits: &mut Vec<Hit>) {
             hits.push(Hit {
                 start: if single { m.start() } else { st },
                 end: en,
-                target: symbol::treaty(n),
+                target: symbol::treaty(n).into(),
                 kind: Kind::Treaty,
             });
         }
@@ -142,7 +142,7 @@ pub(super) fn other_acts(s: &str, hits: &mut Vec<Hit>) {
         hits.push(Hit {
             start,
             end,
-            target,
+            target: target.into(),
             kind: acts::KIND,
         });
     }
