@@ -8,7 +8,10 @@
 //! fixture (`tests/centrality_networkx.rs`). Internally they walk a CSR copy
 //! of the graph with parallel edges merged (networkx's `DiGraph` view), and
 //! their parallel loops reduce in a fixed order, so results are identical
-//! from run to run and on any number of threads.
+//! from run to run and on any number of threads. PageRank also takes such a
+//! CSR directly ([`pagerank_arcs`]), for graphs held without petgraph (the
+//! edge-list loader's [`crate::graph::lean::EdgeListGraph`]); queries run
+//! on either through [`query::QueryGraph`].
 
 pub mod betweenness;
 mod bitset;
