@@ -3,15 +3,21 @@
 //! Writes a seeded edge-list CSV of 1,000,000 nodes and about 10,000,000
 //! edges (node `i` cites 5–15 older nodes, half picked uniformly, half by
 //! preferential attachment — the target of a random earlier edge — so that
-//! in-degrees follow a heavy tail as in real citation networks), then times:
-//! loading it (`graph::input::load_inputs`, what every command uses),
+//! in-degrees follow a heavy tail as in real citation networks), then times
+//! first what `rank --by pagerank` and `cited-by` do with a lone edge list
+//! (`graph::edgelist::load_lean`: ids and arcs only; PageRank from the arcs,
+//! the top 100; `cited-by` on the most cited node), with the peak memory
+//! after it, then the full graph:
+//! loading it (`graph::input::load_inputs`, what the other commands use),
 //! PageRank plus the top 100, and a `cited-by` query on the most cited
 //! node; saving the graph and loading the saved file; and prints wall and
 //! CPU times and the peak resident memory (VmHWM).
 //!
 //! ```sh
-//! cargo run --release --example bench_graph [-- PATH [NODES [numeric]]]
+//! cargo run --release --example bench_graph [-- PATH [NODES [numeric] [lean-only]]]
 //! ```
+//! (`lean-only`: stop after the lean path; PATH may be any edge list, such
+//! as the TSV of `gen-citation-graph.py`.)
 //! An existing PATH is reused as is (delete it to regenerate). Node ids are
 //! UN symbols as `../shared/tools/gen-citation-graph.py` writes them (a
 //! third `S/RES/i(year)`, the rest `A/RES/session/i`: real id lengths, and
@@ -21,10 +27,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
-use unxref::analysis::query::{QueryOptions, cited_by, top_by_score};
-use unxref::analysis::{PageRankOptions, pagerank};
+use unxref::analysis::query::{QueryOptions, cited_by, top_by_score, top_by_score_with};
+use unxref::analysis::{PageRankOptions, pagerank, pagerank_arcs};
+use unxref::graph::edgelist;
 use unxref::graph::input::{LoadOptions, load_inputs};
-use unxref::graph::resolve_id::resolve;
+use unxref::graph::resolve_id::{resolve, resolve_lean};
 use unxref::graph::store;
 
 #[path = "common/mod.rs"]
@@ -75,6 +82,57 @@ fn generate(path: &PathBuf, nodes: u32, symbols: bool) -> std::io::Result<usize>
     Ok(targets.len())
 }
 
+/// The lean path of `rank --by pagerank` and `cited-by` on an edge list.
+fn lean(path: &std::path::Path, nodes: u32, symbols: bool) {
+    let (t0, c0) = (Instant::now(), cpu_seconds());
+    let (g, _) = edgelist::load_lean(path).expect("load the edge list");
+    let (t_load, c_load) = (t0.elapsed().as_secs_f64(), cpu_seconds() - c0);
+    println!(
+        "lean load: {} nodes, {} edges in {t_load:.2} s (cpu {c_load:.2} s)",
+        g.node_count(),
+        g.edge_count()
+    );
+    let (t1, c1) = (Instant::now(), cpu_seconds());
+    let (pr, conv) = pagerank_arcs(&g.out, None, &PageRankOptions::default());
+    let top = top_by_score_with(&pr, 100, |_| true, |n| g.id(n));
+    let (t_pr, c_pr) = (t1.elapsed().as_secs_f64(), cpu_seconds() - c1);
+    println!(
+        "lean pagerank + top 100: {t_pr:.2} s (cpu {c_pr:.2} s; {}; first: {} {:.3e})",
+        conv.describe("pagerank"),
+        g.id(top[0].0.index()),
+        top[0].1
+    );
+    println!(
+        "lean load + pagerank + top 100: {:.2} s (cpu {:.2} s)",
+        t_load + t_pr,
+        c_load + c_pr
+    );
+    let t2 = Instant::now();
+    let hub = resolve_lean(&g, &id(0, nodes, symbols)).expect("node 0");
+    let direct = cited_by(&g, hub, &QueryOptions::default());
+    let t_q1 = t2.elapsed().as_secs_f64();
+    let t3 = Instant::now();
+    let deep = cited_by(
+        &g,
+        hub,
+        &QueryOptions {
+            depth: 2,
+            ..QueryOptions::default()
+        },
+    );
+    println!(
+        "lean cited-by {}: {} direct citers in {t_q1:.3} s (in-arcs built); depth 2: {} in {:.3} s",
+        g.id(hub.index()),
+        direct.len(),
+        deep.len(),
+        t3.elapsed().as_secs_f64()
+    );
+    println!(
+        "peak RSS after the lean path (VmHWM): {:.0} MB",
+        peak_rss_mib()
+    );
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
@@ -85,7 +143,9 @@ fn main() {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
-    let symbols = args.next().as_deref() != Some("numeric");
+    let flags: Vec<String> = args.collect();
+    let symbols = !flags.iter().any(|f| f == "numeric");
+    let lean_only = flags.iter().any(|f| f == "lean-only");
     if path.exists() {
         println!("reusing {}", path.display());
     } else {
@@ -97,6 +157,11 @@ fn main() {
             std::fs::metadata(&path).map_or(0, |m| m.len()) as f64 / 1e6,
             t.elapsed().as_secs_f64()
         );
+    }
+
+    lean(&path, nodes, symbols);
+    if lean_only {
+        return;
     }
 
     let (t0, c0) = (Instant::now(), cpu_seconds());

@@ -32,19 +32,37 @@ pub struct Convergence {
     pub bound: f64,
     /// True when `bound` fell below the tolerance before the iteration limit.
     pub converged: bool,
+    /// True when the values were computed exactly, without iterating
+    /// (PageRank on an acyclic graph: one sweep in topological order).
+    pub exact: bool,
+    /// PageRank: nodes on cycles, the only ones iterated (`iterations` is
+    /// then the most any of their strong components needed).
+    pub cycle_nodes: usize,
+    /// PageRank: strong components of more than one node.
+    pub cycle_components: usize,
 }
 
 impl Convergence {
     /// A one-line description, for notes: `pagerank: 152 iterations,
     /// distance to the fixed point ≤ 8.4e-14`.
     pub fn describe(&self, measure: &str) -> String {
+        if self.exact {
+            return format!("{measure}: exact (acyclic graph: one sweep in topological order)");
+        }
         let state = if self.converged {
             ""
         } else {
             " (iteration limit reached, not converged)"
         };
+        let cycles = match self.cycle_components {
+            0 => String::new(),
+            k => format!(
+                " on {} node(s) in {k} cycle(s) (the rest exact, one sweep)",
+                self.cycle_nodes
+            ),
+        };
         format!(
-            "{measure}: {} iterations, distance to the fixed point ≤ {:.1e}{state}",
+            "{measure}: {} iterations{cycles}, distance to the fixed point ≤ {:.1e}{state}",
             self.iterations, self.bound
         )
     }
@@ -73,6 +91,7 @@ impl Tracker {
                 iterations: 0,
                 bound: f64::INFINITY,
                 converged: false,
+                ..Convergence::default()
             },
         }
     }

@@ -8,14 +8,18 @@
 //! edges merged, so that every measure sees the graph as networkx sees a
 //! `DiGraph`: one arc per (citing, cited) pair. Self-loops are kept; the
 //! measures that must ignore them do so themselves.
+//!
+//! [`Adjacency`] is public so that graphs held without petgraph (the
+//! edge-list loader's [`crate::graph::lean::EdgeListGraph`]) can hand their
+//! arcs to [`super::pagerank::pagerank_arcs`] directly.
 
 use petgraph::graph::DiGraph;
 use petgraph::visit::EdgeRef;
 
 /// One adjacency direction: `nbrs[offsets[v]..offsets[v + 1]]` are the
 /// neighbours of `v`, ascending and distinct.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Adjacency {
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Adjacency {
     /// Start of each node's list; `n + 1` entries.
     pub offsets: Vec<usize>,
     /// Neighbour indices, list after list.
@@ -26,6 +30,11 @@ impl Adjacency {
     /// Number of nodes.
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)
+    }
+
+    /// True when there is no node.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The neighbours of `v`.
@@ -41,7 +50,11 @@ impl Adjacency {
     }
 
     /// Groups `(from, to)` pairs by `from`, keeping their order within a group.
-    fn group(n: usize, m: usize, pairs: impl Iterator<Item = (usize, usize)> + Clone) -> Self {
+    pub(crate) fn group(
+        n: usize,
+        m: usize,
+        pairs: impl Iterator<Item = (usize, usize)> + Clone,
+    ) -> Self {
         let mut offsets = vec![0usize; n + 1];
         for (a, _) in pairs.clone() {
             offsets[a + 1] += 1;
@@ -61,6 +74,39 @@ impl Adjacency {
     /// The reverse direction. Because lists are filled while walking
     /// sources in ascending order, every reversed list comes out ascending.
     pub fn transpose(&self) -> Self {
+        self.transpose_with(&[]).0
+    }
+
+    /// [`Adjacency::transpose`], carrying a value per arc along (`values`
+    /// aligned with `nbrs`, or empty for none).
+    pub fn transpose_with(&self, values: &[f64]) -> (Self, Vec<f64>) {
+        let n = self.len();
+        let mut offsets = vec![0usize; n + 1];
+        for &w in &self.nbrs {
+            offsets[w as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut nbrs = vec![0u32; self.nbrs.len()];
+        let mut out = vec![0.0; values.len()];
+        for v in 0..n {
+            for i in self.offsets[v]..self.offsets[v + 1] {
+                let w = self.nbrs[i] as usize;
+                nbrs[fill[w]] = v as u32;
+                if !values.is_empty() {
+                    out[fill[w]] = values[i];
+                }
+                fill[w] += 1;
+            }
+        }
+        (Adjacency { offsets, nbrs }, out)
+    }
+
+    /// The old two-pass transpose through [`Adjacency::group`].
+    #[cfg(test)]
+    fn transpose_grouped(&self) -> Self {
         let n = self.len();
         let pairs = (0..n).flat_map(move |v| self.of(v).iter().map(move |&w| (w as usize, v)));
         Self::group(n, self.nbrs.len(), pairs)
@@ -96,6 +142,22 @@ pub(crate) fn out_in<N, E>(g: &DiGraph<N, E>) -> (Adjacency, Adjacency) {
     let inn = incoming(g);
     let out = inn.transpose();
     (out, inn)
+}
+
+/// Out-adjacency only (sorted, parallel edges merged); what PageRank's
+/// sweep in topological order needs.
+pub(crate) fn outgoing<N, E>(g: &DiGraph<N, E>) -> Adjacency {
+    incoming(g).transpose()
+}
+
+/// Out-adjacency with a weight per arc, parallel edges merged (weights
+/// summed), as [`incoming_weighted`].
+pub(crate) fn outgoing_weighted<N, E>(
+    g: &DiGraph<N, E>,
+    weight: impl Fn(&E) -> f64,
+) -> (Adjacency, Vec<f64>) {
+    let (inn, w) = incoming_weighted(g, weight);
+    inn.transpose_with(&w)
 }
 
 /// In-adjacency only (sorted, parallel edges merged); what the gather-style
@@ -223,6 +285,8 @@ mod tests {
         assert_eq!(u.of(0), &[1, 2, 3]);
         assert_eq!(u.of(1), &[0]);
         assert_eq!(incoming(&g).of(1), &[0, 1]);
+        assert_eq!(inn.transpose(), inn.transpose_grouped());
+        assert_eq!(outgoing(&g), out);
     }
 
     #[test]
@@ -237,6 +301,11 @@ mod tests {
         assert_eq!(&w[inn.offsets[0]..inn.offsets[1]], &[2.0, 5.0]);
         assert_eq!(inn.of(2), &[0]);
         assert_eq!(w[inn.offsets[2]], 8.0);
+        let (out, ow) = outgoing_weighted(&g, |&w| w);
+        assert_eq!(out.of(2), &[0]);
+        assert_eq!(ow[out.offsets[2]], 5.0);
+        assert_eq!(out.of(0), &[2]);
+        assert_eq!(ow[out.offsets[0]], 8.0);
     }
 
     #[test]

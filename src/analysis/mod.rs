@@ -8,7 +8,10 @@
 //! fixture (`tests/centrality_networkx.rs`). Internally they walk a CSR copy
 //! of the graph with parallel edges merged (networkx's `DiGraph` view), and
 //! their parallel loops reduce in a fixed order, so results are identical
-//! from run to run and on any number of threads.
+//! from run to run and on any number of threads. PageRank also takes such a
+//! CSR directly ([`pagerank_arcs`]), for graphs held without petgraph (the
+//! edge-list loader's [`crate::graph::lean::EdgeListGraph`]); queries run
+//! on either through [`query::QueryGraph`].
 
 pub mod betweenness;
 mod bitset;
@@ -16,7 +19,7 @@ pub mod centrality;
 pub mod closeness;
 pub mod components;
 pub mod converge;
-mod csr;
+pub mod csr;
 pub mod hits;
 pub mod kcore;
 pub mod pagerank;
@@ -27,6 +30,7 @@ pub mod related;
 mod sample;
 pub mod spectral;
 pub mod stats;
+mod topo;
 
 pub use betweenness::{betweenness_exact, betweenness_sampled};
 pub use centrality::{CentralityOptions, Measure, compute, compute_converged, compute_with};
@@ -36,6 +40,7 @@ pub use converge::Convergence;
 pub use hits::{Hits, HitsOptions, hits, hits_converged};
 pub use kcore::core_number;
 pub use pagerank::{
-    PageRankOptions, pagerank, pagerank_converged, pagerank_weighted, pagerank_weighted_converged,
+    PageRankOptions, pagerank, pagerank_arcs, pagerank_converged, pagerank_weighted,
+    pagerank_weighted_converged,
 };
 pub use spectral::{SpectralOptions, eigenvector, eigenvector_converged, katz, katz_converged};

@@ -10,6 +10,7 @@ use crate::model::Kind;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use std::collections::VecDeque;
 
 /// Options of [`cited_by`] and [`cites`].
@@ -56,20 +57,76 @@ pub struct Hit {
     pub paragraph: String,
 }
 
+/// What a neighbourhood query reads of a graph: implemented by
+/// [`CitationGraph`] and by the edge-list loader's lean
+/// [`crate::graph::lean::EdgeListGraph`].
+pub trait QueryGraph: Sync {
+    /// Number of nodes.
+    fn node_count(&self) -> usize;
+    /// Canonical id of `n`.
+    fn id(&self, n: NodeIndex) -> &str;
+    /// Kind of `n`, when known.
+    fn kind(&self, n: NodeIndex) -> Option<Kind>;
+    /// Year of `n`, when known.
+    fn year(&self, n: NodeIndex) -> Option<i32>;
+    /// Calls `f(neighbour, weight, cue, paragraph)` for each edge of `n` in
+    /// direction `dir` (`Incoming`: its citing texts), in petgraph's order.
+    fn each_edge(
+        &self,
+        n: NodeIndex,
+        dir: Direction,
+        f: &mut dyn FnMut(NodeIndex, f64, &str, &str),
+    );
+}
+
+impl QueryGraph for CitationGraph {
+    fn node_count(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn id(&self, n: NodeIndex) -> &str {
+        &self.meta(n).id
+    }
+
+    fn kind(&self, n: NodeIndex) -> Option<Kind> {
+        self.meta(n).kind
+    }
+
+    fn year(&self, n: NodeIndex) -> Option<i32> {
+        self.meta(n).year
+    }
+
+    fn each_edge(
+        &self,
+        n: NodeIndex,
+        dir: Direction,
+        f: &mut dyn FnMut(NodeIndex, f64, &str, &str),
+    ) {
+        for e in self.graph.edges_directed(n, dir) {
+            let m = match dir {
+                Direction::Incoming => e.source(),
+                Direction::Outgoing => e.target(),
+            };
+            let w = e.weight();
+            f(m, w.weight, &w.cue, &w.paragraph);
+        }
+    }
+}
+
 /// The texts citing `target`, directly and (with `depth` > 1) indirectly.
 /// Sorted by distance, then year (unknown last), then id.
-pub fn cited_by(g: &CitationGraph, target: NodeIndex, opts: &QueryOptions) -> Vec<Hit> {
+pub fn cited_by<G: QueryGraph>(g: &G, target: NodeIndex, opts: &QueryOptions) -> Vec<Hit> {
     neighbourhood(g, target, Direction::Incoming, opts)
 }
 
 /// The texts `source` cites, directly and (with `depth` > 1) indirectly.
 /// Same shape and order as [`cited_by`].
-pub fn cites(g: &CitationGraph, source: NodeIndex, opts: &QueryOptions) -> Vec<Hit> {
+pub fn cites<G: QueryGraph>(g: &G, source: NodeIndex, opts: &QueryOptions) -> Vec<Hit> {
     neighbourhood(g, source, Direction::Outgoing, opts)
 }
 
-fn neighbourhood(
-    g: &CitationGraph,
+fn neighbourhood<G: QueryGraph>(
+    g: &G,
     start: NodeIndex,
     dir: Direction,
     opts: &QueryOptions,
@@ -78,61 +135,58 @@ fn neighbourhood(
     let mut seen = vec![false; g.node_count()];
     seen[start.index()] = true;
     let mut queue = VecDeque::from([(start, 0usize)]);
-    let mut hits = Vec::new();
+    let mut found = Vec::new();
     while let Some((n, d)) = queue.pop_front() {
         if d == depth {
             continue;
         }
-        for e in g.graph.edges_directed(n, dir) {
-            let m = match dir {
-                Direction::Incoming => e.source(),
-                Direction::Outgoing => e.target(),
-            };
+        g.each_edge(n, dir, &mut |m, weight, cue, paragraph| {
             if seen[m.index()] {
-                continue;
+                return;
             }
             seen[m.index()] = true;
             queue.push_back((m, d + 1));
-            if keep(g, m, opts) {
-                let w = e.weight();
-                hits.push(Hit {
-                    node: m,
-                    distance: d + 1,
-                    via: n,
-                    weight: w.weight,
-                    cue: w.cue.to_string(),
-                    paragraph: w.paragraph.to_string(),
-                });
-            }
-        }
+            found.push(Hit {
+                node: m,
+                distance: d + 1,
+                via: n,
+                weight,
+                cue: cue.to_string(),
+                paragraph: paragraph.to_string(),
+            });
+        });
     }
-    // Sort keys gathered once (a comparison then touches no node metadata);
-    // ids are unique, so the order is total and an unstable sort is exact.
-    let mut keyed: Vec<((usize, i64, &str), Hit)> = hits
-        .into_iter()
+    // Filters and sort keys worked out once per hit, in parallel (a lean
+    // graph reads a node's kind and year from its id); ids are unique, so
+    // the order is total and an unstable sort is exact.
+    let mut keyed: Vec<((usize, i64, &str), Hit)> = found
+        .into_par_iter()
+        .filter(|h| keep(g, h.node, opts))
         .map(|h| {
-            let m = g.meta(h.node);
-            let year = m.year.map_or(i64::MAX, i64::from);
-            ((h.distance, year, m.id.as_str()), h)
+            let year = g.year(h.node).map_or(i64::MAX, i64::from);
+            ((h.distance, year, g.id(h.node)), h)
         })
         .collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.into_iter().map(|(_, h)| h).collect()
 }
 
 /// Does `n` pass the listing filters?
-pub fn keep(g: &CitationGraph, n: NodeIndex, opts: &QueryOptions) -> bool {
-    let m = g.meta(n);
-    if opts.kind.is_some() && m.kind != opts.kind {
+pub fn keep<G: QueryGraph + ?Sized>(g: &G, n: NodeIndex, opts: &QueryOptions) -> bool {
+    if opts.kind.is_some() && g.kind(n) != opts.kind {
         return false;
     }
+    if opts.since.is_none() && opts.until.is_none() {
+        return true;
+    }
+    let year = g.year(n);
     if let Some(s) = opts.since
-        && m.year.is_none_or(|y| y < s)
+        && year.is_none_or(|y| y < s)
     {
         return false;
     }
     if let Some(u) = opts.until
-        && m.year.is_none_or(|y| y > u)
+        && year.is_none_or(|y| y > u)
     {
         return false;
     }
@@ -148,25 +202,39 @@ pub fn top_by_score(
     top: usize,
     kind: Option<Kind>,
 ) -> Vec<(NodeIndex, f64)> {
-    let mut v: Vec<NodeIndex> = g
-        .graph
-        .node_indices()
-        .filter(|&n| kind.is_none() || g.meta(n).kind == kind)
-        .collect();
-    let cmp = |a: &NodeIndex, b: &NodeIndex| {
-        scores[b.index()]
-            .total_cmp(&scores[a.index()])
-            .then_with(|| g.meta(*a).id.cmp(&g.meta(*b).id))
-    };
+    top_by_score_with(
+        scores,
+        top,
+        |n| kind.is_none() || g.nodes[n].kind == kind,
+        |n| &g.nodes[n].id,
+    )
+}
+
+/// [`top_by_score`] on any graph: `keep(n)` says which nodes may be
+/// listed, `id(n)` breaks ties; `scores` has one value per node.
+pub fn top_by_score_with<'a>(
+    scores: &[f64],
+    top: usize,
+    keep: impl Fn(usize) -> bool,
+    id: impl Fn(usize) -> &'a str,
+) -> Vec<(NodeIndex, f64)> {
     if top == 0 {
         return Vec::new();
     }
+    let mut v: Vec<usize> = (0..scores.len()).filter(|&n| keep(n)).collect();
+    let cmp = |a: &usize, b: &usize| {
+        scores[*b]
+            .total_cmp(&scores[*a])
+            .then_with(|| id(*a).cmp(id(*b)))
+    };
     if v.len() > top {
         v.select_nth_unstable_by(top - 1, cmp);
         v.truncate(top);
     }
     v.sort_by(cmp);
-    v.into_iter().map(|n| (n, scores[n.index()])).collect()
+    v.into_iter()
+        .map(|n| (NodeIndex::new(n), scores[n]))
+        .collect()
 }
 
 /// 1-based position of `n` in the ranking by `scores` (highest first, ties

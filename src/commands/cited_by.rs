@@ -1,14 +1,19 @@
 //! `unxref cited-by ID INPUT...` — the texts that cite ID, directly and
 //! (with `--depth`) indirectly.
 
-use super::graph_args::{Cell, InputArgs, load, node_cells, parse_kind, to_stdout, write_rows};
+use super::graph_args::{
+    Cell, InputArgs, load, load_lean, meta_cells, parse_kind, to_stdout, write_rows,
+};
 use super::{Status, note};
-use crate::analysis::query::{Hit, QueryOptions, cited_by};
+use crate::analysis::query::{Hit, QueryGraph, QueryOptions, cited_by};
 use crate::error::Result;
-use crate::graph::CitationGraph;
-use crate::graph::resolve_id::resolve;
+use crate::graph::lean::EdgeListGraph;
+use crate::graph::resolve_id::{resolve, resolve_lean};
+use crate::graph::{CitationGraph, NodeMeta};
 use crate::model::Kind;
 use petgraph::graph::NodeIndex;
+use rayon::prelude::*;
+use std::borrow::Cow;
 
 /// Arguments of `unxref cited-by` (and `unxref cites`).
 #[derive(Debug, Clone, clap::Args)]
@@ -75,9 +80,19 @@ pub fn edge_context(g: &CitationGraph, a: NodeIndex, b: NodeIndex) -> String {
 
 /// One listing row per hit.
 pub fn rows(g: &CitationGraph, hits: &[Hit]) -> Vec<Vec<Cell>> {
-    hits.iter()
+    rows_with(g, hits, |n| Cow::Borrowed(g.meta(n)))
+}
+
+/// [`rows`] on any graph, `meta` giving a node's attributes.
+fn rows_with<'a, G: QueryGraph>(
+    g: &G,
+    hits: &[Hit],
+    meta: impl Fn(NodeIndex) -> Cow<'a, NodeMeta> + Sync,
+) -> Vec<Vec<Cell>> {
+    hits.par_iter()
         .map(|h| {
-            let [id, kind, year, title] = node_cells(g, h.node);
+            let m = meta(h.node);
+            let [id, kind, year, title] = meta_cells(&m);
             vec![
                 Cell::Int(h.distance as i64),
                 id,
@@ -87,8 +102,8 @@ pub fn rows(g: &CitationGraph, hits: &[Hit]) -> Vec<Vec<Cell>> {
                 Cell::num(h.weight),
                 Cell::text(h.cue.clone()),
                 Cell::text(h.paragraph.clone()),
-                Cell::Text(g.meta(h.via).id.clone()),
-                Cell::Bool(g.meta(h.node).in_corpus),
+                Cell::Text(g.id(h.via).to_string()),
+                Cell::Bool(m.in_corpus),
             ]
         })
         .collect()
@@ -105,7 +120,7 @@ pub fn filtered(args: &NeighbourArgs) -> &'static str {
 
 /// Runs `unxref cited-by`.
 pub fn run(args: &NeighbourArgs) -> Result<Status> {
-    run_query(args, cited_by, "no text cites it")
+    run_query(args, cited_by, cited_by, "no text cites it")
 }
 
 /// Runs a neighbourhood query (`cited-by`, `cites`) and prints its rows;
@@ -113,8 +128,12 @@ pub fn run(args: &NeighbourArgs) -> Result<Status> {
 pub(super) fn run_query(
     args: &NeighbourArgs,
     query: fn(&CitationGraph, NodeIndex, &QueryOptions) -> Vec<Hit>,
+    lean_query: fn(&EdgeListGraph, NodeIndex, &QueryOptions) -> Vec<Hit>,
     none: &str,
 ) -> Result<Status> {
+    if let Some(g) = load_lean(&args.input)? {
+        return run_lean(args, &g, lean_query, none);
+    }
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
     let n = resolve(g, &args.id)?;
@@ -135,4 +154,32 @@ pub(super) fn run_query(
     }
     to_stdout(|w| write_rows(w, args.input.format(), &columns, &rows))?;
     Ok(Status::from_failures(failed))
+}
+
+/// [`run_query`] on a lone edge list held lean: the same listing (edge
+/// lists carry no citing passage, so `--context` is empty).
+fn run_lean(
+    args: &NeighbourArgs,
+    g: &EdgeListGraph,
+    query: fn(&EdgeListGraph, NodeIndex, &QueryOptions) -> Vec<Hit>,
+    none: &str,
+) -> Result<Status> {
+    let n = resolve_lean(g, &args.id)?;
+    let hits = query(g, n, &args.options());
+    if hits.is_empty() {
+        note(
+            args.input.reading.quiet,
+            &format!("{}: {none}{}", g.id(n.index()), filtered(args)),
+        );
+    }
+    let mut rows = rows_with(g, &hits, |n| Cow::Owned(g.node_meta(n.index())));
+    let mut columns = COLUMNS.to_vec();
+    if args.context {
+        columns.push("context");
+        for row in rows.iter_mut() {
+            row.push(Cell::Empty);
+        }
+    }
+    to_stdout(|w| write_rows(w, args.input.format(), &columns, &rows))?;
+    Ok(Status::Ok)
 }

@@ -8,5 +8,5 @@ use crate::error::Result;
 
 /// Runs `unxref cites`.
 pub fn run(args: &NeighbourArgs) -> Result<Status> {
-    run_query(args, cites, "no text is cited by it")
+    run_query(args, cites, cites, "no text is cited by it")
 }

@@ -4,8 +4,10 @@
 
 use super::{Format, note};
 use crate::error::{Error, Result};
-use crate::graph::CitationGraph;
-use crate::graph::input::{LoadOptions, Loaded, load_inputs};
+use crate::graph::edgelist;
+use crate::graph::input::{LoadOptions, Loaded, edge_list_notes, load_inputs, single_edge_list};
+use crate::graph::lean::EdgeListGraph;
+use crate::graph::{CitationGraph, NodeMeta};
 use crate::model::Kind;
 use petgraph::graph::NodeIndex;
 use std::io::Write;
@@ -61,6 +63,32 @@ pub fn load(args: &InputArgs) -> Result<(Loaded, bool)> {
         return Err(Error::Usage("no input could be used".into()));
     }
     Ok((loaded, failed))
+}
+
+/// [`load`] for a command that can work on an edge list held lean: when
+/// the only input is an edge list (and no `--metadata`), loads it as
+/// [`EdgeListGraph`], printing the same notes and errors as [`load`];
+/// `None` otherwise (then call [`load`]).
+pub fn load_lean(args: &InputArgs) -> Result<Option<EdgeListGraph>> {
+    let opts = LoadOptions {
+        extract: Default::default(),
+        metadata: args.reading.metadata.clone(),
+    };
+    let Some(path) = single_edge_list(&args.inputs, &opts) else {
+        return Ok(None);
+    };
+    match edgelist::load_lean(path) {
+        Ok((g, report)) => {
+            for n in edge_list_notes(path, &report) {
+                note(args.reading.quiet, &n);
+            }
+            Ok(Some(g))
+        }
+        Err(e) => {
+            eprintln!("unxref: {}", Error::from(e));
+            Err(Error::Usage("no input could be used".into()))
+        }
+    }
 }
 
 /// One typed value of a listing: numbers stay numbers in JSON Lines.
@@ -207,7 +235,11 @@ pub fn to_stdout(fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Re
 
 /// The usual columns describing a node: id, kind, year, title.
 pub fn node_cells(g: &CitationGraph, n: NodeIndex) -> [Cell; 4] {
-    let m = g.meta(n);
+    meta_cells(g.meta(n))
+}
+
+/// [`node_cells`] from a node's attributes.
+pub fn meta_cells(m: &NodeMeta) -> [Cell; 4] {
     [
         Cell::Text(m.id.clone()),
         Cell::kind(m.kind),

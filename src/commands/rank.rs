@@ -1,11 +1,14 @@
 //! `unxref rank INPUT... --by MEASURE --top N [--kind K]` — the texts that
 //! matter most by a centrality measure.
 
-use super::graph_args::{Cell, InputArgs, load, node_cells, parse_kind, to_stdout, write_rows};
+use super::graph_args::{
+    Cell, InputArgs, load, load_lean, meta_cells, node_cells, parse_kind, to_stdout, write_rows,
+};
 use super::{Status, note};
-use crate::analysis::query::top_by_score;
-use crate::analysis::{CentralityOptions, Measure, compute_converged};
+use crate::analysis::query::{top_by_score, top_by_score_with};
+use crate::analysis::{CentralityOptions, Measure, compute_converged, pagerank_arcs};
 use crate::error::Result;
+use crate::graph::lean::EdgeListGraph;
 use crate::model::Kind;
 
 /// Arguments of `unxref rank`.
@@ -43,6 +46,11 @@ pub const COLUMNS: [&str; 7] = ["rank", "id", "kind", "year", "title", "score", 
 
 /// Runs `unxref rank`.
 pub fn run(args: &RankArgs) -> Result<Status> {
+    if args.by == Measure::Pagerank
+        && let Some(g) = load_lean(&args.input)?
+    {
+        return run_lean(args, &g);
+    }
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
     let opts = CentralityOptions::default().with_tolerance(args.tol);
@@ -70,4 +78,39 @@ pub fn run(args: &RankArgs) -> Result<Status> {
         .collect();
     to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;
     Ok(Status::from_failures(failed))
+}
+
+/// `rank --by pagerank` on a lone edge list, held lean: PageRank straight
+/// from its arcs, attributes worked out for the listed nodes only (and
+/// kinds for all when `--kind` asks). Same output as the full graph gives.
+fn run_lean(args: &RankArgs, g: &EdgeListGraph) -> Result<Status> {
+    let opts = CentralityOptions::default().with_tolerance(args.tol);
+    let (scores, conv) = pagerank_arcs(&g.out, None, &opts.pagerank);
+    note(args.input.reading.quiet, &conv.describe("pagerank"));
+    let kinds = args.kind.map(|_| g.kinds());
+    let top = top_by_score_with(
+        &scores,
+        args.top,
+        |n| kinds.as_ref().is_none_or(|k| k[n] == args.kind),
+        |n| g.id(n),
+    );
+    let rows: Vec<Vec<Cell>> = top
+        .iter()
+        .enumerate()
+        .map(|(i, &(n, s))| {
+            let meta = g.node_meta(n.index());
+            let [id, kind, year, title] = meta_cells(&meta);
+            vec![
+                Cell::Int(i as i64 + 1),
+                id,
+                kind,
+                year,
+                title,
+                Cell::num(s),
+                Cell::Bool(meta.in_corpus),
+            ]
+        })
+        .collect();
+    to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;
+    Ok(Status::Ok)
 }

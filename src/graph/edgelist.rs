@@ -13,20 +13,25 @@
 //! [`super::canonical_id`], so `S/RES/687 (1991)` and `S/RES/687(1991)` are
 //! one node. Repeated edges are merged (weights summed); self-loops dropped.
 //!
-//! Speed: the file is read whole and, when large, cut at line boundaries
-//! into one part per core parsed in parallel; lines are split with
-//! `memchr`; ids are interned as slices of the file buffer (no allocation
-//! per row, see [`super::interner`]; a run of rows with the same source is
-//! looked up once); edges are grouped by source with a counting sort; and
-//! petgraph is built with exact capacity.
+//! Speed: the file is mapped and, when large, cut at line boundaries into
+//! one part per core, checked (UTF-8, NUL) and parsed in parallel; lines are
+//! split with `memchr`; ids are interned as slices of the file buffer (no
+//! allocation per row, see [`super::interner`]; a run of rows with the same
+//! source is looked up once), each part's ids merged into the first part's
+//! table with parallel look-ups; the file is unmapped, then each part's
+//! edges are grouped by source with a counting sort and each source's rows
+//! sorted and merged, in parallel, into the arcs of a
+//! [`super::lean::EdgeListGraph`] ([`load_lean`]); [`load`] builds petgraph
+//! from those with exact capacity.
 //!
 //! Order: nodes in first-seen order (whatever the number of parts); edges
 //! by source node, then target node.
 
 use super::interner::Interner;
-use super::{CitationGraph, EdgeMeta, GraphError, NodeMeta, build, canonical_id};
+use super::lean::EdgeListGraph;
+use super::{CitationGraph, GraphError, canonical_id};
+use crate::analysis::csr::Adjacency;
 use memchr::memchr;
-use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::Path;
@@ -44,12 +49,19 @@ pub struct EdgeListReport {
 
 /// Reads an edge-list CSV file.
 pub fn load(path: &Path) -> Result<(CitationGraph, EdgeListReport), GraphError> {
+    let (lean, report) = load_lean(path)?;
+    Ok((lean.into_citation_graph(), report))
+}
+
+/// Reads an edge-list CSV file into ids and arcs only (see [`super::lean`]):
+/// the same nodes, in the same order, and the same edges as [`load`].
+pub fn load_lean(path: &Path) -> Result<(EdgeListGraph, EdgeListReport), GraphError> {
     let bytes = super::read_file(path)?;
     let parsed = parse_rows(&bytes, path, parts_for(bytes.len()))?;
-    // The file is no longer needed: unmap it before the graph is built
+    // The file is no longer needed: unmap it before the arcs are built
     // (its pages would otherwise count in the peak memory).
     drop(bytes);
-    Ok(parsed.build())
+    Ok(parsed.into_lean())
 }
 
 /// Column positions found in the header.
@@ -93,6 +105,14 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<(CitationGraph, EdgeListReport
     parse_in_parts(bytes, path, parts_for(bytes.len()))
 }
 
+/// [`parse`] into ids and arcs only, as [`load_lean`].
+pub fn parse_lean(
+    bytes: &[u8],
+    path: &Path,
+) -> Result<(EdgeListGraph, EdgeListReport), GraphError> {
+    Ok(parse_rows(bytes, path, parts_for(bytes.len()))?.into_lean())
+}
+
 /// How many parts a file of `len` bytes is parsed in.
 fn parts_for(len: usize) -> usize {
     let cores = std::thread::available_parallelism()
@@ -104,8 +124,10 @@ fn parts_for(len: usize) -> usize {
 /// What [`parse_rows`] made of the file: nodes numbered, edges by node
 /// number, nothing borrowed from the file any more.
 struct Rows {
-    /// The nodes (no edges yet).
-    g: CitationGraph,
+    /// The canonical ids of the nodes, one after another …
+    ids: String,
+    /// … and where each ends.
+    ends: Vec<usize>,
     /// Each part's edges, by the part's own id numbers …
     parts_edges: Vec<Vec<RawEdge>>,
     /// … and the node of each of those numbers.
@@ -123,7 +145,8 @@ pub fn parse_in_parts(
     path: &Path,
     parts: usize,
 ) -> Result<(CitationGraph, EdgeListReport), GraphError> {
-    Ok(parse_rows(bytes, path, parts)?.build())
+    let (lean, report) = parse_rows(bytes, path, parts)?.into_lean();
+    Ok((lean.into_citation_graph(), report))
 }
 
 /// Reads the rows and numbers the nodes: the part of the work that needs
@@ -135,8 +158,8 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
         line,
         msg,
     };
-    if let Err(e) = std::str::from_utf8(bytes) {
-        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count();
+    if let Some(bad) = first_invalid_utf8(bytes, parts) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..bad]).count();
         return Err(err(line, "not valid UTF-8 text".into()));
     }
     // The first non-blank line: a header, or the first data row.
@@ -197,45 +220,70 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
     // (None for the first part, whose numbering is the global one).
     let mut parts_edges: Vec<(Vec<RawEdge>, Option<Vec<u32>>)> = vec![(first.edges, None)];
     for c in chunks {
-        let remap: Vec<u32> = c
-            .ids
-            .into_ids()
-            .into_iter()
-            .map(|id| ids.intern(id))
-            .collect();
+        let remap = ids.absorb(c.ids);
         let offset = report.rows as u64;
         extras.extend(c.extras.into_iter().map(|(r, cue, p)| (r + offset, cue, p)));
         report.rows += c.rows;
         parts_edges.push((c.edges, Some(remap)));
     }
     let order = ids.into_ids();
-    // Raw ids → canonical nodes (two raw spellings may share one node). The
-    // attributes (normalisation, kind and year from the id's shape: regexes
-    // for symbols) are worked out in parallel, the numbering in order.
-    let metas: Vec<NodeMeta> = order
-        .par_iter()
-        .map(|raw| {
-            let raw = std::str::from_utf8(raw).expect("checked above");
-            build::external_node(canonical_id(raw), None)
+    // Raw ids → canonical ids, one after another in one string, made in
+    // parallel pieces (the ids are slices of the file, scattered over it:
+    // reading them is the cost). Most ids are canonical already and are
+    // copied as they are; the others go through the normaliser (regexes).
+    let pieces: Vec<(String, Vec<usize>, bool)> = order
+        .par_chunks(1 << 15)
+        .map(|chunk| {
+            let mut text = String::with_capacity(chunk.len() * 16);
+            let mut ends = Vec::with_capacity(chunk.len());
+            let mut normalised = false;
+            for raw in chunk {
+                let raw = std::str::from_utf8(raw).expect("checked above");
+                if super::looks_canonical(raw.as_bytes()) {
+                    text.push_str(raw);
+                } else {
+                    normalised = true;
+                    text.push_str(&canonical_id(raw));
+                }
+                ends.push(text.len());
+            }
+            (text, ends, normalised)
         })
         .collect();
     drop(order);
-    let mut g = CitationGraph::new();
-    g.nodes.reserve(metas.len());
-    g.index.reserve(metas.len());
-    let mut remap = Vec::with_capacity(metas.len());
-    for meta in metas {
-        let n = match g.index.get(&meta.id) {
-            Some(&n) => n,
-            None => {
-                let n = NodeIndex::new(g.nodes.len());
-                g.index.insert(meta.id.clone(), n);
-                g.nodes.push(meta);
-                n
-            }
-        };
-        remap.push(n.index() as u32);
+    let normalised = pieces.iter().any(|p| p.2);
+    let mut text = String::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+    let mut ends = Vec::with_capacity(pieces.iter().map(|p| p.1.len()).sum());
+    for (t, e, _) in &pieces {
+        let base = text.len();
+        text.push_str(t);
+        ends.extend(e.iter().map(|x| base + x));
     }
+    drop(pieces);
+    let remap: Vec<u32> = if !normalised {
+        // Distinct raw ids, all canonical: one node each, in order.
+        (0..ends.len() as u32).collect()
+    } else {
+        // Two raw spellings may name one node: number the canonical ids
+        // again, in first-seen order.
+        let all = std::mem::take(&mut text);
+        let all_ends = std::mem::take(&mut ends);
+        let mut seen: std::collections::HashMap<&str, u32, super::fasthash::FxBuild> =
+            Default::default();
+        let mut from = 0;
+        all_ends
+            .iter()
+            .map(|&to| {
+                let id = &all[from..to];
+                from = to;
+                *seen.entry(id).or_insert_with(|| {
+                    text.push_str(id);
+                    ends.push(text.len());
+                    ends.len() as u32 - 1
+                })
+            })
+            .collect()
+    };
     // Each part's ids → nodes.
     let to_node: Vec<Vec<u32>> = parts_edges
         .iter_mut()
@@ -246,7 +294,8 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
         .collect();
     drop(remap);
     Ok(Rows {
-        g,
+        ids: text,
+        ends,
         parts_edges: parts_edges.into_iter().map(|(e, _)| e).collect(),
         to_node,
         extras,
@@ -254,81 +303,162 @@ fn parse_rows(bytes: &[u8], path: &Path, parts: usize) -> Result<Rows, GraphErro
     })
 }
 
+/// A source's rows as the grouping sorts them: (target, row number in the
+/// file, weight). The row number orders repeated rows as in the file (first
+/// mention first) and finds a row's cue.
+type Grouped = (u32, u32, f64);
+
+/// Sources merged by one task of [`Rows::into_lean`].
+const SOURCES_PER_TASK: usize = 1 << 14;
+
+/// What one task made of its sources' rows.
+#[derive(Default)]
+struct Merged {
+    /// Where each source's arcs end, within this task's arcs.
+    ends: Vec<usize>,
+    nbrs: Vec<u32>,
+    weights: Vec<f64>,
+    /// Cue and paragraph by arc index within this task.
+    extras: Vec<(usize, Box<str>, Box<str>)>,
+    self_loops: usize,
+    duplicates: usize,
+}
+
 impl Rows {
-    /// Groups the edges by source, merges repeated ones and builds the
-    /// graph (the file is not needed any more).
-    fn build(self) -> (CitationGraph, EdgeListReport) {
+    /// Groups the edges by source, merges repeated ones and drops
+    /// self-loops (the file is not needed any more). Each part's rows are
+    /// grouped by a counting sort of their own, in parallel; then tasks of
+    /// [`SOURCES_PER_TASK`] sources gather each source's rows from every
+    /// part (in part order, so in file order), sort them by target and
+    /// merge them, in parallel; their arcs are joined in source order.
+    fn into_lean(self) -> (EdgeListGraph, EdgeListReport) {
         let Rows {
-            mut g,
+            ids,
+            ends,
             parts_edges,
             to_node,
             extras,
             mut report,
         } = self;
-        let edges = parts_edges.iter().zip(&to_node).flat_map(|(edges, m)| {
-            edges
-                .iter()
-                .map(move |&(s, t, w)| (m[s as usize], m[t as usize], w))
-        });
-        let n = g.nodes.len();
-        // Counting sort by source, then sort and merge each source's targets.
-        let mut start = vec![0u32; n + 1];
-        let mut total = 0;
-        for e in edges.clone() {
-            start[e.0 as usize + 1] += 1;
-            total += 1;
+        let n = ends.len();
+        let mut row_base = Vec::with_capacity(parts_edges.len());
+        let mut rows = 0u32;
+        for e in &parts_edges {
+            row_base.push(rows);
+            rows += e.len() as u32;
         }
-        for i in 0..n {
-            start[i + 1] += start[i];
-        }
-        let mut fill = start.clone();
-        // (target, row number, weight): the row number orders repeated rows as
-        // in the file (first mention first) and finds a row's cue.
-        let mut out: Vec<(u32, u32, f64)> = vec![(0, 0, 0.0); total];
-        for (row, (s, t, w)) in edges.enumerate() {
-            let s = s as usize;
-            out[fill[s] as usize] = (t, row as u32, w);
-            fill[s] += 1;
-        }
-        drop(fill);
+        let grouped: Vec<(Vec<usize>, Vec<Grouped>)> = parts_edges
+            .par_iter()
+            .zip(&to_node)
+            .zip(row_base)
+            .map(|((edges, m), base)| {
+                let mut start = vec![0usize; n + 1];
+                for &(s, _, _) in edges {
+                    start[m[s as usize] as usize + 1] += 1;
+                }
+                for i in 0..n {
+                    start[i + 1] += start[i];
+                }
+                let mut fill = start.clone();
+                let mut out: Vec<Grouped> = vec![(0, 0, 0.0); edges.len()];
+                for (k, &(s, t, w)) in edges.iter().enumerate() {
+                    let s = m[s as usize] as usize;
+                    out[fill[s]] = (m[t as usize], base + k as u32, w);
+                    fill[s] += 1;
+                }
+                (start, out)
+            })
+            .collect();
         drop(parts_edges);
         drop(to_node);
-        let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.len());
-        for _ in 0..n {
-            graph.add_node(());
-        }
-        for s in 0..n {
-            let list = &mut out[start[s] as usize..start[s + 1] as usize];
-            list.sort_unstable_by_key(|&(t, row, _)| (t, row));
-            let mut i = 0;
-            while i < list.len() {
-                let (t, first_row, mut w) = list[i];
-                let mut j = i + 1;
-                while j < list.len() && list[j].0 == t {
-                    w = super::sum_weights(w, list[j].2);
-                    j += 1;
-                }
-                if t as usize == s {
-                    report.self_loops += j - i;
-                } else {
-                    report.duplicates += j - i - 1;
-                    let mut meta = EdgeMeta {
-                        weight: w,
-                        ..EdgeMeta::default()
-                    };
-                    if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0) {
-                        meta.cue = extras[k].1.clone();
-                        meta.paragraph = extras[k].2.clone();
+        let merged: Vec<Merged> = (0..n.div_ceil(SOURCES_PER_TASK))
+            .into_par_iter()
+            .map(|task| {
+                let mut m = Merged::default();
+                let mut list: Vec<Grouped> = Vec::new();
+                let first = task * SOURCES_PER_TASK;
+                for s in first..n.min(first + SOURCES_PER_TASK) {
+                    list.clear();
+                    for (start, out) in &grouped {
+                        list.extend_from_slice(&out[start[s]..start[s + 1]]);
                     }
-                    graph.add_edge(NodeIndex::new(s), NodeIndex::new(t as usize), meta);
+                    list.sort_unstable_by_key(|&(t, row, _)| (t, row));
+                    let mut i = 0;
+                    while i < list.len() {
+                        let (t, first_row, mut w) = list[i];
+                        let mut j = i + 1;
+                        while j < list.len() && list[j].0 == t {
+                            w = super::sum_weights(w, list[j].2);
+                            j += 1;
+                        }
+                        if t as usize == s {
+                            m.self_loops += j - i;
+                        } else {
+                            m.duplicates += j - i - 1;
+                            if let Ok(k) = extras.binary_search_by_key(&(first_row as u64), |e| e.0)
+                            {
+                                m.extras.push((
+                                    m.nbrs.len(),
+                                    extras[k].1.clone(),
+                                    extras[k].2.clone(),
+                                ));
+                            }
+                            m.nbrs.push(t);
+                            m.weights.push(w);
+                        }
+                        i = j;
+                    }
+                    m.ends.push(m.nbrs.len());
                 }
-                i = j;
-            }
+                m
+            })
+            .collect();
+        drop(grouped);
+        let total: usize = merged.iter().map(|m| m.nbrs.len()).sum();
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        let mut nbrs: Vec<u32> = Vec::with_capacity(total);
+        let mut weights: Vec<f64> = Vec::with_capacity(total);
+        let mut arc_extras = Vec::new();
+        for m in merged {
+            let base = nbrs.len();
+            offsets.extend(m.ends.iter().map(|e| base + e));
+            arc_extras.extend(m.extras.into_iter().map(|(i, c, p)| (base + i, c, p)));
+            nbrs.extend_from_slice(&m.nbrs);
+            weights.extend_from_slice(&m.weights);
+            report.self_loops += m.self_loops;
+            report.duplicates += m.duplicates;
         }
-        g.graph = graph;
-        g.flag_later_citations();
-        (g, report)
+        let graph = EdgeListGraph::new(ids, ends, Adjacency { offsets, nbrs }, weights, arc_extras);
+        (graph, report)
     }
+}
+
+/// Where the first invalid UTF-8 byte of `bytes` is, if any: checked in
+/// `parts` parts cut at line ends, in parallel (a UTF-8 sequence never holds
+/// a `\n`, so the parts are valid exactly when the whole is).
+fn first_invalid_utf8(bytes: &[u8], parts: usize) -> Option<usize> {
+    let parts = split_parts(bytes, parts);
+    let mut starts = Vec::with_capacity(parts.len());
+    let mut at = 0;
+    for p in &parts {
+        starts.push(at);
+        at += p.len();
+    }
+    parts
+        .par_iter()
+        .zip(starts)
+        .filter_map(|(p, start)| {
+            // Plain ASCII (the usual edge list) is told faster than UTF-8
+            // is validated.
+            if p.is_ascii() {
+                return None;
+            }
+            std::str::from_utf8(p)
+                .err()
+                .map(|e| start + e.valid_up_to())
+        })
+        .min()
 }
 
 /// The line starting at `pos` (without its `\n` or `\r\n`) and where the

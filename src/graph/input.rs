@@ -97,6 +97,37 @@ pub fn classify(path: &Path) -> InputKind {
     }
 }
 
+/// The notes on an edge list's dropped self-loops and merged rows.
+pub fn edge_list_notes(path: &Path, report: &edgelist::EdgeListReport) -> Vec<String> {
+    let mut notes = Vec::new();
+    if report.self_loops > 0 {
+        notes.push(format!(
+            "{}: {} self-loop row(s) dropped",
+            path.display(),
+            report.self_loops
+        ));
+    }
+    if report.duplicates > 0 {
+        notes.push(format!(
+            "{}: {} repeated edge row(s) merged (weights summed)",
+            path.display(),
+            report.duplicates
+        ));
+    }
+    notes
+}
+
+/// The single input, when it is one edge list and nothing else (no
+/// `--metadata`): then [`edgelist::load_lean`] gives what `rank --by
+/// pagerank`, `cited-by` and `cites` need, with the same nodes and edges as
+/// [`load_inputs`], without building the full graph.
+pub fn single_edge_list<'a>(inputs: &'a [PathBuf], opts: &LoadOptions) -> Option<&'a Path> {
+    match inputs {
+        [p] if opts.metadata.is_empty() && classify(p) == InputKind::EdgeList => Some(p),
+        _ => None,
+    }
+}
+
 /// Loads and merges every input into one graph.
 pub fn load_inputs(inputs: &[PathBuf], opts: &LoadOptions) -> crate::Result<Loaded> {
     let mut corpus = Vec::new();
@@ -129,20 +160,7 @@ pub fn load_inputs(inputs: &[PathBuf], opts: &LoadOptions) -> crate::Result<Load
     for (p, kind) in others {
         let got = match kind {
             InputKind::EdgeList => edgelist::load(p).map(|(g, report)| {
-                if report.self_loops > 0 {
-                    loaded.notes.push(format!(
-                        "{}: {} self-loop row(s) dropped",
-                        p.display(),
-                        report.self_loops
-                    ));
-                }
-                if report.duplicates > 0 {
-                    loaded.notes.push(format!(
-                        "{}: {} repeated edge row(s) merged (weights summed)",
-                        p.display(),
-                        report.duplicates
-                    ));
-                }
+                loaded.notes.extend(edge_list_notes(p, &report));
                 g
             }),
             InputKind::NodeTable => nodelist::load(p),

@@ -143,6 +143,49 @@ impl<'a> Interner<'a> {
         n
     }
 
+    /// The number of `id`, if it was interned (reads only: several threads
+    /// may look up at once).
+    pub fn get(&self, id: &[u8]) -> Option<u32> {
+        let (word, h) = word_and_hash(id);
+        let len = id.len() as u32;
+        let mut i = h as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.id == 0 {
+                return None;
+            }
+            if s.word == word
+                && s.len == len
+                && (len as usize <= INLINE || *self.order[s.id as usize - 1] == *id)
+            {
+                return Some(s.id - 1);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Merges the ids of `other` (numbered in its own first-seen order)
+    /// into `self`, as interning them one by one would; returns the number
+    /// in `self` of each of `other`'s ids. The look-ups run in parallel
+    /// (they only read `self`); only the new ids are added, in order.
+    pub fn absorb(&mut self, other: Interner<'a>) -> Vec<u32> {
+        use rayon::prelude::*;
+        let ids = other.into_ids();
+        let found: Vec<Option<u32>> = ids
+            .par_iter()
+            .with_min_len(4096)
+            .map(|id| self.get(id))
+            .collect();
+        ids.into_iter()
+            .zip(found)
+            .map(|(id, found)| match found {
+                Some(n) => n,
+                // Ids of one interner are distinct: a miss is a new id.
+                None => self.intern(id),
+            })
+            .collect()
+    }
+
     /// Doubles the table, re-placing every id (hashes recomputed from the
     /// slot words for short ids, from the bytes for long ones).
     fn grow(&mut self) {
@@ -213,5 +256,40 @@ mod tests {
             .collect();
         assert_eq!(first, again);
         assert_eq!(i.len(), 7 + 5000);
+        assert_eq!(i.get(b"A/RES/72/194"), Some(1));
+        assert_eq!(i.get(long.as_bytes()), Some(2));
+        assert_eq!(i.get(b"A/RES/72/195"), None);
+    }
+
+    #[test]
+    fn absorbing_numbers_as_interning_does() {
+        let a_ids = [
+            "1",
+            "A/RES/72/194",
+            "a long id, longer than twenty-four bytes",
+        ];
+        let b_ids = [
+            "x",
+            "A/RES/72/194",
+            "y",
+            "a long id, longer than twenty-four bytes",
+            "1",
+        ];
+        let mut one = Interner::with_capacity(2);
+        let mut a = Interner::with_capacity(2);
+        for id in a_ids {
+            one.intern(Cow::Borrowed(id.as_bytes()));
+            a.intern(Cow::Borrowed(id.as_bytes()));
+        }
+        let mut b = Interner::with_capacity(2);
+        let want: Vec<u32> = b_ids
+            .iter()
+            .map(|id| {
+                b.intern(Cow::Borrowed(id.as_bytes()));
+                one.intern(Cow::Borrowed(id.as_bytes()))
+            })
+            .collect();
+        assert_eq!(a.absorb(b), want);
+        assert_eq!(a.into_ids(), one.into_ids());
     }
 }

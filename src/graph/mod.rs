@@ -12,7 +12,8 @@
 //! - [`build`] — extracted citations → graph (and a node's attributes from
 //!   its id alone);
 //! - [`edgelist`] — Gephi-style edge-list CSV → graph, fast
-//!   ([`interner`] and [`fasthash`] serve it); [`nodelist`] — the node
+//!   ([`interner`] and [`fasthash`] serve it), or → [`lean::EdgeListGraph`],
+//!   ids and arcs only, for the commands that need no more; [`nodelist`] — the node
 //!   table that goes with it (titles, years, kinds);
 //! - [`store`] — the saved-graph JSON format, written and read streaming;
 //! - [`input`] — the INPUT... of every graph command: recognises each input
@@ -24,6 +25,7 @@ pub mod edgelist;
 pub mod fasthash;
 pub mod input;
 pub mod interner;
+pub mod lean;
 pub mod metadata;
 pub mod nodelist;
 pub mod resolve_id;
@@ -291,7 +293,7 @@ pub fn canonical_id(raw: &str) -> String {
 /// True for ids the normaliser would not change: all digits, or an
 /// upper-case symbol (`X/…` with only `A-Z 0-9 / . ( ) -`) that does not end
 /// in punctuation.
-fn looks_canonical(b: &[u8]) -> bool {
+pub(crate) fn looks_canonical(b: &[u8]) -> bool {
     if b.is_empty() {
         return true;
     }
@@ -372,7 +374,18 @@ pub(crate) fn read_file(path: &std::path::Path) -> Result<InputBytes, GraphError
         }
         InputBytes::Read(v)
     };
-    if let Some(at) = memchr::memchr(0, &bytes) {
+    // Looked for in 8 MiB pieces in parallel (a 300 MB file takes 50 ms
+    // on one core).
+    const PIECE: usize = 8 << 20;
+    let nul = {
+        use rayon::prelude::*;
+        bytes
+            .par_chunks(PIECE)
+            .enumerate()
+            .filter_map(|(k, piece)| memchr::memchr(0, piece).map(|i| k * PIECE + i))
+            .min()
+    };
+    if let Some(at) = nul {
         return Err(GraphError::EdgeList {
             path: path.to_path_buf(),
             line: 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count(),

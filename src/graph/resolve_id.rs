@@ -9,6 +9,7 @@
 //! `A/C.3/72/194`, `2178` ↔ `S/RES/2178(2014)`, `883/1993` ↔
 //! `S/RES/883(1993)`) and ids within a small edit distance of it.
 
+use super::lean::EdgeListGraph;
 use super::{CitationGraph, GraphError};
 use crate::symbol;
 use petgraph::graph::NodeIndex;
@@ -18,36 +19,62 @@ pub const MAX_SUGGESTIONS: usize = 5;
 
 /// The node a user means by `typed`.
 pub fn resolve(g: &CitationGraph, typed: &str) -> Result<NodeIndex, GraphError> {
+    resolve_among(
+        typed,
+        |id| g.node(id),
+        g.nodes.iter().map(|m| m.id.as_str()),
+    )
+}
+
+/// [`resolve`] in an edge list held lean (its look-ups scan the ids).
+pub fn resolve_lean(g: &EdgeListGraph, typed: &str) -> Result<NodeIndex, GraphError> {
+    resolve_among(typed, |id| g.find(id).map(NodeIndex::new), g.ids())
+}
+
+/// [`resolve`] given how to find an exact id and every id in node order.
+fn resolve_among<'a>(
+    typed: &str,
+    find: impl Fn(&str) -> Option<NodeIndex>,
+    ids: impl Iterator<Item = &'a str> + Clone,
+) -> Result<NodeIndex, GraphError> {
     let t = typed.trim();
-    if let Some(n) = g.node(t) {
+    if let Some(n) = find(t) {
         return Ok(n);
     }
     let canon = super::canonical_id(t);
-    if let Some(n) = g.node(&canon) {
+    if let Some(n) = find(&canon) {
         return Ok(n);
     }
-    if let Some(n) = symbol::normalize_user_id(t).and_then(|c| g.node(&c)) {
+    if let Some(n) = symbol::normalize_user_id(t).and_then(|c| find(&c)) {
         return Ok(n);
     }
     // Named instruments and other free-text ids: case-insensitive match,
     // accepted only when it is unique.
-    let mut hits = g
-        .nodes
-        .iter()
+    let mut hits = ids
+        .clone()
         .enumerate()
-        .filter(|(_, m)| m.id.eq_ignore_ascii_case(t));
+        .filter(|(_, id)| id.eq_ignore_ascii_case(t));
     if let (Some((i, _)), None) = (hits.next(), hits.next()) {
         return Ok(NodeIndex::new(i));
     }
     Err(GraphError::UnknownId {
         id: t.to_string(),
-        suggestions: suggest(g, t, MAX_SUGGESTIONS),
+        suggestions: suggest_among(ids, t, MAX_SUGGESTIONS),
     })
 }
 
 /// Up to `max` ids close to `typed`, best first (affix matches, then by edit
 /// distance, ties by id).
 pub fn suggest(g: &CitationGraph, typed: &str, max: usize) -> Vec<String> {
+    suggest_among(g.nodes.iter().map(|m| m.id.as_str()), typed, max)
+}
+
+/// [`suggest`] among the given ids.
+pub fn suggest_among<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    typed: &str,
+    max: usize,
+) -> Vec<String> {
     let raw = typed.trim().to_uppercase();
     let canon = symbol::normalize_user_id(typed)
         .unwrap_or_default()
@@ -66,8 +93,8 @@ pub fn suggest(g: &CitationGraph, typed: &str, max: usize) -> Vec<String> {
         .map(|(n, y)| format!("S/RES/{}({y})", n.trim_start_matches('0')));
     let limit = (canon.chars().count() / 5).clamp(2, 4);
     let mut scored: Vec<(usize, &str)> = Vec::new();
-    for m in &g.nodes {
-        let id = m.id.to_uppercase();
+    for m_id in ids {
+        let id = m_id.to_uppercase();
         let affix = |q: &str| {
             q.chars().count() >= 2
                 && (id.ends_with(&format!("/{q}"))
@@ -85,7 +112,7 @@ pub fn suggest(g: &CitationGraph, typed: &str, max: usize) -> Vec<String> {
                 .map(|d| d + 1)
         };
         if let Some(s) = score {
-            scored.push((s, &m.id));
+            scored.push((s, m_id));
         }
     }
     scored.sort_unstable();

@@ -1,0 +1,214 @@
+//! An edge list held lean: ids and arcs, no petgraph, no per-node record.
+//!
+//! [`super::edgelist::load_lean`] reads an edge-list CSV into an
+//! [`EdgeListGraph`]: the canonical ids one after another in one string, the
+//! out-arcs as a CSR ([`Adjacency`]: each node's cited nodes ascending,
+//! repeated rows merged, self-loops dropped) with a weight per arc, and the
+//! cue and paragraph of the arcs that have them. That is all `rank --by
+//! pagerank` and `cited-by`/`cites` need, in about a tenth of the memory of
+//! a [`CitationGraph`] (whose petgraph edges carry an 80-byte record each);
+//! a node's attributes (kind, year, body: from its id alone, since an edge
+//! list gives nothing else) are worked out only for the nodes printed.
+//!
+//! [`EdgeListGraph::into_citation_graph`] gives the full graph, with the
+//! same nodes and edges in the same order as before: the other commands
+//! load edge lists through it.
+
+use super::{CitationGraph, EdgeMeta, NodeMeta, build};
+use crate::analysis::csr::Adjacency;
+use crate::analysis::query::QueryGraph;
+use crate::model::Kind;
+use petgraph::Direction;
+use petgraph::graph::{DiGraph, NodeIndex};
+use rayon::prelude::*;
+use std::sync::OnceLock;
+
+/// An edge list as ids and arcs (see the module documentation).
+#[derive(Debug, Default)]
+pub struct EdgeListGraph {
+    /// The canonical ids, in first-seen order, one after another …
+    ids: String,
+    /// … where id `i` ends (`ids[ends[i - 1]..ends[i]]`).
+    ends: Vec<usize>,
+    /// Cited nodes of each node, ascending, distinct, never the node itself.
+    pub out: Adjacency,
+    /// Weight of each arc (the sum of its rows' weights), aligned with
+    /// `out.nbrs`.
+    pub weights: Vec<f64>,
+    /// Cue and paragraph of each arc's first row, for the arcs that have
+    /// them, by arc index (position in `out.nbrs`), ascending.
+    pub extras: Vec<(usize, Box<str>, Box<str>)>,
+    /// Citing nodes of each node, built on first use.
+    incoming: OnceLock<Adjacency>,
+}
+
+impl EdgeListGraph {
+    /// A graph of the given ids (in node order) and arcs.
+    pub(crate) fn new(
+        ids: String,
+        ends: Vec<usize>,
+        out: Adjacency,
+        weights: Vec<f64>,
+        extras: Vec<(usize, Box<str>, Box<str>)>,
+    ) -> Self {
+        debug_assert_eq!(ends.len(), out.len());
+        debug_assert_eq!(weights.len(), out.nbrs.len());
+        EdgeListGraph {
+            ids,
+            ends,
+            out,
+            weights,
+            extras,
+            incoming: OnceLock::new(),
+        }
+    }
+
+    /// Number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Number of edges (distinct citing → cited pairs).
+    pub fn edge_count(&self) -> usize {
+        self.out.nbrs.len()
+    }
+
+    /// The canonical id of node `n`.
+    pub fn id(&self, n: usize) -> &str {
+        let start = if n == 0 { 0 } else { self.ends[n - 1] };
+        &self.ids[start..self.ends[n]]
+    }
+
+    /// Every id, in node order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        (0..self.node_count()).map(|n| self.id(n))
+    }
+
+    /// The node whose id is exactly `id`. A linear scan (no index is kept:
+    /// a million-entry hash map would cost more than the few look-ups a
+    /// command makes).
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.ids().position(|x| x == id)
+    }
+
+    /// What an edge list says of node `n`: its id, and the kind, year and
+    /// body its shape tells (as [`build::external_node`]).
+    pub fn node_meta(&self, n: usize) -> NodeMeta {
+        build::external_node(self.id(n).to_string(), None)
+    }
+
+    /// The kind of every node (from its id), worked out in parallel.
+    pub fn kinds(&self) -> Vec<Option<Kind>> {
+        (0..self.node_count())
+            .into_par_iter()
+            .map(|n| self.node_meta(n).kind)
+            .collect()
+    }
+
+    /// Citing nodes of each node (ascending).
+    pub fn incoming(&self) -> &Adjacency {
+        self.incoming.get_or_init(|| self.out.transpose())
+    }
+
+    /// The arc `u → v` (its position in `out.nbrs`), if any.
+    pub fn arc(&self, u: usize, v: usize) -> Option<usize> {
+        self.out
+            .of(u)
+            .binary_search(&(v as u32))
+            .ok()
+            .map(|k| self.out.offsets[u] + k)
+    }
+
+    /// Cue and paragraph of arc `i`'s first row (empty when none).
+    pub fn arc_extras(&self, i: usize) -> (&str, &str) {
+        match self.extras.binary_search_by_key(&i, |e| e.0) {
+            Ok(k) => (&self.extras[k].1, &self.extras[k].2),
+            Err(_) => ("", ""),
+        }
+    }
+
+    /// The full graph: nodes with their attributes (from their ids), edges
+    /// by citing node then cited node, later citations flagged.
+    pub fn into_citation_graph(self) -> CitationGraph {
+        let n = self.node_count();
+        let nodes: Vec<NodeMeta> = (0..n).into_par_iter().map(|i| self.node_meta(i)).collect();
+        let mut g = CitationGraph::new();
+        g.index.reserve(n);
+        for (i, m) in nodes.iter().enumerate() {
+            g.index.insert(m.id.clone(), NodeIndex::new(i));
+        }
+        g.nodes = nodes;
+        let EdgeListGraph {
+            out,
+            weights,
+            extras,
+            ..
+        } = self;
+        let mut graph: DiGraph<(), EdgeMeta> = DiGraph::with_capacity(n, out.nbrs.len());
+        for _ in 0..n {
+            graph.add_node(());
+        }
+        let mut extras = extras.into_iter().peekable();
+        for u in 0..n {
+            let arcs = out.offsets[u]..out.offsets[u + 1];
+            for (i, (&v, &weight)) in arcs
+                .clone()
+                .zip(out.nbrs[arcs.clone()].iter().zip(&weights[arcs]))
+            {
+                let mut meta = EdgeMeta {
+                    weight,
+                    ..EdgeMeta::default()
+                };
+                if extras.peek().is_some_and(|e| e.0 == i) {
+                    let (_, cue, paragraph) = extras.next().expect("peeked");
+                    meta.cue = cue;
+                    meta.paragraph = paragraph;
+                }
+                graph.add_edge(NodeIndex::new(u), NodeIndex::new(v as usize), meta);
+            }
+        }
+        g.graph = graph;
+        g.flag_later_citations();
+        g
+    }
+}
+
+impl QueryGraph for EdgeListGraph {
+    fn node_count(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn id(&self, n: NodeIndex) -> &str {
+        EdgeListGraph::id(self, n.index())
+    }
+
+    fn kind(&self, n: NodeIndex) -> Option<Kind> {
+        self.node_meta(n.index()).kind
+    }
+
+    fn year(&self, n: NodeIndex) -> Option<i32> {
+        self.node_meta(n.index()).year
+    }
+
+    /// Newest edge first, as petgraph lists a [`CitationGraph`]'s edges
+    /// (they were added by citing node, then cited node): the same
+    /// traversal, so the same `via` for each hit.
+    fn each_edge(
+        &self,
+        n: NodeIndex,
+        dir: Direction,
+        f: &mut dyn FnMut(NodeIndex, f64, &str, &str),
+    ) {
+        let n = n.index();
+        let (list, arc_of): (&[u32], &dyn Fn(usize) -> usize) = match dir {
+            Direction::Outgoing => (self.out.of(n), &|m| self.arc(n, m).expect("listed")),
+            Direction::Incoming => (self.incoming().of(n), &|m| self.arc(m, n).expect("listed")),
+        };
+        for &m in list.iter().rev() {
+            let m = m as usize;
+            let i = arc_of(m);
+            let (cue, paragraph) = self.arc_extras(i);
+            f(NodeIndex::new(m), self.weights[i], cue, paragraph);
+        }
+    }
+}
