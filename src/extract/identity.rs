@@ -52,7 +52,7 @@ static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"(?m)^(?:[^\n]*[ \t]{{3}})?[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)[ \t*]*(?:$|[ \t]{{3}}[^\n]*$)"
+        r"(?m)^(?:[^\n]*[ \t]{{3}})?[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)(?:[ \t]*\((?:Part|Première|Deuxième|Troisième|Quatrième|Parte|Часть)[^)\n]*\))?[ \t*]*(?:$|[ \t]{{3}}[^\n]*$)"
     ))
     .expect("valid masthead regex")
 });
@@ -713,6 +713,16 @@ pub fn identify(text: &str, path: &str) -> Identity {
         }
         id.id = symbol::normalize_user_id(&sym).unwrap_or_else(|| symbol::document(&sym));
         id.id_source = "masthead";
+        // A second symbol on the next line of the masthead ("E/2025/28" over
+        // "E/CN.7/2025/11"): the same document under its other series.
+        let after = &head[c.get(0).map_or(0, |m| m.end())..];
+        if let Some(c2) = MASTHEAD_SYMBOL.captures(after)
+            && let Some(m2) = c2.get(0)
+            && after[..m2.start()].trim().is_empty()
+            && after[..m2.start()].matches('\n').count() <= 1
+        {
+            id.aliases.push(symbol::document(&c2[1]));
+        }
     }
     // The title line (also confirms or gives the id).
     let title_zone = {
@@ -874,6 +884,27 @@ mod tests {
         for (p, want) in t {
             assert_eq!(id_from_file_name(p).as_deref(), want, "{p}");
         }
+    }
+
+    #[test]
+    fn masthead_parts_and_second_series() {
+        let d = identify(
+            "NATIONS UNIES\n\nE/ICEF/672 (Deuxième partie)\n\nCONSEIL ECONOMIQUE ET SOCIAL\n",
+            "E_ICEF_672_part2.txt",
+        );
+        assert_eq!((d.id.as_str(), d.id_source), ("E/ICEF/672", "masthead"));
+        let d = identify(
+            "United Nations                                   E/2025/28\n                                                 E/CN.7/2025/11\nEconomic and Social Council\n",
+            "x.txt",
+        );
+        assert_eq!(d.id, "E/2025/28");
+        assert_eq!(d.aliases, vec!["E/CN.7/2025/11".to_string()]);
+        // A symbol further down is not the document's.
+        let d = identify(
+            "United Nations   A/79/1\n\nGeneral Assembly\n\n   A/78/2\n",
+            "x.txt",
+        );
+        assert!(d.aliases.is_empty(), "{:?}", d.aliases);
     }
 
     #[test]
