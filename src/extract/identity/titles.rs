@@ -1,0 +1,260 @@
+//! A document's own title, the drafts it was adopted from and its date,
+//! read from its title line and masthead.
+
+use super::*;
+
+pub(super) static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)^[ \t#*]*(?:",
+        r"(?P<ga>(?:ES-|S-)?[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z])?(?:\.[ \t]+|[ \t]+[-–—][ \t]+)(?P<gt>[^\n]{3,})",
+        r"|(?:Decision|Décision|Decisión|Решение|المقرر)[ \t]+(?P<dec>[0-9]{1,2}/[0-9]{1,3})(?:[ \t]?[A-Z](?:[ \t]+(?:and|to|et|y|и)[ \t]+[A-Z])?)?[ \t]*[:.][ \t]*(?P<dt>[^\n]*)",
+        r"|(?:Resolution|RESOLUTION|Résolution|Resolución|Резолюция|القرار)[ \t]+(?P<sc>[0-9]{1,4})[ \t]*\((?P<scy>(?:19|20)[0-9]{2})\)[ \t]*$",
+        r"|第[ \t]*(?P<sc3>[0-9]{1,4})[ \t]*\((?P<scy3>(?:19|20)[0-9]{2})\)[ \t]*号决议[ \t]*$",
+        r"|(?P<sc2>[0-9]{1,4})[ \t]*\((?P<scy2>(?:19|20)[0-9]{2})\)\.[ \t]+Resolution[ \t]+of[ \t]",
+        r")",
+    ))
+    .expect("valid title regex")
+});
+
+/// A title line wrapped by PDF extraction goes on until the first blank
+/// line: "79/190. Preventing and combating corrupt practices and the
+/// transfer of \nproceeds of corruption, …". Joins at most five more lines.
+pub(super) fn continued_title(first: &str, rest: &str) -> String {
+    let mut title = first.trim_end().to_string();
+    for line in rest.split('\n').skip(1).take(5) {
+        let line = line.trim();
+        // The enacting formula ("The General Assembly,") is never part of
+        // the title; "… meeting of the General Assembly on …" may be.
+        let formula = line.chars().count() <= 30
+            && [
+                "General Assembly",
+                "Assemblée générale",
+                "Asamblea General",
+                "Генеральная Ассамблея",
+                "大会",
+                "الجمعية العامة",
+            ]
+            .iter()
+            .any(|f| line.contains(f));
+        if line.is_empty() || formula {
+            break;
+        }
+        title.push(' ');
+        title.push_str(line);
+    }
+    title
+}
+
+/// The bracket under a resolution's heading that names the drafts (or the
+/// committee report) it was adopted from, in the six languages.
+pub(super) static DRAFT_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\[[ \t\n]*(?:without reference to a Main Committee|on the report of|sans renvoi à une grande commission|sur (?:la base du )?rapport|sin remisión a una Comisión Principal|sobre la base del informe|по докладу|без передачи в главный комитет|未经发交主要委员会|根据|دون إحالة إلى لجنة رئيسية|بناء على تقرير)",
+        r"(?P<tail>[^\]\[]*)\]",
+    ))
+    .expect("valid draft bracket regex")
+});
+
+pub(super) static BRACKET_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<sym>(?:A|S|E)/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*)|(?-u:\b)(?P<part>(?:Add|Corr|Rev)\.[0-9]+)")
+        .expect("valid bracket symbol regex")
+});
+
+/// Words after which the adoption date follows ("Resolution adopted by the
+/// General Assembly on 22 September 2024", "Adopted by the Security
+/// Council at its 9957th meeting, on 14 July 2025", decisions "At its 23rd
+/// plenary meeting, on 3 October 2016").
+pub(super) static ADOPTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[Aa]dopted by|adoptée par|aprobada por|принят(?:ая|а)|اتخذته|اعتمده|plenary meeting(?: of the General Assembly)?,? on|séance plénière,? le|sesión plenaria,? celebrada el)",
+    )
+    .expect("valid adopted regex")
+});
+
+/// The phrases that end a draft's sponsors line ("Austria, …: draft
+/// resolution"), in four languages (first letter in either case).
+pub(super) const DRAFT_PHRASES: [&str; 16] = [
+    "Draft resolution",
+    "draft resolution",
+    "Draft decision",
+    "draft decision",
+    "Projet de résolution",
+    "projet de résolution",
+    "Projet de décision",
+    "projet de décision",
+    "Proyecto de resolución",
+    "proyecto de resolución",
+    "Proyecto de decisión",
+    "proyecto de decisión",
+    "Проект резолюции",
+    "проект резолюции",
+    "Проект решения",
+    "проект решения",
+];
+
+/// The phrases that open a letter's, note's or report's own title line.
+pub(super) const OWN_OPENERS: [&str; 9] = [
+    "Identical letters dated",
+    "Letter dated",
+    "Note verbale dated",
+    "Report of the",
+    "Note by the",
+    "Lettre datée",
+    "Rapport du",
+    "Carta de fecha",
+    "Informe del",
+];
+
+/// How a masthead line opens the document's own title.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum TitleOpener {
+    /// A draft's sponsors line ending "…: draft resolution": the title is
+    /// the paragraph after it (the offset just past the line).
+    Draft(usize),
+    /// "Letter dated …", "Report of the …": the title starts here.
+    Own(usize),
+}
+
+/// The first line of `zone` that opens the document's own title.
+///
+/// A line scan rather than one regex: the sponsors line may hold up to 300
+/// characters before "draft resolution", and a bounded repetition of that
+/// size made the regex engine's lazy DFA rebuild its states for every
+/// document (a fifth of the extraction time). Only whole lines (ended by
+/// `\n`) count.
+pub(super) fn title_opener(zone: &str) -> Option<TitleOpener> {
+    let mut start = 0;
+    for line in zone.split_inclusive('\n') {
+        let line_start = start;
+        start += line.len();
+        let Some(body) = line.strip_suffix('\n') else {
+            break;
+        };
+        let lead = body.trim_start_matches([' ', '\t', '#', '*']);
+        let end = lead.trim_end_matches([' ', '\t', '*']);
+        let draft = DRAFT_PHRASES.iter().any(|p| {
+            end.strip_suffix(p).is_some_and(|r| {
+                // "…, Spain: draft resolution": a colon and the blanks
+                // after it are not counted in the 300.
+                let r = r
+                    .trim_end_matches([' ', '\t'])
+                    .strip_suffix([':', '：'])
+                    .unwrap_or(r);
+                r.chars().count() <= 300
+            })
+        });
+        if draft {
+            return Some(TitleOpener::Draft(start));
+        }
+        if OWN_OPENERS.iter().any(|o| lead.starts_with(o)) {
+            return Some(TitleOpener::Own(line_start + (body.len() - lead.len())));
+        }
+    }
+    None
+}
+
+pub(super) static AGENDA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:Agenda items?|Items? [0-9]+(?: \([a-z]\))? of the (?:provisional|preliminary) agenda|Points? [0-9]+[^\n]{0,20} de l['’]ordre du jour|Temas? [0-9]+[^\n]{0,20} del programa)[^\n]*\n")
+        .expect("valid agenda item regex")
+});
+
+/// The paragraph starting at `from`: its lines up to the first blank one,
+/// joined (at most six lines and 300 characters).
+pub(super) fn paragraph_at(text: &str, from: usize) -> String {
+    let mut out = String::new();
+    let mut started = false;
+    for line in text[from..].split('\n').take(12) {
+        let line = line.trim().trim_matches('*').trim();
+        if line.is_empty() {
+            if started {
+                break;
+            }
+            continue;
+        }
+        if line.starts_with("The General Assembly") || line.starts_with("The Security Council") {
+            break;
+        }
+        started = true;
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+        if out.len() > 300 {
+            break;
+        }
+    }
+    crate::extract::harvest::tidy(&out)
+}
+
+/// A document's own title from its masthead: a draft's title (after its
+/// sponsors line), a letter's or report's opening line, else the title of
+/// the agenda item it comes under.
+pub(super) fn masthead_title(zone: &str) -> String {
+    match title_opener(zone) {
+        Some(TitleOpener::Draft(end)) => {
+            let t = paragraph_at(zone, end);
+            if !t.is_empty() {
+                return t;
+            }
+        }
+        Some(TitleOpener::Own(start)) => return paragraph_at(zone, start),
+        None => {}
+    }
+    if let Some(m) = AGENDA_ITEM.find(zone) {
+        return paragraph_at(zone, m.end());
+    }
+    String::new()
+}
+
+/// The drafts named in the header bracket, normalised ("A/79/L.99 and
+/// Add.1" gives `A/79/L.99` and `A/79/L.99/Add.1`).
+pub(super) fn bracket_drafts(bracket: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut base = String::new();
+    for c in BRACKET_SYMBOL.captures_iter(bracket) {
+        let sym = if let Some(s) = c.name("sym") {
+            let s = s.as_str().trim_end_matches(['.', ',', ';', ')']);
+            base = s.split("/Add.").next().unwrap_or(s).to_string();
+            s.to_string()
+        } else if !base.is_empty() {
+            format!("{base}/{}", &c["part"])
+        } else {
+            continue;
+        };
+        let id = symbol::document(&sym);
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// The date of adoption or issue: after "adopted by … on", after an SC
+/// title line ("of 6 August 1990"), else the first date of the masthead
+/// (the issue date under "Distr.").
+pub(super) fn own_date(zone: &str, head: &str, sc_title_end: Option<usize>) -> String {
+    if let Some(e) = sc_title_end {
+        let after = &zone[e..floor(zone, (e + 80).min(zone.len()))];
+        if let Some((s, _, d)) = crate::extract::harvest::find_date(after)
+            && after[..s].trim().trim_end_matches("of").trim().is_empty()
+        {
+            return d;
+        }
+    }
+    for m in ADOPTED.find_iter(zone).take(3) {
+        let after = &zone[m.end()..floor(zone, (m.end() + 160).min(zone.len()))];
+        if let Some((s, _, d)) = crate::extract::harvest::find_date(after)
+            && s < 100
+        {
+            return d;
+        }
+    }
+    crate::extract::harvest::find_date(head).map_or(String::new(), |(_, _, d)| d)
+}
+
+pub(super) fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

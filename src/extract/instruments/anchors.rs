@@ -1,0 +1,214 @@
+//! The anchor words of instrument names, and the automaton that finds them:
+//! every name is looked for only where one of its anchor words occurs.
+
+use super::*;
+
+/// Anchor words: each name contains one of them (names that contain none
+/// are their own anchor). Latin words match in any ASCII case; Cyrillic
+/// stems are also tried with a capital and in capitals.
+pub(super) const ANCHORS: &[&str] = &[
+    // English
+    "convention",
+    "covenant",
+    "protocol",
+    "declaration",
+    "treaty",
+    "agreement",
+    "charter",
+    "statute",
+    "agenda",
+    "rules",
+    "principles",
+    "programme",
+    "framework",
+    "compact",
+    "pact",
+    "strategy",
+    "consensus",
+    "guidelines",
+    "code of conduct",
+    "manual",
+    "platform",
+    "pathway",
+    "outcome",
+    "plan of action",
+    "amendment",
+    "articles",
+    // French
+    "pacte",
+    "protocole",
+    "déclaration",
+    "traité",
+    "accord",
+    "charte",
+    "statut",
+    "règles",
+    "principes",
+    "cadre",
+    "stratégie",
+    "orientations",
+    "manuel",
+    "plan d'action",
+    "amendement",
+    "action 21",
+    "document final",
+    "modalités",
+    // Spanish
+    "convención",
+    "convenio",
+    "pacto",
+    "protocolo",
+    "declaración",
+    "tratado",
+    "acuerdo",
+    "carta",
+    "estatuto",
+    "programa",
+    "reglas",
+    "normas",
+    "principios",
+    "directrices",
+    "marco",
+    "estrategia",
+    "consenso",
+    "trayectoria",
+    "código",
+    "plataforma",
+    "plan de acción",
+    "enmienda",
+    "documento final",
+    "conjunto de principios",
+    "artículos",
+    "modalidades",
+    // Russian stems
+    "конвенци",
+    "пакт",
+    "протокол",
+    "декларац",
+    "договор",
+    "соглашени",
+    "устав",
+    "статут",
+    "повестк",
+    "правил",
+    "принцип",
+    "программ",
+    "стратеги",
+    "консенсус",
+    "харти",
+    "путь",
+    "руководств",
+    "кодекс",
+    "свод",
+    "поправк",
+    "итогов",
+    "платформ",
+    "план",
+    "статьи",
+    "ускоренные меры",
+    // Chinese
+    "公约",
+    "公約",
+    "议定书",
+    "議定書",
+    "条约",
+    "宣言",
+    "协定",
+    "宪章",
+    "规约",
+    "议程",
+    "规则",
+    "原则",
+    "纲领",
+    "纲要",
+    "框架",
+    "契约",
+    "战略",
+    "共识",
+    "途径",
+    "守则",
+    "手册",
+    "规程",
+    "准则",
+    "成果",
+    "计划",
+    "修正案",
+    "条款",
+    // Arabic (normalised)
+    "اتفاق",
+    "العهد",
+    "اعلان",
+    "بروتوكول",
+    "معاهدة",
+    "ميثاق",
+    "النظام الاساسي",
+    "خطة",
+    "قواعد",
+    "مبادئ",
+    "برنامج",
+    "اطار",
+    "استراتيجية",
+    "توافق",
+    "مسار",
+    "مدونة",
+    "دليل",
+    "منهاج",
+    "نتائج",
+    "تعديل",
+    "المواد",
+    "جدول اعمال",
+    "الاعلان",
+];
+
+/// Builds the anchor automaton for the name patterns `strings`, with each
+/// anchor's span (bytes before / after it that a name may cover).
+pub(super) type AnchorTables = (AhoCorasick, Vec<Vec<(u32, u32)>>);
+
+pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
+    let mut words: Vec<String> = Vec::new();
+    for a in ANCHORS {
+        let a = norm_str(a);
+        let mut cs = a.chars();
+        let first_up: String = cs
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(cs)
+            .collect();
+        let up = a.to_uppercase();
+        for w in [a, first_up, up] {
+            if !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    let finder = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("anchor words build an automaton");
+    // Anchor text (ASCII-lower-cased key) → index in `anchors`.
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    let mut anchors: Vec<String> = Vec::new();
+    let mut by_anchor: Vec<Vec<(u32, u32)>> = Vec::new();
+    for (pi, p) in strings.iter().enumerate() {
+        let (word, off) = match finder.find(p.as_str()) {
+            Some(m) => (&p[m.range()], m.start()),
+            None => (p.as_str(), 0),
+        };
+        let key = word.to_ascii_lowercase();
+        let i = *index.entry(key).or_insert_with(|| {
+            anchors.push(word.to_string());
+            by_anchor.push(Vec::new());
+            anchors.len() - 1
+        });
+        by_anchor[i].push((pi as u32, off as u32));
+    }
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&anchors)
+        .expect("anchors build an automaton");
+    (ac, by_anchor)
+}

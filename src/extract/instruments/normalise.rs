@@ -1,0 +1,227 @@
+//! The normalisation applied alike to texts and names before matching
+//! (white space, apostrophes, hyphens, Arabic letter forms, digits), with
+//! offsets mapped back to the original text.
+
+use super::*;
+
+/// A name normalised like the text it is matched against.
+pub(super) fn norm_str(s: &str) -> String {
+    let s = s.trim();
+    match normalise(s) {
+        Some(m) => m.text.trim().to_string(),
+        None => s.to_string(),
+    }
+}
+
+/// What the normaliser does with one character.
+pub(super) enum Norm {
+    Keep,
+    Space,
+    Drop,
+    To(char),
+}
+
+pub(super) fn norm_char(c: char) -> Norm {
+    if c.is_ascii() {
+        return if c.is_ascii_whitespace() {
+            Norm::Space
+        } else {
+            Norm::Keep
+        };
+    }
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => Norm::To('\''),
+        '\u{2010}' | '\u{2011}' => Norm::To('-'),
+        'ё' => Norm::To('е'),
+        'Ё' => Norm::To('Е'),
+        'أ' | 'إ' | 'آ' | 'ٱ' => Norm::To('ا'),
+        'ى' => Norm::To('ي'),
+        '\u{00AD}'
+        | '\u{0640}'
+        | '\u{064B}'..='\u{0652}'
+        | '\u{0670}'
+        | '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}'
+        | '\u{FEFF}'
+        | '\u{202A}'..='\u{202E}' => Norm::Drop,
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => Norm::Space,
+        _ => match fold::simple(c) {
+            Some(' ') => Norm::Space,
+            Some(d) => Norm::To(d),
+            _ => Norm::Keep,
+        },
+    }
+}
+
+/// Bytes that may start a change: ASCII white space and the lead bytes of
+/// the characters [`may_change`] looks at.
+pub(super) static CANDIDATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    let bytes = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2,
+        0xE3, 0xEF,
+    ];
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// True when the byte at `i` may start a character that [`norm_char`]
+/// changes. Plain ASCII letters, most Cyrillic letters and most Arabic
+/// letters are rejected on one or two byte tests (the fast path).
+#[inline]
+pub(super) fn may_change(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    let next = || b.get(i + 1).copied().unwrap_or(0);
+    match x {
+        b' ' => {
+            // A lone space stays; a space before more white space does not.
+            let n = next();
+            n == b' ' || n == b'\t' || n == b'\n' || n == b'\r' || n >= 0x80
+        }
+        b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => true,
+        0..=0x7F => false,
+        0xD0 => next() == 0x81,                              // Ё
+        0xD1 => next() == 0x91,                              // ё
+        0xD8 => matches!(next(), 0x9C | 0xA2 | 0xA3 | 0xA5), // ALM, آ أ إ
+        0xD9 => matches!(next(), 0x80 | 0x89 | 0x8B..=0x92 | 0xA0..=0xA9 | 0xB0 | 0xB1),
+        0xC2 | 0xCA | 0xDB | 0xE2 | 0xE3 | 0xEF => true,
+        _ => false,
+    }
+}
+
+/// Normalises `text` for name matching; `None` when nothing changes.
+/// Replacements of the same byte length (a line break by a space, `ё` by
+/// `е`) keep the offsets linear and cost no map segment.
+pub(super) fn normalise(text: &str) -> Option<Mapped> {
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out: Option<Mapped> = None;
+    let mut copied = 0; // source bytes up to here are in `out`
+    let mut i = 0;
+    let mut buf = [0u8; 4];
+    // Appends `rep` for the source range `s..e`.
+    let put = |out: &mut Option<Mapped>, copied: &mut usize, s: usize, e: usize, rep: &str| {
+        let m = out.get_or_insert_with(|| Mapped::builder(n, n));
+        m.push_copy(&text[*copied..s], *copied);
+        if rep.len() == e - s {
+            m.push_copy(rep, s);
+        } else {
+            m.push_replaced(rep, s, e);
+        }
+        *copied = e;
+    };
+    while i < n {
+        // Fast skip over bytes that never start a change: eight at a time,
+        // then one at a time.
+        i = skip_plain(b, i);
+        while i < n && !CANDIDATE[b[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if !may_change(b, i) {
+            i += 1;
+            continue;
+        }
+        if is_ascii_space(b[i]) {
+            // Fast path for a run of ASCII white space ("\n", " \n", "  "):
+            // the same as below when no other character follows the run.
+            let mut j = i + 1;
+            while j < n && is_ascii_space(b[j]) {
+                j += 1;
+            }
+            if j >= n || b[j] < 0x80 {
+                let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
+                let rep = if joins { "" } else { " " };
+                if &text[i..j] != rep {
+                    put(&mut out, &mut copied, i, j, rep);
+                }
+                i = j;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        match norm_char(c) {
+            Norm::Keep => i += len,
+            Norm::Space => {
+                // The whole run of spaces and dropped marks.
+                let mut j = i;
+                for (k, c2) in text[i..].char_indices() {
+                    match norm_char(c2) {
+                        Norm::Space | Norm::Drop => j = i + k + c2.len_utf8(),
+                        _ => break,
+                    }
+                }
+                // A line break after a hyphen joins a word split across
+                // lines ("Non-\nProliferation" → "Non-Proliferation").
+                let rep = if i > 0 && b[i - 1] == b'-' && text[i..j].contains('\n') {
+                    ""
+                } else {
+                    " "
+                };
+                if &text[i..j] != rep {
+                    put(&mut out, &mut copied, i, j, rep);
+                }
+                i = j;
+            }
+            Norm::Drop => {
+                put(&mut out, &mut copied, i, i + len, "");
+                i += len;
+            }
+            Norm::To(r) => {
+                put(&mut out, &mut copied, i, i + len, r.encode_utf8(&mut buf));
+                i += len;
+            }
+        }
+    }
+    let mut m = out?;
+    m.push_copy(&text[copied..], copied);
+    Some(m)
+}
+
+/// The first offset from `i` (a multiple of eight bytes further, or less
+/// than eight bytes before the end) whose eight-byte block may hold a byte
+/// that [`may_change`] accepts. A block is skipped when it only holds
+/// printable ASCII and spaces followed by printable ASCII (the bulk of any
+/// Latin text); the byte after the block counts for its last space.
+#[inline]
+pub(super) fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const SP: u64 = 0x2020_2020_2020_2020;
+    const LAST: u64 = 0x8000_0000_0000_0000;
+    while i + 8 <= b.len() {
+        let mut w8 = [0u8; 8];
+        w8.copy_from_slice(&b[i..i + 8]);
+        let w = u64::from_le_bytes(w8);
+        // High bit set per byte: non-ASCII or at most 0x20 (space, control).
+        let ge21 = ((w & L) + 0x5F5F_5F5F_5F5F_5F5F) & H;
+        let c = (w & H) | (!ge21 & H);
+        // High bit set per byte equal to a space.
+        let z = w ^ SP;
+        let space = !(((z & L) + L) | z) & H;
+        // A space matters when the next byte is white space or non-ASCII
+        // (the last one always: its next byte is in the next block).
+        let interesting = (c & !space) | (space & ((c >> 8) | LAST));
+        if interesting != 0 {
+            return i;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// ASCII white space as [`norm_char`] sees it (`char::is_ascii_whitespace`:
+/// not the vertical tab).
+#[inline]
+pub(super) fn is_ascii_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
