@@ -122,11 +122,7 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
             }
             continue;
         }
-        if STOP_LAST_BYTE[c as usize]
-            && let Some((start, hard)) = stop_ending_at(b, i)
-            && start >= lo
-            && (hard || ends_sentence(t, start, i + 1))
-        {
+        if stop_ends_at(t, i, lo) {
             return (i + 1, false);
         }
         if COUNTED[c as usize] {
@@ -157,11 +153,7 @@ fn sentence_end(t: &str, at: usize, hi: usize) -> (usize, bool) {
             }
             continue;
         }
-        if STOP_LAST_BYTE[c as usize]
-            && let Some((start, hard)) = stop_ending_at(b, i)
-            && start >= at
-            && (hard || ends_sentence(t, start, i + 1))
-        {
+        if stop_ends_at(t, i, at) {
             return (i + 1, false);
         }
         if COUNTED[c as usize] {
@@ -172,6 +164,15 @@ fn sentence_end(t: &str, at: usize, hi: usize) -> (usize, bool) {
         }
     }
     (hi, false)
+}
+
+/// Whether a stop that ends a sentence ends at byte `i` (its last byte),
+/// starting at or after `from`.
+fn stop_ends_at(t: &str, i: usize, from: usize) -> bool {
+    let b = t.as_bytes();
+    STOP_LAST_BYTE[b[i] as usize]
+        && stop_ending_at(b, i)
+            .is_some_and(|(start, hard)| start >= from && (hard || ends_sentence(t, start, i + 1)))
 }
 
 /// Characters counted on the way to [`FAR`]: more of them than the window
