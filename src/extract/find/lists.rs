@@ -231,8 +231,18 @@ pub(super) fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             continue;
         };
         let decision = c.name("zd").is_some();
-        let Some((items, _)) = read_list(s, zl.start(), &[]) else {
-            continue;
+        // Numbers without year or session ("安全理事会第1701号决议", "大会第2625号
+        // 决议") are read as such, and kept below only where the body says
+        // which they are, as in the other languages.
+        let (items, year_less) = match read_list(s, zl.start(), &[]) {
+            Some((items, _)) => (items, false),
+            None if decision => continue,
+            None => {
+                match read_year_less(s, zl.start()).or_else(|| read_year_less_ga(s, zl.start())) {
+                    Some((items, _)) => (items, true),
+                    None => continue,
+                }
+            }
         };
         let items: Vec<_> = items.into_iter().filter(|x| x.end <= zl.end()).collect();
         // Each number with its own 第…号, only the last with 决议:
@@ -265,6 +275,26 @@ pub(super) fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         if ctx == Context::Unknown {
             ctx = zh_head(s, start).unwrap_or(ctx);
         }
+        let items = if year_less {
+            let sc = match ctx {
+                Context::Named(BodyRef::Sc) => true,
+                Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
+                    adopting == Some(Body::SecurityCouncil)
+                }
+                _ => false,
+            };
+            let all_sc = items.iter().all(|it| matches!(it.shape, Shape::Sc { .. }));
+            match (sc, ctx) {
+                (true, _) if all_sc => items,
+                (false, Context::Named(BodyRef::Ga)) => match read_year_less_ga(s, zl.start()) {
+                    Some((items, _)) => items.into_iter().filter(|x| x.end <= zl.end()).collect(),
+                    None => continue,
+                },
+                _ => continue,
+            }
+        } else {
+            items
+        };
         push_items(items, decision, ctx, None, adopting, hits);
     }
 }
