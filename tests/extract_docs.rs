@@ -114,6 +114,31 @@ fn subsidiary_bodies_own_decisions() {
     assert_eq!(targets(&ex), ["E/DEC/2024/210", "E/RES/2024/19"]);
 }
 
+#[test]
+fn regional_commissions_own_resolutions() {
+    // An ECA document whose masthead symbol (blanked as page furniture, so
+    // known from identity only) makes "its" old-style numbers the
+    // Commission's; a General Assembly number of its own session stays
+    // the Assembly's, and ECOSOC's year/number is ECOSOC's.
+    let ex = run(
+        "E_ECA_CM_56_1.txt",
+        "United Nations                          E/ECA/CM/56/1\n\nEconomic and Social Council\n\nRecalling its resolution 990 (LIII), resolution 1514 (XV) and Economic and Social Council resolution 2023/7,\n",
+    );
+    assert_eq!(ex.info.id, "E/ECA/CM/56/1");
+    assert_eq!(
+        targets(&ex),
+        ["ECA 990(LIII)", "A/RES/1514(XV)", "E/RES/2023/7"]
+    );
+    // The same numbers in a document of no commission: not the ECA's.
+    let ex = run(
+        "A_79_1.txt",
+        "A/79/1\n\nRecalling resolution 990 (LIII) and resolution 1514 (XV),\n",
+    );
+    let t = targets(&ex);
+    assert!(!t.iter().any(|t| t.starts_with("ECA ")), "{t:?}");
+    assert!(t.contains(&"A/RES/1514(XV)"), "{t:?}");
+}
+
 /// A document of `../shared/corpus` next to the crate (or next to the
 /// worktrees' folder); `None` when absent, so that the test skips silently.
 fn corpus(rel: &str) -> Option<Extracted> {

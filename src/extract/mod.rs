@@ -195,7 +195,10 @@ impl Extractor {
             None => identity::identify(&ctext, &doc.path),
         };
         let furniture = structure::blank_furniture(&mut ctext, ident.header.as_deref());
-        let hits = find::find_all(&ctext, ident.body, &furniture);
+        let own: Vec<&str> = std::iter::once(ident.id.as_str())
+            .chain(ident.aliases.iter().map(String::as_str))
+            .collect();
+        let hits = find::find_all_for(&ctext, ident.body, &own, &furniture);
         let named = self.instruments.find(&ctext);
         let structure = if hits.is_empty() {
             structure::Structure::default()

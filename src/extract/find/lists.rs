@@ -169,7 +169,7 @@ pub(super) fn triggered_lists(
             Some(act) if matches!(ctx, Context::Its | Context::Unknown) => {
                 let (own, rest): (Items, Items) = items
                     .into_iter()
-                    .partition(|it| acts::id_for(act, &it.shape).is_some());
+                    .partition(|it| super::commission_own(act, &it.shape));
                 let own_ctx = Context::Named(BodyRef::Act(act));
                 push_items(own, decision, own_ctx, None, adopting, hits);
                 rest

@@ -58,8 +58,24 @@ pub struct Hit {
 /// interrupted by the footnotes at a page bottom resumes after the next
 /// page's header.
 pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]) -> Vec<Hit> {
+    find_all_for(text, adopting, &[], furniture)
+}
+
+/// [`find_all`] for a document whose own symbols (`own`: its id and
+/// aliases, as identity found them) may say it is a regional commission's
+/// (`E/ECA/CM/56/1`): its masthead line is blanked as page furniture before
+/// this runs, so the text alone would not tell.
+pub fn find_all_for(
+    text: &str,
+    adopting: Option<Body>,
+    own: &[&str],
+    furniture: &[(usize, usize)],
+) -> Vec<Hit> {
     let mut hits = Vec::new();
-    let author = regional_author(text);
+    let author = own
+        .iter()
+        .find_map(|s| commission_of(s))
+        .or_else(|| regional_author(text));
     triggered_lists(text, adopting, author, furniture, &mut hits);
     if text.contains('第') {
         zh_lists(text, adopting, &mut hits);
@@ -101,10 +117,44 @@ pub fn find_all(text: &str, adopting: Option<Body>, furniture: &[(usize, usize)]
 /// numbered by its sessions, not the General Assembly's.
 fn regional_author(text: &str) -> Option<acts::Act> {
     let head = &text[..floor_boundary(text, 1200)];
-    head.lines()
-        .map(str::trim_start)
-        .any(|l| l.starts_with("ESCAP/") || l.starts_with("E/ESCAP/"))
-        .then_some(acts::Act::Escap)
+    head.lines().map(str::trim_start).find_map(commission_of)
+}
+
+/// The regional commission a symbol (or a line opening with one) belongs
+/// to: ESCAP (`ESCAP/…`, `E/ESCAP/…`), ECLAC (`LC/…`), ECA (`E/ECA/…`,
+/// `ECA/…`, `E/CN.14/…`).
+fn commission_of(symbol: &str) -> Option<acts::Act> {
+    if symbol.starts_with("ESCAP/") || symbol.starts_with("E/ESCAP/") {
+        Some(acts::Act::Escap)
+    } else if symbol.starts_with("LC/") {
+        Some(acts::Act::Eclac)
+    } else if ["E/ECA/", "ECA/", "E/CN.14/"]
+        .iter()
+        .any(|p| symbol.starts_with(p))
+    {
+        Some(acts::Act::Eca)
+    } else {
+        None
+    }
+}
+
+/// Whether a number no body is named for is the regional commission's own
+/// in its document. ESCAP: its session/number shape (`78/1`). ECLAC and
+/// ECA: a number with a roman session (`990 (LIII)`) that cannot be the
+/// General Assembly's, whose old numbers ran with its sessions (2625 was
+/// adopted at the twenty-fifth); their year/number resolutions (`2023/7`)
+/// are not taken, ECOSOC's being numbered alike.
+pub(super) fn commission_own(act: acts::Act, shape: &Shape) -> bool {
+    if acts::id_for(act, shape).is_none() {
+        return false;
+    }
+    match (act, shape) {
+        (acts::Act::Escap, _) => true,
+        (acts::Act::Eclac | acts::Act::Eca, Shape::Old { number, roman, .. }) => {
+            crate::symbol::ga_old_session(*number) != Some(*roman)
+        }
+        _ => false,
+    }
 }
 
 fn is_ws(c: u8) -> bool {
