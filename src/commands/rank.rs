@@ -63,21 +63,29 @@ pub fn run(args: &RankArgs) -> Result<Status> {
     let rows: Vec<Vec<Cell>> = top
         .iter()
         .enumerate()
-        .map(|(i, &(n, s))| {
-            let [id, kind, year, title] = node_cells(g, n);
-            vec![
-                Cell::Int(i as i64 + 1),
-                id,
-                kind,
-                year,
-                title,
-                Cell::num(s),
-                Cell::Bool(g.meta(n).in_corpus),
-            ]
-        })
+        .map(|(i, &(n, s))| rank_row(i, node_cells(g, n), s, g.meta(n).in_corpus))
         .collect();
     to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;
     Ok(Status::from_failures(failed))
+}
+
+/// One row of the table: rank (from the 0-based position `i`), the node's
+/// id, kind, year and title cells, its score and whether it is in the corpus.
+fn rank_row(
+    i: usize,
+    [id, kind, year, title]: [Cell; 4],
+    score: f64,
+    in_corpus: bool,
+) -> Vec<Cell> {
+    vec![
+        Cell::Int(i as i64 + 1),
+        id,
+        kind,
+        year,
+        title,
+        Cell::num(score),
+        Cell::Bool(in_corpus),
+    ]
 }
 
 /// `rank --by pagerank` on a lone edge list, held lean: PageRank straight
@@ -99,16 +107,7 @@ fn run_lean(args: &RankArgs, g: &EdgeListGraph) -> Result<Status> {
         .enumerate()
         .map(|(i, &(n, s))| {
             let meta = g.node_meta(n.index());
-            let [id, kind, year, title] = meta_cells(&meta);
-            vec![
-                Cell::Int(i as i64 + 1),
-                id,
-                kind,
-                year,
-                title,
-                Cell::num(s),
-                Cell::Bool(meta.in_corpus),
-            ]
+            rank_row(i, meta_cells(&meta), s, meta.in_corpus)
         })
         .collect();
     to_stdout(|w| write_rows(w, args.input.format(), &COLUMNS, &rows))?;

@@ -127,24 +127,9 @@ pub(super) fn triggered_lists(
             items
         };
         let (items, end) = if year_less {
-            let sc = match ctx {
-                Context::Named(BodyRef::Sc) => true,
-                Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
-                    adopting == Some(Body::SecurityCouncil)
-                }
-                _ => false,
-            };
-            // "General Assembly resolution 2625", "résolution 1514 de
-            // l'Assemblée générale": an old GA number, its session known
-            // from the number.
-            let all_sc = items.iter().all(|it| matches!(it.shape, Shape::Sc { .. }));
-            match (sc, ctx) {
-                (true, _) if all_sc => (items, end),
-                (false, Context::Named(BodyRef::Ga)) => match read_year_less_ga(s, i) {
-                    Some(x) => x,
-                    None => continue,
-                },
-                _ => continue,
+            match year_less_for(items, end, ctx, adopting, s, i) {
+                Some(x) => x,
+                None => continue,
             }
         } else {
             (items, end)
@@ -177,6 +162,35 @@ pub(super) fn triggered_lists(
             _ => items,
         };
         push_items(items, decision, ctx, fallback, adopting, hits);
+    }
+}
+
+/// Numbers read without year or session at `i` ("resolution 1701",
+/// "resolution 2625", list end `end`), in context `ctx`: Security Council
+/// ones where the Council is meant; re-read as old General Assembly ones
+/// ("General Assembly resolution 2625", "résolution 1514 de l'Assemblée
+/// générale": the session known from the number) where the Assembly is
+/// named; `None` otherwise.
+fn year_less_for(
+    items: Items,
+    end: usize,
+    ctx: Context,
+    adopting: Option<Body>,
+    s: &str,
+    i: usize,
+) -> Option<(Items, usize)> {
+    let sc = match ctx {
+        Context::Named(BodyRef::Sc) => true,
+        Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
+            adopting == Some(Body::SecurityCouncil)
+        }
+        _ => false,
+    };
+    let all_sc = items.iter().all(|it| matches!(it.shape, Shape::Sc { .. }));
+    match (sc, ctx) {
+        (true, _) if all_sc => Some((items, end)),
+        (false, Context::Named(BodyRef::Ga)) => read_year_less_ga(s, i),
+        _ => None,
     }
 }
 
@@ -276,21 +290,9 @@ pub(super) fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
             ctx = zh_head(s, start).unwrap_or(ctx);
         }
         let items = if year_less {
-            let sc = match ctx {
-                Context::Named(BodyRef::Sc) => true,
-                Context::Named(BodyRef::Council) | Context::Its | Context::Unknown => {
-                    adopting == Some(Body::SecurityCouncil)
-                }
-                _ => false,
-            };
-            let all_sc = items.iter().all(|it| matches!(it.shape, Shape::Sc { .. }));
-            match (sc, ctx) {
-                (true, _) if all_sc => items,
-                (false, Context::Named(BodyRef::Ga)) => match read_year_less_ga(s, zl.start()) {
-                    Some((items, _)) => items.into_iter().filter(|x| x.end <= zl.end()).collect(),
-                    None => continue,
-                },
-                _ => continue,
+            match year_less_for(items, zl.end(), ctx, adopting, s, zl.start()) {
+                Some((items, _)) => items.into_iter().filter(|x| x.end <= zl.end()).collect(),
+                None => continue,
             }
         } else {
             items
