@@ -19,8 +19,10 @@
 //! Footnote rules ("__________") are left out too.
 //!
 //! A citation costs about its window: the bounds are found on bytes
-//! (scans that stop once the window is full), the sentence is collapsed
-//! once into a reused buffer, counting characters as it goes, and the
+//! (scans that count characters only past the first `FAR` bytes and stop
+//! once the window is full), the sentence is collapsed once into a reused
+//! buffer, copied in stretches (8 bytes at a time while nothing changes),
+//! characters are counted only when the bytes may be too many, and the
 //! window is copied from there into a string of its size. The previous,
 //! char-by-char implementation is kept in `reference` (test builds) as the
 //! oracle this one must agree with byte for byte.
@@ -149,17 +151,20 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
     // The first FAR bytes cannot hold more than FAR counted characters:
     // only look for a bound there, count past it.
     let free = lo.max(at.saturating_sub(FAR));
-    for i in (free..at).rev() {
-        if CLASS[b[i] as usize] & (NEWLINE | STOP) != 0
-            && let Some(from) = bound_before(t, i, lo)
-        {
+    let mut i = at;
+    while let Some(p) = b[free..i]
+        .iter()
+        .rposition(|&c| CLASS[c as usize] & BOUND != 0)
+    {
+        i = free + p;
+        if let Some(from) = bound_before(t, i, lo) {
             return (from, false);
         }
     }
     let mut seen = counted(&b[free..at]);
     for i in (lo..free).rev() {
         let class = CLASS[b[i] as usize];
-        if class & (NEWLINE | STOP) != 0
+        if class & BOUND != 0
             && let Some(from) = bound_before(t, i, lo)
         {
             return (from, false);
@@ -192,17 +197,21 @@ fn bound_before(t: &str, i: usize, lo: usize) -> Option<usize> {
 fn sentence_end(t: &str, at: usize, hi: usize) -> (usize, bool) {
     let b = t.as_bytes();
     let free = hi.min(at.saturating_add(FAR));
-    for i in at..free {
-        if CLASS[b[i] as usize] & (NEWLINE | STOP) != 0
-            && let Some(to) = bound_after(t, i, at, hi)
-        {
+    let mut i = at;
+    while let Some(p) = b[i..free]
+        .iter()
+        .position(|&c| CLASS[c as usize] & BOUND != 0)
+    {
+        i += p;
+        if let Some(to) = bound_after(t, i, at, hi) {
             return (to, false);
         }
+        i += 1;
     }
     let mut seen = counted(&b[at..free]);
     for i in free..hi {
         let class = CLASS[b[i] as usize];
-        if class & (NEWLINE | STOP) != 0
+        if class & BOUND != 0
             && let Some(to) = bound_after(t, i, at, hi)
         {
             return (to, false);
@@ -279,6 +288,9 @@ const COUNT: u8 = 1;
 const NEWLINE: u8 = 2;
 /// [`CLASS`] bit: the byte may end a stop (see [`STOP_LAST_BYTE`]).
 const STOP: u8 = 4;
+
+/// [`CLASS`] bits of a byte that may bound a sentence.
+const BOUND: u8 = NEWLINE | STOP;
 
 /// What the sentence scans need to know of each byte, in one look-up.
 const CLASS: [u8; 256] = {
@@ -437,44 +449,86 @@ fn space_width(b: &[u8], i: usize) -> Option<usize> {
 /// The text is copied in stretches: a single ASCII space stands as it is,
 /// so only the runs that change (a newline and the indent after it,
 /// several spaces, a tab, a Unicode space) interrupt the copy. Only the
-/// bytes in [`SPECIAL`] are looked at closer.
+/// bytes in [`SPECIAL`] are looked at closer, and 8-byte words that hold
+/// none of them but single spaces are passed over whole ([`plain_word`]).
 fn collapse_into(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if !SPECIAL[c as usize] {
-            i += 1;
+        if plain_word(b, i) {
+            i += 8;
             continue;
         }
-        if c == b' ' && i + 1 < b.len() && !SPECIAL[b[i + 1] as usize] {
-            i += 2; // a single space before a plain character
-            continue;
-        }
-        let Some(w) = space_width(b, i) else {
-            i += 1; // the lead byte of another character
-            continue;
-        };
-        let mut j = i + w;
-        while let Some(w) = space_width(b, j) {
-            j += w;
-        }
-        if j == i + 1 && b[i] == b' ' {
+        // Byte by byte to the end of the word (a run may go past it).
+        let stop = (i + 8).min(b.len());
+        while i < stop {
+            let c = b[i];
+            if !SPECIAL[c as usize] {
+                i += 1;
+                continue;
+            }
+            if c == b' ' && i + 1 < b.len() && !SPECIAL[b[i + 1] as usize] {
+                i += 2; // a single space before a plain character
+                continue;
+            }
+            let Some(w) = space_width(b, i) else {
+                i += 1; // the lead byte of another character
+                continue;
+            };
+            let mut j = i + w;
+            while let Some(w) = space_width(b, j) {
+                j += w;
+            }
+            if j == i + 1 && b[i] == b' ' {
+                i = j;
+                continue;
+            }
+            out.push_str(&s[copied..i]);
+            out.push(' ');
+            copied = j;
             i = j;
-            continue;
         }
-        out.push_str(&s[copied..i]);
-        out.push(' ');
-        copied = j;
-        i = j;
     }
     out.push_str(&s[copied..]);
 }
 
+/// Whether the 8 bytes from `b[i]` stand as they are in the collapsed
+/// text, for certain: ASCII from `!` up and single spaces, the last byte
+/// not a space (the run could go on). Read as one word (SWAR); anything
+/// else (a newline, two spaces, a byte of a multi-byte character) is left
+/// to the byte-by-byte loop.
+#[inline(always)]
+fn plain_word(b: &[u8], i: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The high bit of each zero byte of `x`, exactly (no carries).
+    fn zero_bytes(x: u64) -> u64 {
+        !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH
+    }
+    let Some(w) = b.get(i..i + 8) else {
+        return false;
+    };
+    let mut word = [0; 8];
+    word.copy_from_slice(w);
+    let x = u64::from_le_bytes(word);
+    let space = zero_bytes(x ^ (ONES * 0x20));
+    let control = zero_bytes(x & (ONES * 0xE0));
+    (x & HIGH) | control == 0 && space & (space << 8) == 0 && space >> 63 == 0
+}
+
 /// Drops a leading paragraph number or list mark ("1. ", "(a) ", "* ").
 fn strip_numbering(s: &str) -> &str {
-    let t = s.trim_start_matches(['*', '#', '-', '•', ' ']);
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b'*' | b'#' | b'-' | b' ') => i += 1,
+            Some(0xE2) if b[i..].starts_with("•".as_bytes()) => i += 3,
+            _ => break,
+        }
+    }
+    let t = &s[i..];
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
         let r = &t[digits..];
@@ -625,6 +679,9 @@ fn joined(mut pieces: [&str; 6]) -> String {
 /// Byte offset of the character number `k` (from 0) of `s`, `s.len()` when
 /// it has no more characters.
 fn byte_of_char(s: &str, k: usize) -> usize {
+    if k < s.len() && s.as_bytes()[..k].is_ascii() {
+        return k;
+    }
     let mut seen = 0;
     for (i, &b) in s.as_bytes().iter().enumerate() {
         if (b as i8) >= -0x40 {

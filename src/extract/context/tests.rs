@@ -205,6 +205,24 @@ proptest::proptest! {
         collapse_into(&mut got, &text);
         proptest::prop_assert_eq!(&got[1..], reference::collapse(&text));
     }
+
+    /// The same, char by char from a small alphabet: every alignment of
+    /// spaces, newlines and multi-byte characters in the 8-byte words.
+    #[test]
+    fn collapse_words_same_as_reference(chars in proptest::collection::vec(
+        proptest::sample::select(vec!['a', 'b', ' ', ' ', '\n', '\t', '\u{a0}', '\u{2028}', 'é', '“', '•', '_']),
+        0..48,
+    )) {
+        let text: String = chars.into_iter().collect();
+        let mut got = String::new();
+        collapse_into(&mut got, &text);
+        proptest::prop_assert_eq!(got, reference::collapse(&text));
+        let cited = text.find('b').unwrap_or(0);
+        proptest::prop_assert_eq!(
+            context(&text, cited, cited + 1, 0, text.len()),
+            reference::context(&text, cited, cited + 1, 0, text.len())
+        );
+    }
 }
 
 /// The white space `space_width` reads from bytes is `char::is_whitespace`
