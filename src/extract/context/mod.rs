@@ -69,8 +69,27 @@ const ABBREVIATION_CHARS: usize = {
 };
 
 /// Bytes of the longest lower-cased word [`ends_sentence`] compares with
-/// [`ABBREVIATIONS`] (all are shorter; a test checks it).
-const WORD_BYTES: usize = 16;
+/// [`ABBREVIATIONS`]: each is one word of [`ABBREVIATION_KEYS`].
+const WORD_BYTES: usize = 8;
+
+/// [`ABBREVIATIONS`] as words: their bytes, little-endian, zero-padded
+/// (none holds a zero byte or is longer than [`WORD_BYTES`]).
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut k = 0;
+    while k < ABBREVIATIONS.len() {
+        let b = ABBREVIATIONS[k].as_bytes();
+        assert!(b.len() <= WORD_BYTES);
+        let mut i = 0;
+        while i < b.len() {
+            assert!(b[i] != 0);
+            keys[k] |= (b[i] as u64) << (8 * i);
+            i += 1;
+        }
+        k += 1;
+    }
+    keys
+};
 
 /// Scratch space above this size (bytes) is given back after a call.
 const SCRATCH_KEPT: usize = 1 << 16;
@@ -397,7 +416,7 @@ fn closes_abbreviation(head: &str) -> bool {
         c.encode_utf8(&mut lower[len..]);
         len += w;
     }
-    std::str::from_utf8(&lower[..len]).is_ok_and(|w| ABBREVIATIONS.contains(&w))
+    ABBREVIATION_KEYS.contains(&u64::from_le_bytes(lower))
 }
 
 /// ASCII white space as `char::is_whitespace` has it: space, `\t`, `\n`,
@@ -568,7 +587,7 @@ impl Parts {
             (0, buf.len())
         } else {
             (
-                buf.len() - strip_numbering(buf.trim_start()).len(),
+                buf.len() - strip_numbering(buf.trim_start_matches(' ')).len(),
                 buf.len(),
             )
         };
@@ -645,26 +664,26 @@ impl Parts {
         let gap = self.gap_after && !tail.is_empty() && !tail.starts_with(' ');
         joined([
             if n_head < n_before { "…" } else { "" },
-            head.trim_start(),
+            head.trim_start_matches(' '),
             cited,
             if gap { " " } else { "" },
-            tail.trim_end(),
+            tail.trim_end_matches(' '),
             if n_tail < n_after { "…" } else { "" },
         ])
     }
 }
 
 /// The pieces one after the other, white space trimmed at both ends, in a
-/// string of that size.
+/// string of that size (collapsed text: its only white space is `' '`).
 fn joined(mut pieces: [&str; 6]) -> String {
     for p in pieces.iter_mut() {
-        *p = p.trim_start();
+        *p = p.trim_start_matches(' ');
         if !p.is_empty() {
             break;
         }
     }
     for p in pieces.iter_mut().rev() {
-        *p = p.trim_end();
+        *p = p.trim_end_matches(' ');
         if !p.is_empty() {
             break;
         }
