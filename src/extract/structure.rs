@@ -40,8 +40,8 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |p| ls + p);
         let line = &text[ls..le];
         let first = line.bytes().find(|c| !matches!(c, b' ' | b'\t'));
-        if line.trim().len() <= 60
-            && matches!(first, Some(b'0'..=b'9' | b'*'))
+        if matches!(first, Some(b'0'..=b'9' | b'*'))
+            && line.trim().len() <= 60
             && let Some(c) = FURNITURE.captures(line)
         {
             if c.name("page").is_some() {
