@@ -21,35 +21,23 @@
 //! drawing titles from the citing texts can title more resolutions than
 //! the first figure, nor title them correctly beyond the second.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use unxref::extract::harvest::normalize_title;
 use unxref::extract::{Extractor, Options};
 use unxref::graph::build;
 use unxref::pipeline;
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let root = PathBuf::from(
         args.get(1)
             .cloned()
-            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()),
+            .unwrap_or_else(|| common::shared_corpus().into()),
     );
     let session: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(79);
     if !root.is_dir() {
@@ -57,8 +45,7 @@ fn main() {
         return;
     }
     let prefix = format!("A_RES_{session}_");
-    let mut all = Vec::new();
-    files(&root, &mut all);
+    let all = common::files_under(&root, None);
     let (held, rest): (Vec<PathBuf>, Vec<PathBuf>) = all.into_iter().partition(|p| {
         p.file_name()
             .and_then(|n| n.to_str())
