@@ -5,18 +5,15 @@
 //! cargo run --release --example bench_patterns [-- FOLDER]
 //! ```
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::time::Instant;
 use unxref::extract::{clean, find, identity, patterns, structure};
 use unxref::input;
 
 fn main() {
-    let default = [
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"),
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| std::path::Path::new(p).exists())
-    .unwrap_or("../shared/corpus");
+    let default = common::shared_corpus();
     let root = std::path::PathBuf::from(std::env::args().nth(1).unwrap_or(default.into()));
     let found = input::discover(std::slice::from_ref(&root));
     let texts: Vec<String> = found

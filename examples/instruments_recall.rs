@@ -17,6 +17,9 @@
 //! cargo run --release --example instruments_recall [-- FOLDER [TOP]]
 //! ```
 
+#[path = "common/mod.rs"]
+mod common;
+
 use regex::Regex;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -137,13 +140,7 @@ const HEADS: &str = r"Convention|Declaration|Covenant|Agreement|Statute|Protocol
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let default = [
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"),
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| std::path::Path::new(p).exists())
-    .unwrap_or("../shared/corpus");
+    let default = common::shared_corpus();
     let root = PathBuf::from(args.get(1).map_or(default, |s| s.as_str()));
     let top: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(60);
     let table = InstrumentTable::builtin();

@@ -1,5 +1,5 @@
 //! Measures the named-instrument matcher: table build time and MB/s over a
-//! folder of `.txt` files (default `/work/shared/corpus`); `--hits` prints every
+//! folder of `.txt` files (default `../shared/corpus`); `--hits` prints every
 //! hit (`file<TAB>target<TAB>matched text`) to check for false hits.
 //!
 //! With `--langs` it also times `lang::detect` and `fold::fold_script` over
@@ -8,26 +8,14 @@
 //!
 //! `cargo run --release --example instruments_speed -- [DIR] [--hits] [--langs]`
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use unxref::extract::instruments::InstrumentTable;
 use unxref::extract::{fold, lang};
 use unxref::model::Lang;
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,12 +25,11 @@ fn main() {
         .iter()
         .find(|a| !a.starts_with("--"))
         .cloned()
-        .unwrap_or_else(|| "/work/shared/corpus".into());
+        .unwrap_or_else(|| common::shared_corpus().into());
     let t0 = Instant::now();
     let table = InstrumentTable::builtin();
     let build = t0.elapsed();
-    let mut files = Vec::new();
-    walk(Path::new(&dir), &mut files);
+    let files = common::files_under(Path::new(&dir), Some("txt"));
     let texts: Vec<(PathBuf, String)> = files
         .into_iter()
         .filter_map(|p| {

@@ -11,35 +11,33 @@
 //!
 //! CORPUS defaults to `../shared/corpus`, SESSION to 79. Prints the
 //! figures and the mismatches; exits quietly when the corpus is absent.
+//!
+//! It also prints the ceiling: how many of the cited resolutions the
+//! citing texts give any title-like words for at all, read loosely around
+//! each citation — a quoted title, "of <date> on <topic>", "its
+//! resolutions on the subject/on <topic>, including resolution N", or an
+//! agenda line "<item title> (resolution N)" — and how many of those words
+//! equal the resolution's own title (a leading article aside). No rule
+//! drawing titles from the citing texts can title more resolutions than
+//! the first figure, nor title them correctly beyond the second.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+#[path = "common/mod.rs"]
+mod common;
+
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
 use unxref::extract::harvest::normalize_title;
 use unxref::extract::{Extractor, Options};
 use unxref::graph::build;
 use unxref::pipeline;
-
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            files(&p, out);
-        } else {
-            out.push(p);
-        }
-    }
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let root = PathBuf::from(
         args.get(1)
             .cloned()
-            .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()),
+            .unwrap_or_else(|| common::shared_corpus().into()),
     );
     let session: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(79);
     if !root.is_dir() {
@@ -47,8 +45,7 @@ fn main() {
         return;
     }
     let prefix = format!("A_RES_{session}_");
-    let mut all = Vec::new();
-    files(&root, &mut all);
+    let all = common::files_under(&root, None);
     let (held, rest): (Vec<PathBuf>, Vec<PathBuf>) = all.into_iter().partition(|p| {
         p.file_name()
             .and_then(|n| n.to_str())
@@ -124,4 +121,103 @@ fn main() {
     for m in misses {
         println!("  mismatch {m}");
     }
+    ceiling(&run.docs, &want, &own_titles, cited);
+}
+
+/// The loose reading of the words around each citation described in the
+/// module documentation: per cited resolution, whether any title-like
+/// words stand by one of its citations, and whether any equal its title.
+fn ceiling(
+    docs: &[unxref::extract::Extracted],
+    want: &str,
+    own: &BTreeMap<String, String>,
+    cited: usize,
+) {
+    let on = Regex::new(
+        r"^,? ?(?:of \d{1,2} \w+ \d{4},? )?on (.+?)(?:[,;.)]| and (?:its|resolution|decision|the Human)|$)",
+    )
+    .expect("regex");
+    let subject = Regex::new(
+        r"resolutions,? (?:\w+ ){0,3}on (?:the|this) (?:subject|question|matter|item|issue)s?\b[^.;]{0,200}$",
+    )
+    .expect("regex");
+    let on_incl = Regex::new(
+        r"resolutions (?:and decisions )?on ([^,;]+?),? (?:including|in particular|most recently|the most recent)\b[^.;]{0,200}$",
+    )
+    .expect("regex");
+    let agenda =
+        Regex::new(r"(?:^|\n)[ \t]*(?:\d+\.|\([a-z]\))?[ \t]*([^\n]{5,200}?)[ \t]*\((?:General Assembly )?resolution[ \t]*$")
+            .expect("regex");
+    let key = |t: &str| {
+        let n = normalize_title(t);
+        n.strip_prefix("the ").map(str::to_string).unwrap_or(n)
+    };
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut words: BTreeSet<&str> = BTreeSet::new();
+    let mut right: BTreeSet<&str> = BTreeSet::new();
+    let mut files: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+    for d in docs {
+        for c in d.citations.iter().filter(|c| {
+            c.target
+                .strip_prefix(want)
+                .is_some_and(|n| n.chars().all(|ch| ch.is_ascii_digit()))
+        }) {
+            let raw = files
+                .entry(c.file.as_str())
+                .or_insert_with(|| std::fs::read(&c.file).unwrap_or_default());
+            let lo = c.start.saturating_sub(400).min(raw.len());
+            let hi = (c.end + 300).min(raw.len());
+            let (Some(b), Some(a)) = (
+                raw.get(lo..c.start.min(raw.len())),
+                raw.get(c.end.min(raw.len())..hi),
+            ) else {
+                continue;
+            };
+            let (b, a) = (String::from_utf8_lossy(b), String::from_utf8_lossy(a));
+            let (before, after) = (collapse(&b), collapse(&a));
+            let mut found: Vec<String> = Vec::new();
+            if !c.cited_title.is_empty() {
+                found.push(c.cited_title.clone());
+            }
+            if let Some(m) = on.captures(&after) {
+                found.push(m[1].to_string());
+            }
+            if subject.is_match(&before) {
+                found.push(d.info.title.clone());
+            }
+            if let Some(m) = on_incl.captures(&before) {
+                found.push(m[1].to_string());
+            }
+            let mut cut = b.len().saturating_sub(300);
+            while !b.is_char_boundary(cut) {
+                cut += 1;
+            }
+            if after.starts_with(')')
+                && let Some(m) = agenda.captures(&b[cut..])
+            {
+                found.push(m[1].to_string());
+            }
+            if found.is_empty() {
+                continue;
+            }
+            words.insert(c.target.as_str());
+            if let Some(t) = own.get(&c.target)
+                && found.iter().any(|f| key(f) == key(t))
+            {
+                right.insert(c.target.as_str());
+            }
+        }
+    }
+    let pct = |a: usize| 100.0 * a as f64 / cited.max(1) as f64;
+    println!("ceiling, from the words around the citations (read loosely):");
+    println!(
+        "  with any title-like words: {} of {cited} ({:.1}%)",
+        words.len(),
+        pct(words.len())
+    );
+    println!(
+        "  with words equal to the own title: {} of {cited} ({:.1}%)",
+        right.len(),
+        pct(right.len())
+    );
 }

@@ -11,34 +11,14 @@
 //! These live beside `tests/cases/` rather than in it: the extraction
 //! cases there are read by `extract_cases.rs` with another third column.
 
+#[path = "support/tables.rs"]
+mod tables;
+
 use unxref::extract::{Extractor, Options};
-use unxref::model::{Body, Lang};
-
-fn unescape(s: &str) -> String {
-    s.replace("\\n", "\n")
-        .replace("\\t", "\t")
-        .replace("\\\\", "\\")
-}
-
-fn body(s: &str) -> Option<Body> {
-    match s.trim() {
-        "ga" => Some(Body::GeneralAssembly),
-        "sc" => Some(Body::SecurityCouncil),
-        "ecosoc" => Some(Body::Ecosoc),
-        "hrc" => Some(Body::HumanRightsCouncil),
-        _ => None,
-    }
-}
 
 #[test]
 fn harvest_tables() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/harvest");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("tests/harvest exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-        .collect();
-    files.sort();
+    let files = tables::table_files("tests/harvest");
     let langs: Vec<String> = files
         .iter()
         .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
@@ -46,56 +26,35 @@ fn harvest_tables() {
     assert_eq!(langs, ["ar", "en", "es", "fr", "ru", "zh"]);
     let ex = Extractor::new(Options::default()).unwrap();
     let mut failures = Vec::new();
-    let mut rows = 0;
-    for f in &files {
-        let stem = f.file_stem().unwrap().to_string_lossy().into_owned();
-        let lang = Lang::parse(&stem);
-        let content = std::fs::read_to_string(f).unwrap();
-        for (i, line) in content.lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if !(2..=3).contains(&cols.len()) {
-                failures.push(format!("{stem}.tsv:{}: expected 3 columns", i + 1));
-                continue;
-            }
-            rows += 1;
-            let text = unescape(cols[1]);
-            let want: Vec<String> = cols
-                .get(2)
-                .map(|s| s.trim())
-                .filter(|s| !s.is_empty())
-                .map(|s| {
-                    s.split(" | ")
-                        .map(|e| {
-                            let p: Vec<&str> = e.split(';').map(str::trim).collect();
-                            p.join(" ; ")
-                        })
-                        .collect()
+    let rows = tables::read_rows(&files, &mut failures);
+    assert!(!rows.is_empty(), "no table rows read");
+    for row in &rows {
+        let want: Vec<String> = if row.want.is_empty() {
+            Vec::new()
+        } else {
+            row.want
+                .split(" | ")
+                .map(|e| {
+                    let p: Vec<&str> = e.split(';').map(str::trim).collect();
+                    p.join(" ; ")
                 })
-                .unwrap_or_default();
-            let got: Vec<String> = ex
-                .extract_snippet(&text, body(cols[0]), lang)
-                .iter()
-                .filter(|c| !c.cited_title.is_empty() || !c.cited_date.is_empty())
-                .map(|c| format!("{} ; {} ; {}", c.target, c.cited_title, c.cited_date))
-                .collect();
-            if got != want {
-                failures.push(format!(
-                    "{stem}.tsv:{}: {:?}\n    want: {}\n    got:  {}",
-                    i + 1,
-                    cols[1],
-                    want.join(" | "),
-                    got.join(" | ")
-                ));
-            }
+                .collect()
+        };
+        let got: Vec<String> = ex
+            .extract_snippet(&row.text, row.body, row.lang)
+            .iter()
+            .filter(|c| !c.cited_title.is_empty() || !c.cited_date.is_empty())
+            .map(|c| format!("{} ; {} ; {}", c.target, c.cited_title, c.cited_date))
+            .collect();
+        if got != want {
+            failures.push(format!(
+                "{}: {:?}\n    want: {}\n    got:  {}",
+                row.at,
+                row.text,
+                want.join(" | "),
+                got.join(" | ")
+            ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {rows} rows failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    tables::assert_none_failed(&failures, rows.len());
 }

@@ -1,10 +1,47 @@
-//! Helpers shared by the benchmark examples: a seeded random generator for
-//! synthetic graphs, and the process's CPU time and peak memory as Linux
-//! reports them. Included with `#[path = "common/mod.rs"] mod common;`
+//! Helpers shared by the examples: where the shared corpus is and the files
+//! under a folder, a seeded random generator for synthetic graphs, and the
+//! process's CPU time and peak memory as Linux reports them. Included with `#[path = "common/mod.rs"] mod common;`
 //! (a folder without `main.rs` is not built as an example of its own).
 
 // Each example uses only some of these.
 #![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The shared corpus beside the checkout (`../shared/corpus`, or two
+/// levels up from a worktree), as the examples' default input.
+pub fn shared_corpus() -> &'static str {
+    [
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"),
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus"),
+    ]
+    .into_iter()
+    .find(|p| Path::new(p).exists())
+    .unwrap_or("../shared/corpus")
+}
+
+/// Every file under `dir` (recursively, sorted by path at each level),
+/// those whose name ends in `.{ext}` only when `ext` is given. Unreadable
+/// folders are skipped.
+pub fn files_under(dir: &Path, ext: Option<&str>) -> Vec<PathBuf> {
+    fn walk(dir: &Path, ext: Option<&str>, out: &mut Vec<PathBuf>) {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, ext, out);
+            } else if ext.is_none_or(|x| p.extension().is_some_and(|e| e == x)) {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, ext, &mut out);
+    out
+}
 
 /// splitmix64: small, seeded, reproducible, no dependency.
 pub struct SplitMix64(pub u64);

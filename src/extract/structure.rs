@@ -40,8 +40,8 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         let le = memchr::memchr(b'\n', &bytes[ls..]).map_or(bytes.len(), |p| ls + p);
         let line = &text[ls..le];
         let first = line.bytes().find(|c| !matches!(c, b' ' | b'\t'));
-        if line.trim().len() <= 60
-            && matches!(first, Some(b'0'..=b'9' | b'*'))
+        if matches!(first, Some(b'0'..=b'9' | b'*'))
+            && line.trim().len() <= 60
             && let Some(c) = FURNITURE.captures(line)
         {
             if c.name("page").is_some() {
@@ -54,7 +54,7 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
     }
     let mut titles: Vec<(usize, usize)> = Vec::new();
     if let Some(h) = header.filter(|h| h.len() >= 3) {
-        for (at, _) in text.match_indices(h) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), h.as_bytes()) {
             let ls = text[..at].rfind('\n').map_or(0, |p| p + 1);
             let le = text[at..].find('\n').map_or(text.len(), |p| at + p);
             if !text[ls..le].trim().eq(h) {
@@ -117,14 +117,12 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
     if ranges.is_empty() {
         return ranges;
     }
-    let mut bytes = std::mem::take(text).into_bytes();
+    // Whole lines (char boundaries) are replaced by as many ASCII spaces:
+    // the text keeps its length, and nothing after a range moves.
+    let spaces = " ".repeat(ranges.iter().map(|&(s, e)| e - s).max().unwrap_or(0));
     for &(s, e) in &ranges {
-        for b in &mut bytes[s..e] {
-            *b = b' ';
-        }
+        text.replace_range(s..e, &spaces[..e - s]);
     }
-    // Whole lines of UTF-8 were replaced by ASCII spaces: still UTF-8.
-    *text = String::from_utf8(bytes).unwrap_or_default();
     ranges.sort_unstable();
     ranges
 }

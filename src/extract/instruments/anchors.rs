@@ -162,7 +162,24 @@ pub(super) const ANCHORS: &[&str] = &[
 
 /// Builds the anchor automaton for the name patterns `strings`, with each
 /// anchor's span (bytes before / after it that a name may cover).
-pub(super) type AnchorTables = (AhoCorasick, Vec<Vec<(u32, u32)>>);
+pub(super) type AnchorTables = (AhoCorasick, Vec<Vec<Cand>>);
+
+/// A name that holds an anchor, with what is checked before the name is
+/// compared: its length and its first and last bytes (ASCII lower case),
+/// kept here so that the check reads no memory beyond this list.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Cand {
+    /// The pattern index of the name.
+    pub(super) pi: u32,
+    /// Byte offset of the anchor in the name.
+    pub(super) off: u32,
+    /// Length of the name in bytes.
+    pub(super) len: u32,
+    /// First byte of the name, ASCII lower-cased (unused when `len` is 0).
+    pub(super) first: u8,
+    /// Last byte of the name, ASCII lower-cased.
+    pub(super) last: u8,
+}
 
 pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
     let mut words: Vec<String> = Vec::new();
@@ -190,7 +207,7 @@ pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
     // Anchor text (ASCII-lower-cased key) → index in `anchors`.
     let mut index: BTreeMap<String, usize> = BTreeMap::new();
     let mut anchors: Vec<String> = Vec::new();
-    let mut by_anchor: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut by_anchor: Vec<Vec<Cand>> = Vec::new();
     for (pi, p) in strings.iter().enumerate() {
         let (word, off) = match finder.find(p.as_str()) {
             Some(m) => (&p[m.range()], m.start()),
@@ -202,7 +219,14 @@ pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
             by_anchor.push(Vec::new());
             anchors.len() - 1
         });
-        by_anchor[i].push((pi as u32, off as u32));
+        let b = p.as_bytes();
+        by_anchor[i].push(Cand {
+            pi: pi as u32,
+            off: off as u32,
+            len: b.len() as u32,
+            first: b.first().map_or(0, u8::to_ascii_lowercase),
+            last: b.last().map_or(0, u8::to_ascii_lowercase),
+        });
     }
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)

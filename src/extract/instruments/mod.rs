@@ -136,7 +136,7 @@ struct Inner {
     anchors: AhoCorasick,
     /// Per anchor pattern: the names holding it, as (pattern index, byte
     /// offset of the anchor in the name).
-    by_anchor: Vec<Vec<(u32, u32)>>,
+    by_anchor: Vec<Vec<anchors::Cand>>,
     /// Every pattern's text (compared in place, ASCII case ignored).
     strings: Vec<Box<[u8]>>,
 }
@@ -317,23 +317,22 @@ impl InstrumentTable {
         let b = hay.as_bytes();
         let mut cands: Vec<(usize, usize, u32)> = Vec::new();
         for m in self.inner.anchors.find_overlapping_iter(hay) {
-            for &(pi, off) in &self.inner.by_anchor[m.pattern().as_usize()] {
-                let Some(st) = m.start().checked_sub(off as usize) else {
+            for c in &self.inner.by_anchor[m.pattern().as_usize()] {
+                let Some(st) = m.start().checked_sub(c.off as usize) else {
                     continue;
                 };
-                let name = &self.inner.strings[pi as usize];
-                let en = st + name.len();
-                // First and last bytes first: most names that share an
-                // anchor differ there, and the check is a necessary
-                // condition of the full comparison.
+                let en = st + c.len as usize;
+                // First and last bytes first (kept in the list: no read of
+                // the name): most names that share an anchor differ there,
+                // and the check is a necessary condition of the full
+                // comparison.
                 if en <= b.len()
-                    && name.first().is_none_or(|f| f.eq_ignore_ascii_case(&b[st]))
-                    && name
-                        .last()
-                        .is_none_or(|l| l.eq_ignore_ascii_case(&b[en - 1]))
-                    && b[st..en].eq_ignore_ascii_case(name)
+                    && (c.len == 0
+                        || c.first == b[st].to_ascii_lowercase()
+                            && c.last == b[en - 1].to_ascii_lowercase())
+                    && b[st..en].eq_ignore_ascii_case(&self.inner.strings[c.pi as usize])
                 {
-                    cands.push((st, en, pi));
+                    cands.push((st, en, c.pi));
                 }
             }
         }
