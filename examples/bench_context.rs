@@ -13,6 +13,9 @@
 //! cargo run --release --example bench_context [-- FOLDER [ROUNDS]]
 //! ```
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -30,13 +33,7 @@ struct Call {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let default = [
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus"),
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/corpus"),
-    ]
-    .into_iter()
-    .find(|p| std::path::Path::new(p).exists())
-    .unwrap_or("../shared/corpus");
+    let default = common::shared_corpus();
     let root = PathBuf::from(args.get(1).map_or(default, |s| s.as_str()));
     let rounds: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
     let found = input::discover(std::slice::from_ref(&root));
