@@ -1,0 +1,427 @@
+//! The passage rules, and the fast implementation against the reference.
+
+use super::*;
+
+/// (text with the citation between `[` and `]`, expected context).
+const CASES: &[(&str, &str)] = &[
+    (
+        "The General Assembly,\n\nRecalling its resolution [70/1] of 25 September 2015, entitled \"Transforming our world\",\n\nNoting",
+        "Recalling its resolution 70/1 of 25 September 2015, entitled \"Transforming our world\",",
+    ),
+    (
+        "1. Decides to review resolution [72/194] at its\n seventy-fifth   session;\n2. Requests",
+        "Decides to review resolution 72/194 at its seventy-fifth session;",
+    ),
+    (
+        "It acts. Recalling also resolution [2178 (2014)] on fighters. And more.",
+        "Recalling also resolution 2178 (2014) on fighters.",
+    ),
+    (
+        "United Nations, Treaty Series, vol. 2225, No. [39574]. Next sentence.",
+        "United Nations, Treaty Series, vol. 2225, No. 39574.",
+    ),
+    (
+        "See para. 94 of resolution [69/313]; see also A. B. Smith.",
+        "See para. 94 of resolution 69/313;",
+    ),
+    (
+        "Rappelant sa résolution [72/194] du 19 décembre 2017,",
+        "Rappelant sa résolution 72/194 du 19 décembre 2017,",
+    ),
+    ("回顾其第[72/194]号决议。又回顾", "回顾其第72/194号决议。"),
+    ("[A/78/305]", "A/78/305"),
+    (
+        "Recognizing the Convention [27531] as\n__________________\n1 See",
+        "Recognizing the Convention 27531 as 1 See",
+    ),
+    ("   \n  [S/RES/1(1946)]  \n ", "S/RES/1(1946)"),
+];
+
+fn run(case: &str) -> String {
+    let start = case.find('[').unwrap();
+    let text = case.replacen('[', "", 1).replacen(']', "", 1);
+    let end = case.find(']').unwrap() - 1;
+    context(&text, start, end, 0, text.len())
+}
+
+/// Pieces of text that matter to the passage: stops, abbreviations in any
+/// case, initials, blank lines, paragraph numbers and list marks, ASCII,
+/// wide and Unicode spaces, multi-byte characters (some sharing bytes with
+/// the stops), quotes, footnote rules, list items, page furniture.
+const PIECES: &[&str] = &[
+    "Recalling",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\n\t\r\n",
+    ". ",
+    "; ",
+    "。",
+    "；",
+    "؛",
+    "No. 5",
+    " para. ",
+    "A. B. ",
+    "1. ",
+    "12. ",
+    "1234. ",
+    "(a) ",
+    "*",
+    "**",
+    "#",
+    "-",
+    "•",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{3000}",
+    "\u{85}",
+    "\u{1680}",
+    "\u{2007}",
+    "\u{2028}",
+    "\u{202f}",
+    "\u{205f}",
+    "\u{0b}",
+    "\u{0c}",
+    "résolution",
+    "72/194",
+    "Резолюция",
+    "決議",
+    "قرار",
+    "? ",
+    "! ",
+    "“Quote",
+    "«",
+    "‘",
+    "'",
+    "(",
+    "___",
+    "__",
+    "____________",
+    "xxxxxxxxxxxxxxxxxxxx",
+    "word ",
+    "Capital ",
+    "0",
+    "12",
+    "\t",
+    "\r\n",
+    "vol. ",
+    "Vol. ",
+    "VOL. ",
+    "i.e. ",
+    "e.g. ",
+    "Mr. ",
+    "n° ",
+    "nº ",
+    "см. ",
+    "Núm. ",
+    "APPROX. ",
+    "approxi. ",
+    "İ. ",
+    "ΣΟΣ. ",
+    "É. ",
+    "Add.1",
+    "3.5",
+    "…",
+    "–",
+    "resolutions 72/194, 72/284 and 73/211",
+    " (2014), ",
+    "A/HRC/43/15/Add.1",
+    "\u{c}\n",
+    "24-16433 (E)\n",
+    "2/10\n",
+    "\u{2082}",
+    "\u{ff1b}",
+    "\u{61b}",
+    "›",
+    "é",
+    "ü",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// Same passage as the char-by-char implementation, on texts made of
+    /// the pieces that matter.
+    #[test]
+    fn same_as_reference(parts in proptest::collection::vec(
+        proptest::sample::select(PIECES),
+        0..400,
+    ), a in 0usize..6000, l in 0usize..6000, w in 0usize..60, h in 0usize..6000) {
+        let text: String = parts.concat();
+        let n = text.len();
+        let start = a.min(n);
+        let end = (start + w).min(n);
+        let got = context(&text, start, end, l.min(start), h.max(end));
+        let want = reference::context(&text, start, end, l.min(start), h.max(end));
+        proptest::prop_assert_eq!(got, want);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+    /// Every citation of a long list in one sentence (each its own window).
+    #[test]
+    fn lists_same_as_reference(items in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "72/194", "2178 (2014)", "A/HRC/43/15/Add.1", "S/2023/363", "73/211 A and B",
+            "第72/194号", "résolution 1/2", "No. 39574",
+        ]),
+        1..120,
+    ), seps in proptest::collection::vec(
+        proptest::sample::select(vec![", ", ",\n   ", " and ", ", ", " et ", "、", ",  ", ",\u{a0}"]),
+        1..120,
+    ), lead in proptest::sample::select(vec!["", "1. ", "Recalling its resolutions ", "\n\n* "]),
+       tail in proptest::sample::select(vec!["", ";", ".", ". Next", "\n\nNext"])) {
+        let mut text = String::from(lead);
+        let mut spans = Vec::new();
+        for (k, item) in items.iter().enumerate() {
+            if k > 0 {
+                text.push_str(seps[k % seps.len()]);
+            }
+            spans.push((text.len(), text.len() + item.len()));
+            text.push_str(item);
+        }
+        text.push_str(tail);
+        for (s, e) in spans {
+            proptest::prop_assert_eq!(
+                context(&text, s, e, 0, text.len()),
+                reference::context(&text, s, e, 0, text.len())
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// Collapsing in stretches is collapsing char by char.
+    #[test]
+    fn collapse_same_as_reference(parts in proptest::collection::vec(
+        proptest::sample::select(PIECES),
+        0..60,
+    )) {
+        let text: String = parts.concat();
+        let mut got = String::from("x");
+        collapse_into(&mut got, &text);
+        proptest::prop_assert_eq!(&got[1..], reference::collapse(&text));
+    }
+
+    /// The same, char by char from a small alphabet: every alignment of
+    /// spaces, newlines and multi-byte characters in the 8-byte words.
+    #[test]
+    fn collapse_words_same_as_reference(chars in proptest::collection::vec(
+        proptest::sample::select(vec!['a', 'b', ' ', ' ', '\n', '\t', '\u{a0}', '\u{2028}', 'é', '“', '•', '_']),
+        0..48,
+    )) {
+        let text: String = chars.into_iter().collect();
+        let mut got = String::new();
+        collapse_into(&mut got, &text);
+        proptest::prop_assert_eq!(got, reference::collapse(&text));
+        let cited = text.find('b').unwrap_or(0);
+        proptest::prop_assert_eq!(
+            context(&text, cited, cited + 1, 0, text.len()),
+            reference::context(&text, cited, cited + 1, 0, text.len())
+        );
+    }
+}
+
+/// The white space `space_width` reads from bytes is `char::is_whitespace`
+/// and U+200B, for every character, and what it skips are whole characters.
+#[test]
+fn space_width_is_char_whitespace() {
+    let mut buf = [0u8; 8];
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        let s = c.encode_utf8(&mut buf);
+        let want = (c.is_whitespace() || c == '\u{200b}').then_some(s.len());
+        assert_eq!(space_width(s.as_bytes(), 0), want, "{c:?}");
+        if want.is_some() && s.len() > 1 {
+            assert!(SPECIAL[s.as_bytes()[0] as usize], "{c:?}");
+        }
+    }
+    // Cut short at the end of the text: no space, no panic.
+    assert_eq!(space_width(b"\xe2\x80", 0), None);
+    assert_eq!(space_width(b"", 0), None);
+}
+
+/// The allocation-free full-stop test is the reference's.
+#[test]
+fn full_stops_are_the_reference_ones() {
+    let words = [
+        "No",
+        "NOS",
+        "vol",
+        "Para",
+        "p",
+        "A",
+        "é",
+        "5",
+        "°",
+        "º",
+        "n°",
+        "Nº",
+        "NÚM",
+        "approx",
+        "APPROX",
+        "approxi",
+        "İ",
+        "ΣΟΣ",
+        "СМ",
+        "гг",
+        "e.g",
+        "I.E",
+        "Etc",
+        "Mmes",
+        "x.y.z",
+        "",
+        "a.b.c.d.e.f.g",
+        "Ibid",
+        "ibidem",
+        "(a",
+        "see no",
+    ];
+    let nexts = [
+        " X", " 5", " “Q", " (a", " x", "X", "", "  \n X", "\u{a0}Y", " É",
+    ];
+    for w in words {
+        for stop in [".", "!", "?"] {
+            for n in nexts {
+                let t = format!("{w}{stop}{n}");
+                let dot = w.len();
+                assert_eq!(
+                    ends_sentence(&t, dot, dot + 1),
+                    reference::ends_sentence(&t, dot, dot + 1),
+                    "{t:?}"
+                );
+            }
+        }
+    }
+    assert!(ABBREVIATIONS.iter().all(|a| a.len() <= WORD_BYTES));
+    assert_eq!(
+        ABBREVIATION_CHARS,
+        ABBREVIATIONS
+            .iter()
+            .map(|a| a.chars().count())
+            .max()
+            .unwrap()
+    );
+}
+
+/// The real texts (`../shared/corpus`, skipped when absent): the passage
+/// of every number that looks cited, with and without paragraph bounds,
+/// is the reference's.
+#[test]
+fn corpus_same_as_reference() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if !root.is_dir() {
+        eprintln!("skipped: no ../shared/corpus");
+        return;
+    }
+    let found = crate::input::discover(std::slice::from_ref(&root));
+    let mut calls = 0;
+    // Every 8th file keeps the debug build quick; all languages occur.
+    for path in found.files.iter().step_by(8) {
+        let Ok(doc) = crate::input::read(path) else {
+            continue;
+        };
+        let t = doc.raw.as_str();
+        let b = t.as_bytes();
+        let mut i = 0;
+        while let Some(p) = memchr::memchr(b'/', &b[i..]) {
+            let s = i + p;
+            i = s + 1;
+            if s == 0 || !b[s - 1].is_ascii_digit() {
+                continue;
+            }
+            let start = s - b[..s]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let end = s + 1 + b[s + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let para = (start.saturating_sub(start % 700), (end + 400).min(t.len()));
+            for (lo, hi) in [(0, t.len()), para] {
+                assert_eq!(
+                    context(t, start, end, lo, hi),
+                    reference::context(t, start, end, lo, hi),
+                    "{path:?} {start}..{end} in {lo}..{hi}"
+                );
+                calls += 1;
+            }
+        }
+    }
+    assert!(calls > 1000, "{calls}");
+}
+
+#[test]
+fn long_runs_match_the_reference() {
+    let run = "resolution 72/194,\n".repeat(400);
+    for at in [0, 19, 3000, 3800, run.len() - 19] {
+        assert_eq!(
+            context(&run, at, at + 18, 0, run.len()),
+            reference::context(&run, at, at + 18, 0, run.len())
+        );
+    }
+    let wide = format!(
+        "1. {}Recalling resolution 72/194{}",
+        "a ".repeat(500),
+        " b".repeat(500)
+    );
+    let at = wide.find("72/194").unwrap();
+    assert_eq!(
+        context(&wide, at, at + 6, 0, wide.len()),
+        reference::context(&wide, at, at + 6, 0, wide.len())
+    );
+}
+
+#[test]
+fn byte_stops_are_the_char_stops() {
+    // The stops, and characters sharing their last bytes.
+    let t = "a;b.c!d?e。f；g؛h‚i›j\u{82}k\u{9b}l\u{2082}m\u{ff1b}n\u{61b}o\u{e3}";
+    let b = t.as_bytes();
+    for (i, c) in t.char_indices() {
+        let last = i + c.len_utf8() - 1;
+        let want = if reference::is_hard_stop(c) {
+            Some((i, true))
+        } else if reference::is_soft_stop(c) {
+            Some((i, false))
+        } else {
+            None
+        };
+        assert_eq!(stop_ending_at(b, last), want, "{c:?}");
+        assert!(want.is_none() || STOP_LAST_BYTE[b[last] as usize], "{c:?}");
+    }
+}
+
+#[test]
+fn table() {
+    for (case, want) in CASES {
+        assert_eq!(run(case), *want, "case {case:?}");
+    }
+}
+
+#[test]
+fn long_sentences_are_cut_around_the_citation() {
+    let before = "word ".repeat(200);
+    let after = " more".repeat(200);
+    let case = format!("{before}resolution [70/1]{after}.");
+    let got = run(&case);
+    assert!(got.chars().count() <= MAX_CHARS, "{}", got.chars().count());
+    assert!(got.starts_with('…') && got.ends_with('…'), "{got}");
+    assert!(got.contains("word resolution 70/1 more"), "{got}");
+}
+
+#[test]
+fn paragraph_bounds_and_odd_offsets() {
+    let t = "Noting resolution 1/2, Recalling resolution 3/4, tail";
+    let s = t.find("3/4").unwrap();
+    let lo = t.find("Recalling").unwrap();
+    assert_eq!(
+        context(t, s, s + 3, lo, t.len()),
+        "Recalling resolution 3/4, tail"
+    );
+    // Offsets inside a character, past the end, reversed: no panic.
+    let t = "é 72/194 ü";
+    for (a, b) in [(1, 4), (100, 200), (5, 2), (0, 0)] {
+        let _ = context(t, a, b, 0, t.len());
+    }
+}
