@@ -170,7 +170,36 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn strip_marks(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '_' | '>'))
+    // ASCII ends on bytes (every line ends with one); a non-ASCII end may
+    // be a Unicode space: the char trim finishes the job there.
+    let mark = |x: u8| {
+        matches!(
+            x,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | b'*' | b'#' | b'_' | b'>'
+        )
+    };
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && mark(b[i]) {
+        i += 1;
+    }
+    let mut j = b.len();
+    while j > i && mark(b[j - 1]) {
+        j -= 1;
+    }
+    let t = &s[i..j];
+    if t.as_bytes().first().is_some_and(|&x| x >= 0x80)
+        || t.as_bytes().last().is_some_and(|&x| x >= 0x80)
+    {
+        t.trim_matches(is_mark)
+    } else {
+        t
+    }
+}
+
+/// White space and the marks [`strip_marks`] takes off a line's ends.
+fn is_mark(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '#' | '_' | '>')
 }
 
 /// The word(s) opening a paragraph: one word, two after a prefix such as
@@ -323,7 +352,7 @@ impl Structure {
         let mut block_start = true;
         let mut pending_op: Option<(usize, u32)> = None;
         let mut last_op = 0u32;
-        for line in text.split_inclusive('\n') {
+        for line in crate::text::lines_inclusive(text) {
             let start = at;
             at += line.len();
             let body = strip_marks(line);
@@ -458,6 +487,13 @@ impl Structure {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        #[test]
+        fn strip_marks_is_the_char_trim(t in "[a* #_>\t\n\u{a0}\u{3000}é\u{85}]{0,12}") {
+            proptest::prop_assert_eq!(super::strip_marks(&t), t.trim_matches(super::is_mark));
+        }
+    }
     use super::*;
 
     #[test]

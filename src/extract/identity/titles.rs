@@ -124,7 +124,7 @@ pub(super) enum TitleOpener {
 /// `\n`) count.
 pub(super) fn title_opener(zone: &str) -> Option<TitleOpener> {
     let mut start = 0;
-    for line in zone.split_inclusive('\n') {
+    for line in crate::text::lines_inclusive(zone) {
         let line_start = start;
         start += line.len();
         let Some(body) = line.strip_suffix('\n') else {
