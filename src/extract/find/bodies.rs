@@ -3,19 +3,32 @@
 
 use super::*;
 
+/// What follows the last `. `, `;`, `:`, `(`, `)` or blank line (`\n\n`) of
+/// `win` (all of it when none): one backward pass over the bytes for the
+/// rightmost end of a stop.
+fn after_last_stop(win: &str) -> &str {
+    let b = win.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let ends = match b[k - 1] {
+            b';' | b':' | b'(' | b')' => true,
+            b' ' => k >= 2 && b[k - 2] == b'.',
+            b'\n' => k >= 2 && b[k - 2] == b'\n',
+            _ => false,
+        };
+        if ends {
+            return &win[k..];
+        }
+        k -= 1;
+    }
+    win
+}
+
 /// What the words just before a resolution word at `at` say.
 pub(super) fn context_before(s: &str, at: usize) -> Context {
     let from = floor_boundary(s, at.saturating_sub(90));
-    let mut win = &s[from..at];
     // Stop at a paragraph break or a sentence end.
-    if let Some(p) = win.rfind("\n\n") {
-        win = &win[p + 2..];
-    }
-    for stop in [". ", ";", ":", "(", ")", "\n\n"] {
-        if let Some(p) = win.rfind(stop) {
-            win = &win[p + stop.len()..];
-        }
-    }
+    let win = after_last_stop(&s[from..at]);
     // The last body name whose distance to the resolution word is bridged
     // only by small words.
     let mut named = None;
@@ -154,5 +167,45 @@ pub(super) fn date_fits(target: &str, kind: Kind, date_year: u32) -> bool {
             (expected - 1..=expected + 1).contains(&y)
         }
         _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_last_stop;
+
+    /// The stops as they were cut before: one backward search each, in turn.
+    fn by_searches(mut win: &str) -> &str {
+        if let Some(p) = win.rfind("\n\n") {
+            win = &win[p + 2..];
+        }
+        for stop in [". ", ";", ":", "(", ")", "\n\n"] {
+            if let Some(p) = win.rfind(stop) {
+                win = &win[p + stop.len()..];
+            }
+        }
+        win
+    }
+
+    #[test]
+    fn cut_after_the_last_stop() {
+        for (win, want) in [
+            ("the General Assembly in its", "the General Assembly in its"),
+            ("Recalling. The Council, in its", "The Council, in its"),
+            ("a; b: c (d) the", " the"),
+            ("end.\n\nThe Assembly", "The Assembly"),
+            ("x.\n\n\n", ""),
+            ("", ""),
+        ] {
+            assert_eq!(after_last_stop(win), want, "{win:?}");
+            assert_eq!(after_last_stop(win), by_searches(win), "{win:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_is_the_searches(win in "[a .;:()\né]{0,40}") {
+            proptest::prop_assert_eq!(after_last_stop(&win), by_searches(&win));
+        }
     }
 }
