@@ -5,7 +5,9 @@
 use super::{Format, note};
 use crate::error::{Error, Result};
 use crate::graph::edgelist;
-use crate::graph::input::{LoadOptions, Loaded, edge_list_notes, load_inputs, single_edge_list};
+use crate::graph::input::{
+    InputKind, LoadOptions, Loaded, classify, edge_list_notes, load_inputs, single_edge_list,
+};
 use crate::graph::lean::EdgeListGraph;
 use crate::graph::{CitationGraph, NodeMeta};
 use crate::model::Kind;
@@ -84,6 +86,27 @@ pub fn load_lean(args: &InputArgs) -> Result<Option<EdgeListGraph>> {
             }
             Ok(Some(g))
         }
+        Err(e) => {
+            eprintln!("unxref: {}", Error::from(e));
+            Err(Error::Usage("no input could be used".into()))
+        }
+    }
+}
+
+/// [`load_lean`] for a lone saved graph (no `--metadata`): its nodes with
+/// their saved attributes and its arcs, held lean
+/// ([`crate::graph::store::load_lean`]); `None` for any other input. Its
+/// arcs are sorted by cited node, so only order-free measures use it
+/// (`rank --by pagerank`).
+pub fn load_lean_saved(args: &InputArgs) -> Result<Option<EdgeListGraph>> {
+    let [path] = args.inputs.as_slice() else {
+        return Ok(None);
+    };
+    if !args.reading.metadata.is_empty() || classify(path) != InputKind::SavedGraph {
+        return Ok(None);
+    }
+    match crate::graph::store::load_lean(path) {
+        Ok(g) => Ok(Some(g)),
         Err(e) => {
             eprintln!("unxref: {}", Error::from(e));
             Err(Error::Usage("no input could be used".into()))

@@ -2,7 +2,8 @@
 //! matter most by a centrality measure.
 
 use super::graph_args::{
-    Cell, InputArgs, load, load_lean, meta_cells, node_cells, parse_kind, to_stdout, write_rows,
+    Cell, InputArgs, load, load_lean, load_lean_saved, meta_cells, node_cells, parse_kind,
+    to_stdout, write_rows,
 };
 use super::{Status, note};
 use crate::analysis::query::{top_by_score, top_by_score_with};
@@ -46,10 +47,14 @@ pub const COLUMNS: [&str; 7] = ["rank", "id", "kind", "year", "title", "score", 
 
 /// Runs `unxref rank`.
 pub fn run(args: &RankArgs) -> Result<Status> {
-    if args.by == Measure::Pagerank
-        && let Some(g) = load_lean(&args.input)?
-    {
-        return run_lean(args, &g);
+    if args.by == Measure::Pagerank {
+        // A lone edge list or saved graph: PageRank straight from its arcs.
+        if let Some(g) = load_lean(&args.input)? {
+            return run_lean(args, &g);
+        }
+        if let Some(g) = load_lean_saved(&args.input)? {
+            return run_lean(args, &g);
+        }
     }
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;
@@ -88,9 +93,10 @@ fn rank_row(
     ]
 }
 
-/// `rank --by pagerank` on a lone edge list, held lean: PageRank straight
-/// from its arcs, attributes worked out for the listed nodes only (and
-/// kinds for all when `--kind` asks). Same output as the full graph gives.
+/// `rank --by pagerank` on a lone edge list or saved graph, held lean:
+/// PageRank straight from its arcs, attributes worked out (edge list) or
+/// taken (saved graph) for the listed nodes only, and kinds for all when
+/// `--kind` asks. Same output as the full graph gives.
 fn run_lean(args: &RankArgs, g: &EdgeListGraph) -> Result<Status> {
     let opts = CentralityOptions::default().with_tolerance(args.tol);
     let (scores, conv) = pagerank_arcs(&g.out, None, &opts.pagerank);

@@ -40,6 +40,9 @@ pub struct EdgeListGraph {
     pub extras: Vec<(usize, Box<str>, Box<str>)>,
     /// Citing nodes of each node, built on first use.
     incoming: OnceLock<Adjacency>,
+    /// Each node's attributes, when the input gave them (a saved graph);
+    /// `None` for an edge list, whose nodes are known by their ids alone.
+    metas: Option<Vec<NodeMeta>>,
 }
 
 impl EdgeListGraph {
@@ -60,6 +63,7 @@ impl EdgeListGraph {
             weights,
             extras,
             incoming: OnceLock::new(),
+            metas: None,
         }
     }
 
@@ -91,10 +95,14 @@ impl EdgeListGraph {
         self.ids().position(|x| x == id)
     }
 
-    /// What an edge list says of node `n`: its id, and the kind, year and
-    /// body its shape tells (as [`build::external_node`]).
+    /// What the input says of node `n`: its saved attributes (a saved
+    /// graph), or its id and the kind, year and body its shape tells (an
+    /// edge list, as [`build::external_node`]).
     pub fn node_meta(&self, n: usize) -> NodeMeta {
-        build::external_node(self.id(n).to_string(), None)
+        match &self.metas {
+            Some(m) => m[n].clone(),
+            None => build::external_node(self.id(n).to_string(), None),
+        }
     }
 
     /// The kind of every node (from its id), worked out in parallel.
@@ -129,9 +137,12 @@ impl EdgeListGraph {
 
     /// The full graph: nodes with their attributes (from their ids), edges
     /// by citing node then cited node, later citations flagged.
-    pub fn into_citation_graph(self) -> CitationGraph {
+    pub fn into_citation_graph(mut self) -> CitationGraph {
         let n = self.node_count();
-        let nodes: Vec<NodeMeta> = (0..n).into_par_iter().map(|i| self.node_meta(i)).collect();
+        let nodes: Vec<NodeMeta> = match self.metas.take() {
+            Some(m) => m,
+            None => (0..n).into_par_iter().map(|i| self.node_meta(i)).collect(),
+        };
         let mut g = CitationGraph::new();
         g.index.reserve(n);
         for (i, m) in nodes.iter().enumerate() {
@@ -210,5 +221,98 @@ impl QueryGraph for EdgeListGraph {
             let (cue, paragraph) = self.arc_extras(i);
             f(NodeIndex::new(m), self.weights[i], cue, paragraph);
         }
+    }
+}
+
+/// A saved graph as it is parsed for [`EdgeListGraph`]
+/// ([`super::store::load_lean`]): its nodes merged exactly as in a
+/// [`CitationGraph`] (the same code), its edges kept as rows.
+#[derive(Default)]
+pub(crate) struct LeanSink {
+    /// The nodes (the graph holds no edge).
+    g: CitationGraph,
+    /// Citing node, cited node and weight of each edge, in file order
+    /// (self-loops left out).
+    rows: Vec<(u32, u32, f64)>,
+    /// Cue and paragraph of the rows that have them: (row, cue, paragraph),
+    /// ascending.
+    extras: Vec<(u32, Box<str>, Box<str>)>,
+}
+
+impl super::store::Sink for LeanSink {
+    fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.g.node(id)
+    }
+    fn upsert_node(&mut self, meta: NodeMeta) -> NodeIndex {
+        self.g.upsert_node(meta)
+    }
+    fn meta(&self, n: NodeIndex) -> &NodeMeta {
+        self.g.meta(n)
+    }
+    fn add_edge(&mut self, s: NodeIndex, t: NodeIndex, meta: EdgeMeta) {
+        if s == t {
+            return;
+        }
+        if !meta.cue.is_empty() || !meta.paragraph.is_empty() {
+            self.extras
+                .push((self.rows.len() as u32, meta.cue, meta.paragraph));
+        }
+        self.rows
+            .push((s.index() as u32, t.index() as u32, meta.weight));
+    }
+}
+
+impl LeanSink {
+    /// The lean graph: rows grouped by citing node (a stable counting
+    /// sort), then by cited node (a stable sort of each node's few rows),
+    /// repeated rows merged into one arc whose weight sums theirs in file
+    /// order and whose cue and paragraph are the first row's — what
+    /// [`CitationGraph::add_or_merge_edge`] makes of them.
+    pub(crate) fn finish(self) -> EdgeListGraph {
+        let LeanSink { g, rows, extras } = self;
+        let n = g.nodes.len();
+        let mut ids = String::with_capacity(g.nodes.iter().map(|m| m.id.len()).sum());
+        let mut ends = Vec::with_capacity(n);
+        for m in &g.nodes {
+            ids.push_str(&m.id);
+            ends.push(ids.len());
+        }
+        let by_source = Adjacency::group(
+            n,
+            rows.len(),
+            (0..rows.len()).map(|i| (rows[i].0 as usize, i)),
+        );
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        let mut nbrs: Vec<u32> = Vec::with_capacity(rows.len());
+        let mut weights: Vec<f64> = Vec::with_capacity(rows.len());
+        let mut arc_extras = Vec::new();
+        let mut order: Vec<u32> = Vec::new();
+        for u in 0..n {
+            order.clear();
+            order.extend_from_slice(by_source.of(u));
+            order.sort_by_key(|&i| rows[i as usize].1);
+            let mut last = None;
+            for &i in &order {
+                let (_, v, w) = rows[i as usize];
+                if last == Some(v) {
+                    let k = weights.len() - 1;
+                    weights[k] = super::sum_weights(weights[k], w);
+                    continue;
+                }
+                last = Some(v);
+                if let Ok(x) = extras.binary_search_by_key(&i, |e| e.0) {
+                    let (_, cue, paragraph) = &extras[x];
+                    arc_extras.push((nbrs.len(), cue.clone(), paragraph.clone()));
+                }
+                nbrs.push(v);
+                weights.push(w);
+            }
+            offsets.push(nbrs.len());
+        }
+        let mut lean =
+            EdgeListGraph::new(ids, ends, Adjacency { offsets, nbrs }, weights, arc_extras);
+        lean.metas = Some(g.nodes);
+        lean
     }
 }
