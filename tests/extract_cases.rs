@@ -40,15 +40,7 @@ fn all_case_tables() {
                 got.push(&c.target);
             }
         }
-        if got != want {
-            failures.push(format!(
-                "{}: {:?}\n    want: {}\n    got:  {}",
-                row.at,
-                row.text,
-                want.join(" | "),
-                got.join(" | ")
-            ));
-        }
+        tables::compare(row, &want, &got, &mut failures);
     }
     tables::assert_none_failed(&failures, rows.len());
 }

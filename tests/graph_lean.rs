@@ -4,6 +4,8 @@
 //! PageRank bit for bit, the same query hits (with the same `via`), the same
 //! id resolution and errors.
 
+#[path = "support/lcg.rs"]
+mod lcg;
 use petgraph::graph::NodeIndex;
 use std::path::Path;
 use unxref::analysis::query::{QueryOptions, cited_by, cites, top_by_score, top_by_score_with};
@@ -20,13 +22,7 @@ fn fixture(name: &str) -> String {
 /// A seeded citation-like edge list with cycles, self-loops, repeated rows,
 /// weights and ids needing normalisation.
 fn random_edge_list(nodes: u64, rows: usize, seed: u64) -> String {
-    let mut r = seed;
-    let mut next = move || {
-        r = r
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        r >> 33
-    };
+    let mut next = lcg::lcg(seed);
     let id = |i: u64| match i % 4 {
         0 => format!("S/RES/{i} ({})", 1946 + i % 70),
         1 => format!("A/RES/{}/{i}", 1 + i % 79),
@@ -36,7 +32,7 @@ fn random_edge_list(nodes: u64, rows: usize, seed: u64) -> String {
     let mut out = String::from("Source,Target,Weight\n");
     for _ in 0..rows {
         let (a, b) = (next() % nodes, next() % nodes);
-        let (a, b) = if a >= b || next() % 10 == 0 {
+        let (a, b) = if a >= b || next().is_multiple_of(10) {
             (a, b)
         } else {
             (b, a)

@@ -5,6 +5,8 @@
 //! first cue and paragraph, the same PageRank bit for bit, and the same
 //! top of the ranking; a bad file gives the same error.
 
+#[path = "support/lcg.rs"]
+mod lcg;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -19,13 +21,7 @@ use unxref::model::Kind;
 /// document), edges by position and by id string (some to ids not listed,
 /// some not canonical), repeated edges with weights, self-loops, cues.
 fn random_saved(nodes: u64, edges: usize, seed: u64) -> String {
-    let mut r = seed;
-    let mut next = move || {
-        r = r
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        r >> 33
-    };
+    let mut next = lcg::lcg(seed);
     let id = |i: u64| match i % 3 {
         0 => format!("S/RES/{i}({})", 1946 + i % 70),
         1 => format!("A/RES/{}/{i}", 1 + i % 79),
@@ -45,7 +41,7 @@ fn random_saved(nodes: u64, edges: usize, seed: u64) -> String {
         };
         out.push_str(&format!("{{\"id\":\"{}\"{extra}}}", id(i)));
         listed += 1;
-        if next() % 10 == 0 {
+        if next().is_multiple_of(10) {
             // the same id again, now as a corpus document
             out.push_str(&format!(
                 ",\n{{\"id\":\"{}\",\"title\":\"Own {i}\",\"in_corpus\":true}}",
@@ -72,7 +68,7 @@ fn random_saved(nodes: u64, edges: usize, seed: u64) -> String {
             "{{\"source\":{s},\"target\":{t},\"weight\":{}",
             1 + next() % 4
         );
-        if next() % 3 == 0 {
+        if next().is_multiple_of(3) {
             rec.push_str(&format!(
                 ",\"cue\":\"Recalling\",\"paragraph\":\"pp{}\"",
                 next() % 9
@@ -80,7 +76,7 @@ fn random_saved(nodes: u64, edges: usize, seed: u64) -> String {
         }
         rec.push('}');
         out.push_str(&rec);
-        if next() % 8 == 0 {
+        if next().is_multiple_of(8) {
             // the same edge again
             out.push_str(",\n");
             out.push_str(&format!("{{\"source\":{s},\"target\":{t},\"weight\":0.5}}"));

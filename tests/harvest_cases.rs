@@ -46,15 +46,7 @@ fn harvest_tables() {
             .filter(|c| !c.cited_title.is_empty() || !c.cited_date.is_empty())
             .map(|c| format!("{} ; {} ; {}", c.target, c.cited_title, c.cited_date))
             .collect();
-        if got != want {
-            failures.push(format!(
-                "{}: {:?}\n    want: {}\n    got:  {}",
-                row.at,
-                row.text,
-                want.join(" | "),
-                got.join(" | ")
-            ));
-        }
+        tables::compare(row, &want, &got, &mut failures);
     }
     tables::assert_none_failed(&failures, rows.len());
 }

@@ -112,6 +112,27 @@ pub fn read_rows(files: &[PathBuf], failures: &mut Vec<String>) -> Vec<Row> {
     rows
 }
 
+/// Records a failure of `row` when what was found (`got`) is not what the
+/// table expects (`want`), both as lists of entries.
+pub fn compare<T: AsRef<str> + PartialEq<U>, U: AsRef<str>>(
+    row: &Row,
+    want: &[T],
+    got: &[U],
+    failures: &mut Vec<String>,
+) {
+    if want.len() == got.len() && want.iter().zip(got).all(|(w, g)| w == g) {
+        return;
+    }
+    let join = |v: Vec<&str>| v.join(" | ");
+    failures.push(format!(
+        "{}: {:?}\n    want: {}\n    got:  {}",
+        row.at,
+        row.text,
+        join(want.iter().map(AsRef::as_ref).collect()),
+        join(got.iter().map(AsRef::as_ref).collect())
+    ));
+}
+
 /// Fails with every failure listed, when there is any.
 pub fn assert_none_failed(failures: &[String], rows: usize) {
     assert!(
