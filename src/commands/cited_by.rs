@@ -7,6 +7,7 @@ use super::graph_args::{
 use super::{Status, note};
 use crate::analysis::query::{Hit, QueryGraph, QueryOptions, cited_by};
 use crate::error::Result;
+use crate::graph::input::InputKind;
 use crate::graph::lean::EdgeListGraph;
 use crate::graph::resolve_id::{resolve, resolve_lean};
 use crate::graph::{CitationGraph, NodeMeta};
@@ -131,7 +132,9 @@ pub(super) fn run_query(
     lean_query: fn(&EdgeListGraph, NodeIndex, &QueryOptions) -> Vec<Hit>,
     none: &str,
 ) -> Result<Status> {
-    if let Some(g) = load_lean(&args.input)? {
+    // Only an edge list: a saved graph's lean arcs lose the edge order
+    // that `via` follows.
+    if let Some(g) = load_lean(&args.input, &[InputKind::EdgeList])? {
         return run_lean(args, &g, lean_query, none);
     }
     let (loaded, failed) = load(&args.input)?;

@@ -6,7 +6,7 @@ use super::{Format, note};
 use crate::error::{Error, Result};
 use crate::graph::edgelist;
 use crate::graph::input::{
-    InputKind, LoadOptions, Loaded, classify, edge_list_notes, load_inputs, single_edge_list,
+    InputKind, LoadOptions, Loaded, edge_list_notes, load_inputs, single_input,
 };
 use crate::graph::lean::EdgeListGraph;
 use crate::graph::{CitationGraph, NodeMeta};
@@ -67,45 +67,29 @@ pub fn load(args: &InputArgs) -> Result<(Loaded, bool)> {
     Ok((loaded, failed))
 }
 
-/// [`load`] for a command that can work on an edge list held lean: when
-/// the only input is an edge list (and no `--metadata`), loads it as
-/// [`EdgeListGraph`], printing the same notes and errors as [`load`];
-/// `None` otherwise (then call [`load`]).
-pub fn load_lean(args: &InputArgs) -> Result<Option<EdgeListGraph>> {
+/// [`load`] for a command that can work on a graph held lean: when the
+/// only input is of one of `kinds` (an edge list; a saved graph for the
+/// order-free measures, its arcs being sorted by cited node) and no
+/// `--metadata` is given, loads it as [`EdgeListGraph`], printing the same
+/// notes and errors as [`load`]; `None` otherwise (then call [`load`]).
+pub fn load_lean(args: &InputArgs, kinds: &[InputKind]) -> Result<Option<EdgeListGraph>> {
     let opts = LoadOptions {
         extract: Default::default(),
         metadata: args.reading.metadata.clone(),
     };
-    let Some(path) = single_edge_list(&args.inputs, &opts) else {
+    let Some((path, kind)) = single_input(&args.inputs, &opts, kinds) else {
         return Ok(None);
     };
-    match edgelist::load_lean(path) {
-        Ok((g, report)) => {
+    let got = match kind {
+        InputKind::EdgeList => edgelist::load_lean(path).map(|(g, report)| {
             for n in edge_list_notes(path, &report) {
                 note(args.reading.quiet, &n);
             }
-            Ok(Some(g))
-        }
-        Err(e) => {
-            eprintln!("unxref: {}", Error::from(e));
-            Err(Error::Usage("no input could be used".into()))
-        }
-    }
-}
-
-/// [`load_lean`] for a lone saved graph (no `--metadata`): its nodes with
-/// their saved attributes and its arcs, held lean
-/// ([`crate::graph::store::load_lean`]); `None` for any other input. Its
-/// arcs are sorted by cited node, so only order-free measures use it
-/// (`rank --by pagerank`).
-pub fn load_lean_saved(args: &InputArgs) -> Result<Option<EdgeListGraph>> {
-    let [path] = args.inputs.as_slice() else {
-        return Ok(None);
+            g
+        }),
+        _ => crate::graph::store::load_lean(path),
     };
-    if !args.reading.metadata.is_empty() || classify(path) != InputKind::SavedGraph {
-        return Ok(None);
-    }
-    match crate::graph::store::load_lean(path) {
+    match got {
         Ok(g) => Ok(Some(g)),
         Err(e) => {
             eprintln!("unxref: {}", Error::from(e));

@@ -2,13 +2,13 @@
 //! matter most by a centrality measure.
 
 use super::graph_args::{
-    Cell, InputArgs, load, load_lean, load_lean_saved, meta_cells, node_cells, parse_kind,
-    to_stdout, write_rows,
+    Cell, InputArgs, load, load_lean, meta_cells, node_cells, parse_kind, to_stdout, write_rows,
 };
 use super::{Status, note};
 use crate::analysis::query::{top_by_score, top_by_score_with};
 use crate::analysis::{CentralityOptions, Measure, compute_converged, pagerank_arcs};
 use crate::error::Result;
+use crate::graph::input::InputKind;
 use crate::graph::lean::EdgeListGraph;
 use crate::model::Kind;
 
@@ -47,14 +47,11 @@ pub const COLUMNS: [&str; 7] = ["rank", "id", "kind", "year", "title", "score", 
 
 /// Runs `unxref rank`.
 pub fn run(args: &RankArgs) -> Result<Status> {
-    if args.by == Measure::Pagerank {
-        // A lone edge list or saved graph: PageRank straight from its arcs.
-        if let Some(g) = load_lean(&args.input)? {
-            return run_lean(args, &g);
-        }
-        if let Some(g) = load_lean_saved(&args.input)? {
-            return run_lean(args, &g);
-        }
+    // A lone edge list or saved graph: PageRank straight from its arcs.
+    if args.by == Measure::Pagerank
+        && let Some(g) = load_lean(&args.input, &[InputKind::EdgeList, InputKind::SavedGraph])?
+    {
+        return run_lean(args, &g);
     }
     let (loaded, failed) = load(&args.input)?;
     let g = &loaded.graph;

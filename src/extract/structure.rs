@@ -487,14 +487,14 @@ impl Structure {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     proptest::proptest! {
         #[test]
         fn strip_marks_is_the_char_trim(t in "[a* #_>\t\n\u{a0}\u{3000}é\u{85}]{0,12}") {
-            proptest::prop_assert_eq!(super::strip_marks(&t), t.trim_matches(super::is_mark));
+            proptest::prop_assert_eq!(strip_marks(&t), t.trim_matches(is_mark));
         }
     }
-    use super::*;
 
     #[test]
     fn paragraphs() {

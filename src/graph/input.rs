@@ -117,13 +117,21 @@ pub fn edge_list_notes(path: &Path, report: &edgelist::EdgeListReport) -> Vec<St
     notes
 }
 
-/// The single input, when it is one edge list and nothing else (no
-/// `--metadata`): then [`edgelist::load_lean`] gives what `rank --by
-/// pagerank`, `cited-by` and `cites` need, with the same nodes and edges as
-/// [`load_inputs`], without building the full graph.
-pub fn single_edge_list<'a>(inputs: &'a [PathBuf], opts: &LoadOptions) -> Option<&'a Path> {
+/// The single input and its kind, when it is one of `kinds` and nothing
+/// else is given (no other input, no `--metadata`): then an edge list
+/// ([`edgelist::load_lean`]) or a saved graph ([`store::load_lean`]) can be
+/// held lean, with the same nodes and edges as [`load_inputs`], without
+/// building the full graph.
+pub fn single_input<'a>(
+    inputs: &'a [PathBuf],
+    opts: &LoadOptions,
+    kinds: &[InputKind],
+) -> Option<(&'a Path, InputKind)> {
     match inputs {
-        [p] if opts.metadata.is_empty() && classify(p) == InputKind::EdgeList => Some(p),
+        [p] if opts.metadata.is_empty() => {
+            let kind = classify(p);
+            kinds.contains(&kind).then_some((p.as_path(), kind))
+        }
         _ => None,
     }
 }
