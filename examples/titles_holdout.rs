@@ -71,12 +71,11 @@ fn main() {
     let (mut cited, mut titled, mut matched, mut no_own) = (0, 0, 0, 0);
     let mut dated = 0;
     let mut misses = Vec::new();
-    for m in g.nodes.iter().filter(|m| {
-        !m.in_corpus
-            && m.id
-                .strip_prefix(&want)
-                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
-    }) {
+    for m in g
+        .nodes
+        .iter()
+        .filter(|m| !m.in_corpus && of_session(&m.id, &want))
+    {
         cited += 1;
         dated += usize::from(!m.date.is_empty());
         if m.title.is_empty() {
@@ -124,6 +123,13 @@ fn main() {
     ceiling(&run.docs, &want, &own_titles, cited);
 }
 
+/// Whether `id` is a resolution of the session whose prefix is `want`
+/// (`A/RES/79/`), without letter or part (`A/RES/79/1`, not `79/259 A`).
+fn of_session(id: &str, want: &str) -> bool {
+    id.strip_prefix(want)
+        .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The loose reading of the words around each citation described in the
 /// module documentation: per cited resolution, whether any title-like
 /// words stand by one of its citations, and whether any equal its title.
@@ -157,11 +163,7 @@ fn ceiling(
     let mut right: BTreeSet<&str> = BTreeSet::new();
     let mut files: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
     for d in docs {
-        for c in d.citations.iter().filter(|c| {
-            c.target
-                .strip_prefix(want)
-                .is_some_and(|n| n.chars().all(|ch| ch.is_ascii_digit()))
-        }) {
+        for c in d.citations.iter().filter(|c| of_session(&c.target, want)) {
             let raw = files
                 .entry(c.file.as_str())
                 .or_insert_with(|| std::fs::read(&c.file).unwrap_or_default());
