@@ -58,19 +58,22 @@ pub fn extract_corpus(
 /// Files at least this large are extracted alone, on the calling thread,
 /// their citations going to the sink as they are made.
 const STREAM_FROM: u64 = 4 << 20;
-/// Smaller files are extracted in parallel in windows of at most this many
-/// files …
-const WINDOW_FILES: usize = 64;
-/// … and this many bytes; a window's citations are held until it is done.
-const WINDOW_BYTES: u64 = 32 << 20;
+/// Smaller files are extracted by a pool of workers, each taking the next
+/// file as soon as it is free, at most this many files …
+const AHEAD_FILES: usize = 256;
+/// … and this many bytes of files ahead of the one being written: the
+/// citations of files done early are held until their turn.
+const AHEAD_BYTES: u64 = 32 << 20;
 
 /// Like [`extract_corpus`], but gives every citation to `sink`, in input
 /// order and text order, and returns the documents without their citations
-/// (identity and notes only). Small files are extracted in parallel, a
-/// window of them at a time; large ones (and standard input) one at a time
-/// with their citations streamed as they are made, so that peak memory is
-/// that of the largest document's texts and matches, not of its citations
-/// or of the corpus. Stops at the first error of `sink` and returns it.
+/// (identity and notes only). Small files are extracted in parallel, by
+/// workers that each take the next file as soon as they are free, while
+/// this thread gives the finished ones to `sink` in input order (see
+/// [`in_order`]); large ones (and standard input) one at a time with their
+/// citations streamed as they are made, so that peak memory is that of the
+/// largest document's texts and matches, not of its citations or of the
+/// corpus. Stops at the first error of `sink` and returns it.
 pub fn extract_corpus_each(
     inputs: &[PathBuf],
     extractor: &Extractor,
@@ -91,14 +94,9 @@ pub fn extract_corpus_each(
         }
     };
     let sizes: Vec<u64> = files.iter().map(size).collect();
-    // A window's citations go to the sink (on this thread) while the next
-    // window is extracted (on the pool): writing JSON or CSV is then off
-    // the critical path.
-    let mut pending: Vec<Result<Extracted, InputError>> = Vec::new();
     let mut i = 0;
     while i < files.len() {
         if sizes[i] >= STREAM_FROM {
-            flush(std::mem::take(&mut pending), sink, &mut run)?;
             match input::read(&files[i]) {
                 Ok(doc) => {
                     let mut failed = None;
@@ -120,56 +118,150 @@ pub fn extract_corpus_each(
             i += 1;
             continue;
         }
-        let mut j = i;
-        let mut bytes = 0;
-        while j < files.len()
-            && j - i < WINDOW_FILES
-            && sizes[j] < STREAM_FROM
-            && bytes < WINDOW_BYTES
-        {
-            bytes += sizes[j];
-            j += 1;
-        }
-        let window = &files[i..j];
-        let previous = std::mem::take(&mut pending);
-        pending = std::thread::scope(|scope| {
-            let next = scope.spawn(|| {
-                window
-                    .par_iter()
-                    .map(|p| input::read(p).map(|doc| extractor.extract(&doc)))
-                    .collect::<Vec<_>>()
-            });
-            let written = flush(previous, sink, &mut run);
-            // A panic in an extraction is a bug: pass it on as it is.
-            let next = next.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
-            written.map(|()| next)
+        let j = (i..files.len())
+            .find(|&j| sizes[j] >= STREAM_FROM)
+            .unwrap_or(files.len());
+        in_order(&files[i..j], &sizes[i..j], extractor, &mut |r| {
+            flush(r, sink, &mut run)
         })?;
         i = j;
     }
-    flush(pending, sink, &mut run)?;
     Ok(run)
 }
 
-/// Gives a window's citations to `sink`, in order, and keeps its documents
-/// (without their citations) and errors in `run`.
+/// One file's outcome, or the panic of the worker that extracted it.
+type Outcome = std::thread::Result<Result<Extracted, InputError>>;
+
+/// What the workers of [`in_order`] share: which file is next, and how far
+/// ahead of the writer they are.
+struct Gate {
+    /// The next file to take.
+    next: usize,
+    /// Files given to the writer's callback so far.
+    written: usize,
+    /// Bytes of the files taken and not yet written.
+    ahead: u64,
+    /// Set when the writer stops (an error, or a worker's panic).
+    stop: bool,
+}
+
+/// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]
+/// workers and gives each outcome to `done`, on this thread, in input
+/// order. A worker takes the next file as soon as it is free (no batch
+/// waits for its slowest file), but never more than [`AHEAD_FILES`] files
+/// or [`AHEAD_BYTES`] bytes ahead of the file being written, which bounds
+/// the citations held. Stops at the first error of `done`; a panic in an
+/// extraction (a bug) is passed on once its file's turn comes.
+fn in_order(
+    files: &[PathBuf],
+    sizes: &[u64],
+    extractor: &Extractor,
+    done: &mut dyn FnMut(Result<Extracted, InputError>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    use std::sync::{Condvar, Mutex, PoisonError, mpsc};
+    if files.is_empty() {
+        return Ok(());
+    }
+    let workers = rayon::current_num_threads().clamp(1, files.len());
+    let gate = Mutex::new(Gate {
+        next: 0,
+        written: 0,
+        ahead: 0,
+        stop: false,
+    });
+    let turn = Condvar::new();
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    // The next file a worker may take, waiting for room; None when done.
+    let take = || {
+        let mut g = gate.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if g.stop || g.next >= files.len() {
+                return None;
+            }
+            let i = g.next;
+            if i == g.written || (i - g.written < AHEAD_FILES && g.ahead + sizes[i] <= AHEAD_BYTES)
+            {
+                g.next += 1;
+                g.ahead += sizes[i];
+                return Some(i);
+            }
+            g = turn.wait(g).unwrap_or_else(PoisonError::into_inner);
+        }
+    };
+    let stop = || {
+        gate.lock().unwrap_or_else(PoisonError::into_inner).stop = true;
+        turn.notify_all();
+    };
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let take = &take;
+            scope.spawn(move || {
+                while let Some(i) = take() {
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        input::read(&files[i]).map(|doc| extractor.extract(&doc))
+                    }));
+                    if tx.send((i, outcome)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Outcomes that came early, by file index modulo AHEAD_FILES (no
+        // two files in flight share a slot).
+        let mut early: Vec<Option<Outcome>> =
+            (0..AHEAD_FILES.min(files.len())).map(|_| None).collect();
+        let slots = early.len();
+        let mut written = 0;
+        for (i, outcome) in rx.iter() {
+            early[i % slots] = Some(outcome);
+            while let Some(outcome) = early[written % slots].take() {
+                let result = match outcome {
+                    Ok(r) => done(r),
+                    Err(panic) => {
+                        stop();
+                        std::panic::resume_unwind(panic)
+                    }
+                };
+                written += 1;
+                {
+                    let mut g = gate.lock().unwrap_or_else(PoisonError::into_inner);
+                    g.written = written;
+                    g.ahead -= sizes[written - 1];
+                }
+                turn.notify_all();
+                if result.is_err() {
+                    stop();
+                    return result;
+                }
+                if written == files.len() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Gives one file's citations to `sink`, in order, and keeps its document
+/// (without its citations) or its error in `run`.
 fn flush(
-    results: Vec<Result<Extracted, InputError>>,
+    result: Result<Extracted, InputError>,
     sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
     run: &mut CorpusRun,
 ) -> std::io::Result<()> {
-    for r in results {
-        match r {
-            Ok(d) => {
-                for c in d.citations {
-                    sink(c)?;
-                }
-                run.docs.push(Extracted {
-                    info: d.info,
-                    citations: Vec::new(),
-                });
+    match result {
+        Ok(d) => {
+            for c in d.citations {
+                sink(c)?;
             }
-            Err(e) => run.errors.push(e),
+            run.docs.push(Extracted {
+                info: d.info,
+                citations: Vec::new(),
+            });
         }
+        Err(e) => run.errors.push(e),
     }
     Ok(())
 }

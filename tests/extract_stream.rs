@@ -24,7 +24,7 @@ fn a_citation_explosion_is_streamed_in_bounded_memory() {
     .unwrap();
     let big = dir.path().join("b.txt");
     // Above the pipeline's streaming threshold (4 MiB): a smaller file is
-    // extracted whole, in a window with others, and never reaches the
+    // extracted whole, by the worker pool, and never reaches the
     // streaming path this test is about.
     let n = 260_000;
     let text = "resolution 72/194, ".repeat(n);
