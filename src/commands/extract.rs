@@ -73,8 +73,10 @@ fn citation_cells(c: &crate::model::Citation) -> [String; 15] {
 
 /// Where citations go as they come.
 enum Out<'a> {
-    /// One JSON object per line.
-    Jsonl(&'a mut dyn Write),
+    /// One JSON object per line, each serialised into the buffer first and
+    /// written in one call (serde_json's many small writes through a `dyn
+    /// Write` cost more than the serialising).
+    Jsonl(&'a mut dyn Write, Vec<u8>),
     /// CSV rows; the header is written before the first row (or at the
     /// end when there is none, unless no input could be used).
     Csv(Box<csv::Writer<&'a mut dyn Write>>, bool),
@@ -86,9 +88,11 @@ enum Out<'a> {
 impl Out<'_> {
     fn push(&mut self, c: Citation) -> std::io::Result<()> {
         match self {
-            Out::Jsonl(w) => {
-                serde_json::to_writer(&mut **w, &c)?;
-                w.write_all(b"\n")
+            Out::Jsonl(w, buf) => {
+                buf.clear();
+                serde_json::to_writer(&mut *buf, &c)?;
+                buf.push(b'\n');
+                w.write_all(buf)
             }
             Out::Csv(cw, header) => {
                 if !*header {
@@ -139,7 +143,7 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
     let mut run = None;
     let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
         let mut out = match format {
-            Format::Jsonl => Out::Jsonl(w),
+            Format::Jsonl => Out::Jsonl(w, Vec::with_capacity(1024)),
             Format::Csv => {
                 // one header, written by `push` (`serialize` would add its own)
                 let cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
@@ -156,7 +160,7 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
             return Err(std::io::Error::other(NoInput));
         }
         match out {
-            Out::Jsonl(_) => Ok(()),
+            Out::Jsonl(..) => Ok(()),
             Out::Csv(mut cw, header) => {
                 if !header {
                     cw.write_record(COLUMNS)?;
