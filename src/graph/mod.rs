@@ -29,6 +29,7 @@ pub mod lean;
 pub mod metadata;
 pub mod nodelist;
 pub mod resolve_id;
+mod saved_lines;
 pub mod store;
 
 use crate::model::{Body, Kind, Lang};

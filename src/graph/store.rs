@@ -187,13 +187,16 @@ pub fn read(mut r: impl std::io::Read, path: &Path) -> Result<CitationGraph, Gra
 
 /// Parses saved-graph JSON; `path` is only used in error messages.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
-    let mut g = CitationGraph::new();
-    // An edge record as written takes at least 38 bytes: reserve for the
-    // most edges such a file can hold, so that the edge list does not move
-    // while growing (pages never used are never touched: this costs address
-    // space, not memory). Hand-written shorter records just grow the list.
-    g.graph.reserve_edges(bytes.len() / 38);
-    parse_into(bytes, path, &mut g)?;
+    let mut g = parse_into(bytes, path, || {
+        let mut g = CitationGraph::new();
+        // An edge record as written takes at least 38 bytes: reserve for
+        // the most edges such a file can hold, so that the edge list does
+        // not move while growing (pages never used are never touched: this
+        // costs address space, not memory). Hand-written shorter records
+        // just grow the list.
+        g.graph.reserve_edges(bytes.len() / 38);
+        g
+    })?;
     // `flagged` follows from the years; recompute it so that hand-edited
     // files agree with what the graph says.
     g.flag_later_citations();
@@ -210,8 +213,7 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<CitationGraph, GraphError> {
 /// (`cited-by --depth`) use [`load`].
 pub fn load_lean(path: &Path) -> Result<EdgeListGraph, GraphError> {
     let bytes = super::read_file(path)?;
-    let mut sink = LeanSink::default();
-    parse_into(&bytes, path, &mut sink)?;
+    let sink = parse_into(&bytes, path, LeanSink::default)?;
     // The file is no longer needed before the arcs are built.
     drop(bytes);
     Ok(sink.finish())
@@ -220,13 +222,34 @@ pub fn load_lean(path: &Path) -> Result<EdgeListGraph, GraphError> {
 /// [`load_lean`] on saved-graph JSON in memory; `path` is only used in
 /// error messages.
 pub fn parse_lean(bytes: &[u8], path: &Path) -> Result<EdgeListGraph, GraphError> {
-    let mut sink = LeanSink::default();
-    parse_into(bytes, path, &mut sink)?;
+    let sink = parse_into(bytes, path, LeanSink::default)?;
     Ok(sink.finish())
 }
 
-/// Parses saved-graph JSON into `g`; `path` is only used in error messages.
-fn parse_into<G: Sink>(bytes: &[u8], path: &Path, g: &mut G) -> Result<(), GraphError> {
+/// Parses saved-graph JSON into a sink made by `fresh`; `path` is only used
+/// in error messages. A file in the layout [`write`] gives is read line by
+/// line in parallel ([`super::saved_lines`]); any other file, or one that
+/// path does not take whole, by one streaming parser ([`parse_stream`]).
+fn parse_into<G: Sink>(bytes: &[u8], path: &Path, fresh: impl Fn() -> G) -> Result<G, GraphError> {
+    {
+        let mut g = fresh();
+        if super::saved_lines::read(bytes, &mut g).is_some() {
+            return Ok(g);
+        }
+    }
+    let mut g = fresh();
+    parse_stream(bytes, path, &mut g)?;
+    Ok(g)
+}
+
+/// Parses saved-graph JSON of any layout into `g` with one streaming
+/// parser (nodes and edges given to `g` as they are read); errors name the
+/// line.
+pub(super) fn parse_stream<G: Sink>(
+    bytes: &[u8],
+    path: &Path,
+    g: &mut G,
+) -> Result<(), GraphError> {
     let bad = |line: usize, msg: String| GraphError::SavedGraph {
         path: path.to_path_buf(),
         line,
@@ -393,7 +416,7 @@ pub(crate) fn nonempty_id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::
 }
 
 /// One node, its id made canonical.
-struct NodeSeed;
+pub(super) struct NodeSeed;
 
 impl<'de> DeserializeSeed<'de> for NodeSeed {
     type Value = NodeMeta;
