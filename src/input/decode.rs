@@ -27,6 +27,20 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), usize> {
     decode_plain(bytes)
 }
 
+/// [`decode`] of bytes the caller gives up: valid UTF-8 (most files)
+/// becomes the text without a copy.
+pub(super) fn decode_owned(bytes: Vec<u8>) -> Result<(String, Vec<String>), usize> {
+    let utf16 =
+        encoding_rs::Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
+    if !utf16 && memchr::memchr(0, &bytes).is_none() {
+        return match String::from_utf8(bytes) {
+            Ok(s) => Ok((s, Vec::new())),
+            Err(e) => decode(e.as_bytes()),
+        };
+    }
+    decode(&bytes)
+}
+
 fn decode_plain(bytes: &[u8]) -> Result<(String, Vec<String>), usize> {
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(offset);
@@ -114,5 +128,21 @@ mod tests {
     #[test]
     fn nul_is_binary() {
         assert_eq!(decode(b"ab\0c"), Err(2));
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let cases: [&[u8]; 7] = [
+            b"resolution 72/194",
+            b"\xef\xbb\xbfresolution 72/194",
+            "Ссылаясь на резолюцию 72/194,\u{92}".as_bytes(),
+            b"r\xe9solution \x96 72/194",
+            b"ab\0c",
+            b"\xff\xfer\0e\0s\0",
+            b"",
+        ];
+        for b in cases {
+            assert_eq!(decode_owned(b.to_vec()), decode(b), "{b:?}");
+        }
     }
 }

@@ -28,6 +28,7 @@ mod walk;
 pub use walk::{Discovery, discover, exclude_folder};
 
 use crate::text::Mapped;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused (UN documents are far smaller; a file
@@ -213,7 +214,7 @@ pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
         walk::read_capped_sized(&mut file, MAX_FILE_BYTES, meta.len())
     };
     let bytes = read.map_err(io)?.map_err(too_large)?;
-    from_bytes(&shown, &bytes, is_html(path))
+    from_cow(&shown, Cow::Owned(bytes), is_html(path))
 }
 
 /// Decodes a document held in memory; `path` is used in messages and for
@@ -221,6 +222,13 @@ pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
 /// whatever `path` and `html` say; a `.pdf` or `.docx` name on other content
 /// is an error.
 pub fn from_bytes(path: &str, bytes: &[u8], html: bool) -> Result<SourceDoc, InputError> {
+    from_cow(path, Cow::Borrowed(bytes), html)
+}
+
+/// [`from_bytes`] of bytes borrowed or given up (then a UTF-8 text becomes
+/// the document's text without a copy).
+fn from_cow(path: &str, data: Cow<'_, [u8]>, html: bool) -> Result<SourceDoc, InputError> {
+    let bytes: &[u8] = &data;
     let pb = || PathBuf::from(path);
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
@@ -262,8 +270,11 @@ pub fn from_bytes(path: &str, bytes: &[u8], html: bool) -> Result<SourceDoc, Inp
             notes: Vec::new(),
         });
     }
-    let (raw, notes) =
-        decode::decode(bytes).map_err(|offset| InputError::Binary { path: pb(), offset })?;
+    let decoded = match data {
+        Cow::Owned(v) => decode::decode_owned(v),
+        Cow::Borrowed(b) => decode::decode(b),
+    };
+    let (raw, notes) = decoded.map_err(|offset| InputError::Binary { path: pb(), offset })?;
     let (text, format) = if html {
         (html::strip(&raw), Format::Html)
     } else {
