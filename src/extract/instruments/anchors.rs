@@ -160,9 +160,9 @@ pub(super) const ANCHORS: &[&str] = &[
     "الاعلان",
 ];
 
-/// Builds the anchor automaton for the name patterns `strings`, with each
-/// anchor's span (bytes before / after it that a name may cover).
-pub(super) type AnchorTables = (AhoCorasick, Vec<Vec<Cand>>);
+/// The anchor finder for the name patterns `strings`, and the names that
+/// hold each anchor.
+pub(super) type AnchorTables = (super::words::AnchorFinder, Vec<Vec<Cand>>);
 
 /// A name that holds an anchor, with what is checked before the name is
 /// compared: its length and its first and last bytes (ASCII lower case),
@@ -228,11 +228,6 @@ pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
             last: b.last().map_or(0, u8::to_ascii_lowercase),
         });
     }
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&anchors)
-        .expect("anchors build an automaton");
-    (ac, by_anchor)
+    let finder = super::words::AnchorFinder::new(&anchors, &by_anchor, strings);
+    (finder, by_anchor)
 }

@@ -6,9 +6,9 @@
 //!
 //! The names live in data (`data/instruments.tsv`, columns documented in
 //! `data/README.md`); users add rows with `--instruments FILE`. Names of all
-//! languages are found in one pass of a small automaton of anchor words, so
-//! the cost hardly grows with the number of instruments (see "Speed" below);
-//! matches are reported leftmost-longest.
+//! languages are found where their anchor words occur, so the cost hardly
+//! grows with the number of instruments (see "Speed" below); matches are
+//! reported leftmost-longest.
 //!
 //! Matching rules:
 //!
@@ -40,11 +40,12 @@
 //!   glues `و`, `ب`, `ل` to the next word).
 //! - Speed: every name holds an anchor word (`ANCHORS`: "Convention",
 //!   "公约", "اتفاق", …; a name with none is its own anchor) at a fixed byte
-//!   offset. One overlapping pass of an anchor DFA finds the anchor
-//!   occurrences; at each, only the names holding that anchor are compared
-//!   in place (ASCII case ignored). The candidates are then taken
-//!   leftmost-longest, exactly as one automaton of all names would report
-//!   them, at a third of the cost.
+//!   offset. The anchor occurrences are found by `words::AnchorFinder`
+//!   (Latin anchors at word starts, eight bytes at a time; the others by an
+//!   automaton, on texts of their scripts only); at each, only the names
+//!   holding that anchor are compared in place (ASCII case ignored). The
+//!   candidates are then taken leftmost-longest, exactly as one automaton of
+//!   all names would report them, at a fraction of the cost.
 //! - Generic words ("the Convention", "the Covenant") are not in the table:
 //!   they name nothing by themselves.
 
@@ -61,6 +62,7 @@ mod anchors;
 mod normalise;
 mod russian;
 mod tsv;
+mod words;
 
 use anchors::build_anchors;
 use normalise::{norm_str, normalise};
@@ -133,7 +135,7 @@ struct Inner {
     spellings: Vec<Vec<String>>,
     /// Anchor words (see [`ANCHORS`]): every name holds one, so names are
     /// only looked for where an anchor occurs.
-    anchors: AhoCorasick,
+    anchors: words::AnchorFinder,
     /// Per anchor pattern: the names holding it, as (pattern index, byte
     /// offset of the anchor in the name).
     by_anchor: Vec<Vec<anchors::Cand>>,
@@ -303,6 +305,17 @@ impl InstrumentTable {
 
     /// Finds every name mention in `text`, in text order, offsets into `text`.
     pub fn find(&self, text: &str) -> Vec<InstrumentHit> {
+        self.find_by(text, |hay, f| self.inner.anchors.each(hay, f))
+    }
+
+    /// [`InstrumentTable::find`] with the anchor occurrences of the
+    /// normalised text given by `each` (calling back with anchor id and
+    /// start).
+    fn find_by(
+        &self,
+        text: &str,
+        each: impl FnOnce(&str, &mut dyn FnMut(usize, usize)),
+    ) -> Vec<InstrumentHit> {
         let mut hits = Vec::new();
         if self.inner.pats.is_empty() {
             return hits;
@@ -312,13 +325,13 @@ impl InstrumentTable {
         let map = |p: usize| normed.as_ref().map_or(p, |m| m.to_source(p));
         // Every occurrence of a name holds its anchor at a fixed offset, so
         // the occurrences are found by comparing, at each anchor occurrence,
-        // the few names that hold it — no scan of the text beyond the anchor
-        // automaton.
+        // the few names that hold it — no scan of the text beyond the search
+        // for anchors.
         let b = hay.as_bytes();
         let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.inner.anchors.find_overlapping_iter(hay) {
-            for c in &self.inner.by_anchor[m.pattern().as_usize()] {
-                let Some(st) = m.start().checked_sub(c.off as usize) else {
+        each(hay, &mut |anchor, start| {
+            for c in &self.inner.by_anchor[anchor] {
+                let Some(st) = start.checked_sub(c.off as usize) else {
                     continue;
                 };
                 let en = st + c.len as usize;
@@ -335,7 +348,7 @@ impl InstrumentTable {
                     cands.push((st, en, c.pi));
                 }
             }
-        }
+        });
         // Leftmost-longest, as an automaton would report them: at each start
         // the longest name; a rejected one is retried from the next character.
         cands.sort_unstable_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)).then(x.2.cmp(&y.2)));

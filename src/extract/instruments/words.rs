@@ -1,0 +1,373 @@
+//! Where the anchor words of names occur in a text: Latin-script anchors at
+//! word starts, found eight bytes at a time; the others (Cyrillic, Chinese,
+//! Arabic) by an automaton, run only on texts that hold their script.
+//!
+//! Why: one pass of an anchor automaton over every byte cost a tenth of
+//! `unxref extract` (a DFA walks a byte per memory load, ~400 MB/s here),
+//! though nearly every text is in Latin script and a Latin anchor can only
+//! start a name where a word starts. A word start is an ASCII letter after
+//! a character that is not a letter or digit of a spaced script
+//! ([`spaced_word`]): the mask of such positions costs a few operations per
+//! eight bytes, and only there is a short bucket of anchors compared.
+//!
+//! Exactness: the occurrences reported are those of every anchor, as an
+//! overlapping automaton over all anchors reports them, except occurrences
+//! of word-start anchors that are not at a word start. Those can never
+//! make a name match that [`super::InstrumentTable::find`] keeps: an anchor
+//! is a word-start anchor only when, in every name that holds it, it stands
+//! after a character that is not a word character (the text then has that
+//! same character before it), or opens the name (then a word character
+//! before it fails the name's left guard, as it fails every other name that
+//! starts there with the same letter). The test below compares both ways on
+//! random texts.
+
+use super::anchors::Cand;
+use super::*;
+
+/// Slots of [`AnchorFinder`]'s index.
+const SLOTS: usize = 4096;
+
+/// The first four bytes of `b` (fewer when it is shorter), ASCII
+/// lower-cased, little-endian, and the mask of the bytes present.
+#[inline(always)]
+fn head(b: &[u8]) -> (u32, u32) {
+    let mut h = [0u8; 4];
+    let n = b.len().min(4);
+    h[..n].copy_from_slice(&b[..n]);
+    let h = u32::from_le_bytes(h.map(|x| x.to_ascii_lowercase()));
+    (h, u32::MAX >> (8 * (4 - n)))
+}
+
+/// `x` (four bytes) with its ASCII capitals lower-cased, as
+/// [`u8::to_ascii_lowercase`] on each byte.
+#[inline(always)]
+fn lower4(x: u32) -> u32 {
+    const HI: u32 = 0x8080_8080;
+    let y = x & !HI;
+    // y >= 'A' and y <= 'Z', for ASCII bytes only (no carry: all < 0x80)
+    let upper = (y + 0x3F3F_3F3F) & !(y + 0x2525_2525) & !x & HI;
+    x | (upper >> 2)
+}
+
+/// The index slot of a head: a hash of its first three bytes (every
+/// word-start anchor has three at least).
+#[inline(always)]
+fn slot(head: u32) -> usize {
+    ((head & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// Finds the occurrences of a table's anchor words.
+pub(super) struct AnchorFinder {
+    /// Bucket (+ 1; 0 for none) of the word-start anchors by a hash of
+    /// their first three bytes, ASCII lower-cased ([`slot`]): a few
+    /// kilobytes, so that most word starts cost one look-up in cache.
+    index: Vec<u16>,
+    /// The anchors of each bucket: (first four bytes ASCII lower-cased,
+    /// mask of those the anchor has, anchor id).
+    buckets: Vec<Vec<(u32, u32, u32)>>,
+    /// Every anchor's text, by anchor id.
+    words: Vec<Box<[u8]>>,
+    /// The other anchors, with their anchor ids; `None` when there are none.
+    rest: Option<(AhoCorasick, Vec<u32>)>,
+    /// First bytes of the other anchors: they are looked for only in a text
+    /// holding one of them …
+    rest_lead: [bool; 256],
+    /// … unless one starts with an ASCII byte (then in every text).
+    rest_always: bool,
+}
+
+impl AnchorFinder {
+    /// Sorts the anchors `words` (with the names holding each, `by_anchor`,
+    /// and the names' texts, `strings`) into word-start anchors and others.
+    pub(super) fn new(words: &[String], by_anchor: &[Vec<Cand>], strings: &[String]) -> Self {
+        let mut index = vec![0u16; SLOTS];
+        let mut buckets: Vec<Vec<(u32, u32, u32)>> = Vec::new();
+        let mut rest_words: Vec<&str> = Vec::new();
+        let mut rest_ids = Vec::new();
+        let mut rest_lead = [false; 256];
+        let mut rest_always = false;
+        for (a, (w, cands)) in words.iter().zip(by_anchor).enumerate() {
+            let b = w.as_bytes();
+            let at_word_start = b.len() >= 3
+                && b[0].is_ascii_alphabetic()
+                && cands.iter().all(|c| {
+                    let before = strings[c.pi as usize][..c.off as usize].chars().next_back();
+                    !before.is_some_and(spaced_word)
+                });
+            // (at most SLOTS buckets: their numbers fit in u16)
+            if at_word_start {
+                let (head, mask) = head(b);
+                let key = slot(head);
+                if index[key] == 0 {
+                    buckets.push(Vec::new());
+                    index[key] = buckets.len() as u16;
+                }
+                buckets[usize::from(index[key]) - 1].push((head, mask, a as u32));
+            } else {
+                rest_words.push(w);
+                rest_ids.push(a as u32);
+                let first = b.first().copied().unwrap_or(0);
+                // ASCII case is ignored: both cases of a first letter lead.
+                rest_lead[usize::from(first.to_ascii_lowercase())] = true;
+                rest_lead[usize::from(first.to_ascii_uppercase())] = true;
+                rest_always |= first < 0x80;
+            }
+        }
+        let rest = (!rest_words.is_empty()).then(|| {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&rest_words)
+                .expect("anchors build an automaton");
+            (ac, rest_ids)
+        });
+        AnchorFinder {
+            index,
+            buckets,
+            words: words.iter().map(|w| w.as_bytes().into()).collect(),
+            rest,
+            rest_lead,
+            rest_always,
+        }
+    }
+
+    /// Calls `f(anchor id, start)` for every occurrence of an anchor in
+    /// `hay` that may start a name kept by the matcher (see the module
+    /// docs): word-start anchors in text order, then the others.
+    pub(super) fn each(&self, hay: &str, mut f: impl FnMut(usize, usize)) {
+        let b = hay.as_bytes();
+        let mut lead_seen = self.rest_always;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        // Per byte, in its high bit: the byte before is a possible word
+        // character (ASCII letter or digit, or any non-ASCII byte) / is a
+        // non-ASCII byte. Text start: neither.
+        let (mut carry_word, mut carry_high) = (0u64, 0u64);
+        let mut i = 0;
+        while i + 8 <= b.len() {
+            let mut w8 = [0u8; 8];
+            w8.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(w8);
+            let high = w & HI;
+            let x = w & !HI;
+            let l = x | (0x20 * ONES);
+            // l >= 'a' and l <= 'z' (no carry between bytes: all < 0x80)
+            let alpha = ((l + 0x1F * ONES) & !(l + 0x05 * ONES)) & HI & !high;
+            let digit = ((x + 0x50 * ONES) & !(x + 0x46 * ONES)) & HI & !high;
+            let word = alpha | digit | high;
+            let prev_word = (word << 8) | carry_word;
+            let prev_high = (high << 8) | carry_high;
+            carry_word = (word >> 56) & 0x80;
+            carry_high = (high >> 56) & 0x80;
+            if high != 0 && !lead_seen {
+                let mut h = high;
+                while h != 0 {
+                    let k = (h.trailing_zeros() / 8) as usize;
+                    lead_seen |= self.rest_lead[usize::from(b[i + k])];
+                    h &= h - 1;
+                }
+            }
+            let mut starts = alpha & !prev_word;
+            // After a non-ASCII byte: a start unless that character is a
+            // word character of a spaced script.
+            let mut maybe = alpha & prev_high;
+            while maybe != 0 {
+                let k = (maybe.trailing_zeros() / 8) as usize;
+                if !hay[..i + k].chars().next_back().is_some_and(spaced_word) {
+                    starts |= 0x80 << (8 * k);
+                }
+                maybe &= maybe - 1;
+            }
+            while starts != 0 {
+                let k = (starts.trailing_zeros() / 8) as usize;
+                self.at(b, i + k, &mut f);
+                starts &= starts - 1;
+            }
+            i += 8;
+        }
+        for j in i..b.len() {
+            let x = b[j];
+            lead_seen |= x >= 0x80 && self.rest_lead[usize::from(x)];
+            if x.is_ascii_alphabetic() && !hay[..j].chars().next_back().is_some_and(spaced_word) {
+                self.at(b, j, &mut f);
+            }
+        }
+        if lead_seen && let Some((ac, ids)) = &self.rest {
+            for m in ac.find_overlapping_iter(hay) {
+                f(ids[m.pattern().as_usize()] as usize, m.start());
+            }
+        }
+    }
+
+    /// The word-start anchors that occur at `pos` (an ASCII letter).
+    #[inline(always)]
+    fn at(&self, b: &[u8], pos: usize, f: &mut impl FnMut(usize, usize)) {
+        let h = if b.len() - pos >= 4 {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&b[pos..pos + 4]);
+            lower4(u32::from_le_bytes(w))
+        } else if b.len() - pos == 3 {
+            head(&b[pos..]).0
+        } else {
+            return;
+        };
+        let bucket = self.index[slot(h)];
+        if bucket == 0 {
+            return;
+        }
+        for &(head, mask, a) in &self.buckets[usize::from(bucket) - 1] {
+            if h & mask != head {
+                continue;
+            }
+            let w = &self.words[a as usize];
+            if b.len() - pos >= w.len() && b[pos..pos + w.len()].eq_ignore_ascii_case(w) {
+                f(a as usize, pos);
+            }
+        }
+    }
+
+    /// One overlapping automaton over all the anchors: every occurrence,
+    /// what [`AnchorFinder::each`] must agree with (for tests).
+    #[cfg(test)]
+    pub(super) fn reference(&self) -> AhoCorasick {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&self.words)
+            .expect("anchors build an automaton")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static TABLE: LazyLock<InstrumentTable> = LazyLock::new(InstrumentTable::builtin);
+    static REFERENCE: LazyLock<AhoCorasick> = LazyLock::new(|| TABLE.inner.anchors.reference());
+
+    /// What `find` gives when every occurrence of every anchor is tried.
+    fn find_reference(text: &str) -> Vec<InstrumentHit> {
+        TABLE.find_by(text, |hay, f| {
+            for m in REFERENCE.find_overlapping_iter(hay) {
+                f(m.pattern().as_usize(), m.start());
+            }
+        })
+    }
+
+    /// Names of the table and pieces of them, anchors, words holding an
+    /// anchor inside them, and what may stand around a name.
+    fn pieces() -> Vec<String> {
+        let mut p: Vec<String> = TABLE
+            .iter()
+            .flat_map(|r| r.names.iter().flatten().take(2).cloned())
+            .step_by(3)
+            .collect();
+        let halves: Vec<String> = p
+            .iter()
+            .filter_map(|n| n.split_once(' ').map(|(a, b)| format!("{b} {a}")))
+            .collect();
+        p.extend(halves);
+        p.extend(anchors::ANCHORS.iter().map(|a| a.to_string()));
+        for w in [
+            " ",
+            " ",
+            " ",
+            "-",
+            "’",
+            "'",
+            "\n",
+            "é",
+            "ж",
+            "中",
+            "ا",
+            "9",
+            "(",
+            ")",
+            "«",
+            "»",
+            "/",
+            "x",
+            "the",
+            "Committee",
+            "conventional",
+            "Subprogramme",
+            "impact",
+            "l'",
+            "d’",
+            "Framework Convention",
+            "ICCPR",
+            "CRC/C/SVN",
+            "de la",
+            "of the",
+        ] {
+            p.push(w.to_string());
+        }
+        p
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn word_starts_find_what_every_occurrence_finds(
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..4), 1..14),
+        ) {
+            let pieces = pieces();
+            let text: String = picks
+                .iter()
+                .map(|(i, case)| {
+                    let p = &pieces[i.index(pieces.len())];
+                    match case {
+                        0 => p.to_lowercase(),
+                        1 => p.to_uppercase(),
+                        _ => p.clone(),
+                    }
+                })
+                .collect();
+            prop_assert_eq!(TABLE.find(&text), find_reference(&text), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn names_after_a_letter_or_a_glued_script() {
+        for (text, found) in [
+            ("the Convention on the Rights of the Child.", true),
+            ("xConvention on the Rights of the Child", false),
+            ("éConvention on the Rights of the Child", false),
+            ("жConvention on the Rights of the Child", false),
+            ("9Convention on the Rights of the Child", false),
+            ("中Convention on the Rights of the Child", true),
+            ("«Convention on the Rights of the Child»", true),
+            ("Convention on the Rights of the Child", true),
+            ("(ICCPR)", true),
+            ("xICCPR", false),
+            ("Конвенции о правах ребенка", true),
+        ] {
+            let got = TABLE.find(text);
+            assert_eq!(got.is_empty(), !found, "{text}");
+            assert_eq!(got, find_reference(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn four_bytes_lower_case_as_each_byte_does() {
+        for x in [
+            0u32,
+            0x4142_5A5B,
+            0x405B_607B,
+            0xC341_D05A,
+            0xFFFF_FFFF,
+            0x7F80_41C0,
+        ] {
+            let want = u32::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+            assert_eq!(lower4(x), want, "{x:#x}");
+        }
+        for b in 0..=255u8 {
+            let x = u32::from_le_bytes([b, b'A', b, b'z']);
+            let want = u32::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+            assert_eq!(lower4(x), want, "{b:#x}");
+        }
+    }
+}
