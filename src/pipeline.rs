@@ -1,6 +1,6 @@
 //! Runs stages 1–2 over a whole corpus: discovers files, reads and extracts
-//! them in parallel (rayon), and keeps the results in input order so that
-//! every output is deterministic.
+//! them in parallel (one worker per rayon thread), and keeps the results in
+//! input order so that every output is deterministic.
 //!
 //! [`extract_corpus`] keeps every document's citations (what the graph
 //! needs); [`extract_corpus_each`] hands them over in order as they are
