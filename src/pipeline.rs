@@ -70,7 +70,7 @@ const AHEAD_BYTES: u64 = 32 << 20;
 /// (identity and notes only). Small files are extracted in parallel, by
 /// workers that each take the next file as soon as they are free, while
 /// this thread gives the finished ones to `sink` in input order (see
-/// [`in_order`]); large ones (and standard input) one at a time with their
+/// `in_order`); large ones (and standard input) one at a time with their
 /// citations streamed as they are made, so that peak memory is that of the
 /// largest document's texts and matches, not of its citations or of the
 /// corpus. Stops at the first error of `sink` and returns it.
