@@ -18,8 +18,8 @@
 //! file again with the streaming parser, into a fresh sink, which reports
 //! the error with its line.
 
-use super::store::{FORMAT, NodeSeed, Sink, VERSION};
-use super::{EdgeMeta, NodeMeta, build, canonical_id};
+use super::store::{FORMAT, NodeSeed, Sink, VERSION, node_of_id};
+use super::{EdgeMeta, NodeMeta};
 use petgraph::graph::NodeIndex;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -266,23 +266,11 @@ fn add<G: Sink>(g: &mut G, positions: &[NodeIndex], e: Edge) -> Option<()> {
     Some(())
 }
 
-/// The node of an edge end (see `IdSeed` in the streaming parser).
+/// The node of an edge end, as the streaming parser finds it.
 fn end_node<G: Sink>(g: &mut G, positions: &[NodeIndex], e: OwnedEnd) -> Option<NodeIndex> {
     match e {
         OwnedEnd::Position(p) => positions.get(usize::try_from(p).ok()?).copied(),
-        OwnedEnd::Id(s) => {
-            if let Some(n) = g.node(&s) {
-                return Some(n);
-            }
-            let id = canonical_id(&s);
-            if id.is_empty() {
-                return None;
-            }
-            Some(match g.node(&id) {
-                Some(n) => n,
-                None => g.upsert_node(build::external_node(id, None)),
-            })
-        }
+        OwnedEnd::Id(s) => node_of_id(g, &s),
     }
 }
 

@@ -566,16 +566,23 @@ impl<'de, G: Sink> Visitor<'de> for IdSeed<'_, G> {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<NodeIndex, E> {
-        if let Some(n) = self.g.node(s) {
-            return Ok(n);
-        }
-        let id = canonical_id(s);
-        if id.is_empty() {
-            return Err(E::custom("an edge has an empty source or target"));
-        }
-        Ok(match self.g.node(&id) {
-            Some(n) => n,
-            None => self.g.upsert_node(build::external_node(id, None)),
-        })
+        node_of_id(self.g, s).ok_or_else(|| E::custom("an edge has an empty source or target"))
     }
+}
+
+/// The node of an edge end given as an id: the node of that id or of its
+/// canonical form, else a new external node; `None` for an id that is
+/// empty once canonical.
+pub(super) fn node_of_id<G: Sink>(g: &mut G, s: &str) -> Option<NodeIndex> {
+    if let Some(n) = g.node(s) {
+        return Some(n);
+    }
+    let id = canonical_id(s);
+    if id.is_empty() {
+        return None;
+    }
+    Some(match g.node(&id) {
+        Some(n) => n,
+        None => g.upsert_node(build::external_node(id, None)),
+    })
 }
