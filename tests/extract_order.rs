@@ -60,6 +60,32 @@ fn citations_come_in_input_order_whatever_order_workers_finish_in() {
 }
 
 #[test]
+fn any_number_of_workers_gives_the_same_stream() {
+    let (_dir, paths) = corpus(300);
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let stream = |threads: usize| -> Vec<Citation> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let mut got = Vec::new();
+        pool.install(|| {
+            pipeline::extract_corpus_each(&paths, &extractor, &mut |c| {
+                got.push(c);
+                Ok(())
+            })
+        })
+        .unwrap();
+        got
+    };
+    let one = stream(1);
+    assert!(!one.is_empty());
+    for threads in [2, 3, 7] {
+        assert!(stream(threads) == one, "{threads} workers");
+    }
+}
+
+#[test]
 fn a_failing_sink_stops_the_run_with_its_error() {
     let (_dir, paths) = corpus(400);
     let extractor = Extractor::new(Options::default()).unwrap();
