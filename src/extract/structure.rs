@@ -376,9 +376,10 @@ impl Structure {
                 block_start = false;
                 continue;
             }
-            let fnum = footnote_number(line.trim_start_matches(['*', '#']));
-            if let Some(n) = fnum
-                && (fn_zone || block_start)
+            // (a footnote starts a block or follows one: the number is only
+            // read there)
+            if (fn_zone || block_start)
+                && let Some(n) = footnote_number(line.trim_start_matches(['*', '#']))
             {
                 paras.push(Para {
                     start,
