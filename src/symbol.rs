@@ -234,6 +234,13 @@ static YEAR_RULES: LazyLock<[Regex; 6]> = LazyLock::new(|| {
 /// session opened (session N opens in 1945 + N), an HRC session's year (three
 /// sessions a year from 2006), or a four-digit year component of a symbol.
 pub fn year_of(id: &str) -> Option<i32> {
+    // The two commonest shapes first, read without a regex (the rules give
+    // the same years for them).
+    common_year(id).or_else(|| year_by_rules(id))
+}
+
+/// [`year_of`] by the rules alone.
+fn year_by_rules(id: &str) -> Option<i32> {
     let [sc, ga_old, ga, hrc, any, _] = &*YEAR_RULES;
     if let Some(c) = sc.captures(id) {
         return c[1].parse().ok();
@@ -253,6 +260,21 @@ pub fn year_of(id: &str) -> Option<i32> {
         return c[1].parse().ok();
     }
     None
+}
+
+/// The year of `S/RES/2178(2014)` and of `A/RES/72/194` (session 72 opened
+/// in 2017), as [`year_of`]'s rules give it; `None` for any other shape.
+fn common_year(id: &str) -> Option<i32> {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = id.strip_prefix("S/RES/") {
+        let n = digits(rest);
+        let y = rest.get(n..)?.strip_prefix('(')?.strip_suffix(')')?;
+        return (n > 0 && y.len() == 4 && digits(y) == 4).then(|| y.parse().ok())?;
+    }
+    let rest = id.strip_prefix("A/RES/")?;
+    let n = digits(rest);
+    ((1..=2).contains(&n) && rest[n..].starts_with('/'))
+        .then(|| rest[..n].parse::<i32>().ok().map(|s| 1945 + s))?
 }
 
 static USER_FORMS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -350,6 +372,44 @@ mod tests {
             assert_eq!(normalize_user_id(input).as_deref(), Some(want), "{input}");
         }
         assert_eq!(normalize_user_id("  "), None);
+    }
+
+    #[test]
+    fn common_shapes_give_the_years_of_the_rules() {
+        let mut ids: Vec<String> = Vec::new();
+        for n in ["", "0", "7", "72", "123", "2178", "07", "9999"] {
+            for tail in [
+                "",
+                "/",
+                "/194",
+                "/194/Add.1",
+                "(2014)",
+                "(14)",
+                "(20145)",
+                "(III)",
+                "(2014)x",
+                "A",
+                "/L.2",
+            ] {
+                for head in ["S/RES/", "A/RES/", "A/", "S/", "A/HRC/RES/", "E/RES/"] {
+                    ids.push(format!("{head}{n}{tail}"));
+                }
+            }
+        }
+        ids.extend(
+            [
+                "S/RES/",
+                "A/RES/",
+                "S/RES/(2014)",
+                "A/RES//1",
+                "S/RES/12(1999",
+                "A/RES/ES-10/24",
+            ]
+            .map(String::from),
+        );
+        for id in &ids {
+            assert_eq!(year_of(id), year_by_rules(id), "{id}");
+        }
     }
 
     #[test]
