@@ -9,15 +9,18 @@
 //! like the mark), so offsets into the decoded text are offsets into the
 //! file; the extractor reads it as nothing.
 
+use std::borrow::Cow;
+
 /// Decodes `bytes`; returns the text and notes, or the offset of a NUL byte
-/// when the data is binary.
-pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), usize> {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+/// when the data is binary. Bytes given up (`Cow::Owned`) that are valid
+/// UTF-8 (most files) become the text without a copy.
+pub(super) fn decode(bytes: Cow<'_, [u8]>) -> Result<(String, Vec<String>), usize> {
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(&bytes) {
         if enc == encoding_rs::UTF_8 {
             return decode_plain(bytes);
         }
         // UTF-16: NUL bytes are expected here, so no binary check.
-        let (text, _, had_errors) = enc.decode(bytes);
+        let (text, _, had_errors) = enc.decode(&bytes);
         let mut notes = vec![format!("decoded as {}", enc.name())];
         if had_errors {
             notes.push("invalid sequences replaced by U+FFFD".into());
@@ -27,27 +30,21 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), usize> {
     decode_plain(bytes)
 }
 
-/// [`decode`] of bytes the caller gives up: valid UTF-8 (most files)
-/// becomes the text without a copy.
-pub(super) fn decode_owned(bytes: Vec<u8>) -> Result<(String, Vec<String>), usize> {
-    let utf16 =
-        encoding_rs::Encoding::for_bom(&bytes).is_some_and(|(e, _)| e != encoding_rs::UTF_8);
-    if !utf16 && memchr::memchr(0, &bytes).is_none() {
-        return match String::from_utf8(bytes) {
-            Ok(s) => Ok((s, Vec::new())),
-            Err(e) => decode(e.as_bytes()),
-        };
-    }
-    decode(&bytes)
-}
-
-fn decode_plain(bytes: &[u8]) -> Result<(String, Vec<String>), usize> {
-    if let Some(offset) = memchr::memchr(0, bytes) {
+fn decode_plain(data: Cow<'_, [u8]>) -> Result<(String, Vec<String>), usize> {
+    if let Some(offset) = memchr::memchr(0, &data) {
         return Err(offset);
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), Vec::new()));
-    }
+    let data = match data {
+        Cow::Owned(v) => match String::from_utf8(v) {
+            Ok(s) => return Ok((s, Vec::new())),
+            Err(e) => Cow::Owned(e.into_bytes()),
+        },
+        Cow::Borrowed(b) => match std::str::from_utf8(b) {
+            Ok(s) => return Ok((s.to_string(), Vec::new())),
+            Err(_) => Cow::Borrowed(b),
+        },
+    };
+    let bytes: &[u8] = &data;
     let mut invalid = 0usize;
     let mut non_ascii = 0usize;
     let mut first_bad = None;
@@ -90,7 +87,7 @@ mod tests {
     fn a_stray_byte_keeps_utf8() {
         let mut b = "Ссылаясь на резолюцию 72/194,".as_bytes().to_vec();
         b.push(0x92);
-        let (t, notes) = decode(&b).unwrap();
+        let (t, notes) = decode(Cow::Borrowed(&b)).unwrap();
         assert_eq!(t, "Ссылаясь на резолюцию 72/194,\u{FFFD}");
         assert_eq!(
             notes,
@@ -100,11 +97,14 @@ mod tests {
 
     #[test]
     fn mostly_windows_1252_is_windows_1252() {
-        let (t, notes) = decode(b"r\xe9solution du Conseil \x96 72/194 \x93x\x94").unwrap();
+        let (t, notes) = decode(Cow::Borrowed(
+            b"r\xe9solution du Conseil \x96 72/194 \x93x\x94",
+        ))
+        .unwrap();
         assert_eq!(t, "résolution du Conseil – 72/194 “x”");
         assert!(notes[0].contains("Windows-1252"), "{notes:?}");
         // one valid UTF-8 character does not outweigh three bad bytes
-        let (t, _) = decode(
+        let (t, _) = decode(Cow::Borrowed(
             "é \u{e9}"
                 .as_bytes()
                 .iter()
@@ -112,14 +112,14 @@ mod tests {
                 .chain(*b" \xe9\xe8\xe0")
                 .collect::<Vec<_>>()
                 .as_slice(),
-        )
+        ))
         .unwrap();
         assert!(t.ends_with("éèà"), "{t}");
     }
 
     #[test]
     fn bom_keeps_offsets() {
-        let (t, notes) = decode(b"\xef\xbb\xbfresolution 72/194").unwrap();
+        let (t, notes) = decode(Cow::Borrowed(b"\xef\xbb\xbfresolution 72/194")).unwrap();
         assert!(notes.is_empty());
         assert_eq!(t.find("72/194"), Some(14));
         assert_eq!(&b"\xef\xbb\xbfresolution 72/194"[14..20], b"72/194");
@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn nul_is_binary() {
-        assert_eq!(decode(b"ab\0c"), Err(2));
+        assert_eq!(decode(Cow::Borrowed(b"ab\0c")), Err(2));
     }
 
     #[test]
@@ -142,7 +142,11 @@ mod tests {
             b"",
         ];
         for b in cases {
-            assert_eq!(decode_owned(b.to_vec()), decode(b), "{b:?}");
+            assert_eq!(
+                decode(Cow::Owned(b.to_vec())),
+                decode(Cow::Borrowed(b)),
+                "{b:?}"
+            );
         }
     }
 }

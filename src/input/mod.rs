@@ -270,11 +270,8 @@ fn from_cow(path: &str, data: Cow<'_, [u8]>, html: bool) -> Result<SourceDoc, In
             notes: Vec::new(),
         });
     }
-    let decoded = match data {
-        Cow::Owned(v) => decode::decode_owned(v),
-        Cow::Borrowed(b) => decode::decode(b),
-    };
-    let (raw, notes) = decoded.map_err(|offset| InputError::Binary { path: pb(), offset })?;
+    let (raw, notes) =
+        decode::decode(data).map_err(|offset| InputError::Binary { path: pb(), offset })?;
     let (text, format) = if html {
         (html::strip(&raw), Format::Html)
     } else {
