@@ -34,8 +34,7 @@ fn head(b: &[u8]) -> (u32, u32) {
     let mut h = [0u8; 4];
     let n = b.len().min(4);
     h[..n].copy_from_slice(&b[..n]);
-    let h = u32::from_le_bytes(h.map(|x| x.to_ascii_lowercase()));
-    (h, u32::MAX >> (8 * (4 - n)))
+    (lower4(u32::from_le_bytes(h)), u32::MAX >> (8 * (4 - n)))
 }
 
 /// `x` (four bytes) with its ASCII capitals lower-cased, as
@@ -69,10 +68,11 @@ pub(super) struct AnchorFinder {
     words: Vec<Box<[u8]>>,
     /// The other anchors, with their anchor ids; `None` when there are none.
     rest: Option<(AhoCorasick, Vec<u32>)>,
-    /// First bytes of the other anchors: they are looked for only in a text
-    /// holding one of them …
+    /// Non-ASCII first bytes of the other anchors: they are looked for only
+    /// in a text holding one of them …
     rest_lead: [bool; 256],
-    /// … unless one starts with an ASCII byte (then in every text).
+    /// … unless one starts with an ASCII byte (then in every text, whatever
+    /// its case).
     rest_always: bool,
 }
 
@@ -107,9 +107,7 @@ impl AnchorFinder {
                 rest_words.push(w);
                 rest_ids.push(a as u32);
                 let first = b.first().copied().unwrap_or(0);
-                // ASCII case is ignored: both cases of a first letter lead.
-                rest_lead[usize::from(first.to_ascii_lowercase())] = true;
-                rest_lead[usize::from(first.to_ascii_uppercase())] = true;
+                rest_lead[usize::from(first)] = true;
                 rest_always |= first < 0x80;
             }
         }
