@@ -31,7 +31,7 @@ pub fn extract_corpus(
     extractor: &Extractor,
     on_done: &(dyn Fn() + Sync),
 ) -> CorpusRun {
-    let found = input::discover(inputs);
+    let (found, ()) = rayon::join(|| input::discover(inputs), || extractor.warm_up());
     let results: Vec<Result<Extracted, InputError>> = found
         .files
         .par_iter()
@@ -79,21 +79,15 @@ pub fn extract_corpus_each(
     extractor: &Extractor,
     sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
 ) -> std::io::Result<CorpusRun> {
-    let found = input::discover(inputs);
+    // Files are found while the extractor builds its tables and patterns.
+    let (found, ()) = rayon::join(|| input::discover(inputs), || extractor.warm_up());
     let mut run = CorpusRun {
         errors: found.errors,
         skipped: found.skipped,
         ..CorpusRun::default()
     };
     let files = &found.files;
-    let size = |p: &PathBuf| {
-        if p.as_os_str() == "-" {
-            u64::MAX
-        } else {
-            std::fs::metadata(p).map_or(0, |m| m.len())
-        }
-    };
-    let sizes: Vec<u64> = files.iter().map(size).collect();
+    let sizes = &found.sizes;
     let mut i = 0;
     while i < files.len() {
         if sizes[i] >= STREAM_FROM {

@@ -334,6 +334,12 @@ pub fn normalize_user_id(input: &str) -> Option<String> {
     Some(s)
 }
 
+/// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&KIND_RULES);
+    LazyLock::force(&YEAR_RULES);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

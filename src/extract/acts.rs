@@ -413,6 +413,13 @@ fn floor(s: &str, mut i: usize) -> usize {
 /// The kind of every id made here.
 pub const KIND: Kind = Kind::OtherResolution;
 
+/// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&COMPILED);
+    LazyLock::force(&WHA_LIST);
+    LazyLock::force(&WHA_CONTEXT);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

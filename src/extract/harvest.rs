@@ -484,6 +484,14 @@ pub fn normalize_title(s: &str) -> String {
     out
 }
 
+/// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&DATE_ANY);
+    LazyLock::force(&AFTER);
+    LazyLock::force(&SERIES);
+    LazyLock::force(&ZH_BEFORE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -301,6 +301,11 @@ fn latin_words(text: &str) -> Lang {
     [Lang::En, Lang::Fr, Lang::Es][i]
 }
 
+/// Builds the word table now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&ASCII_WORDS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

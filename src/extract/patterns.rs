@@ -343,6 +343,27 @@ pub static CONJUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     v
 });
 
+/// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&TRIGGER);
+    LazyLock::force(&LIST_MARKER);
+    LazyLock::force(&TREATY);
+    LazyLock::force(&VOL);
+    LazyLock::force(&NO);
+    LazyLock::force(&ZH_LIST);
+    LazyLock::force(&DATE_TAIL);
+    LazyLock::force(&PINPOINT);
+    LazyLock::force(&BODY);
+    LazyLock::force(&BODY_AT);
+    LazyLock::force(&BODY_AFTER);
+    LazyLock::force(&SUBJECT_AFTER);
+    LazyLock::force(&OTHER_AFTER);
+    LazyLock::force(&BODY_REF);
+    LazyLock::force(&ITS);
+    LazyLock::force(&LETTER_WORDS);
+    LazyLock::force(&CONJUNCTIONS);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

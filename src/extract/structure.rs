@@ -486,6 +486,14 @@ impl Structure {
     }
 }
 
+/// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&FURNITURE);
+    LazyLock::force(&CUES);
+    LazyLock::force(&CUE_PREFIXES);
+    LazyLock::force(&INTRO);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

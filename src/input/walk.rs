@@ -21,6 +21,10 @@ use std::sync::Mutex;
 pub struct Discovery {
     /// Files to read, in order: the user's order, folders expanded sorted.
     pub files: Vec<PathBuf>,
+    /// Their sizes in bytes as the walk saw them, one per file (`u64::MAX`
+    /// for standard input): the pipeline plans its work with them without
+    /// asking the file system again.
+    pub sizes: Vec<u64>,
     /// Files passed over in folders, with the reason (shown unless `--quiet`).
     pub skipped: Vec<String>,
     /// Paths that could not be used at all.
@@ -90,6 +94,7 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
     for p in inputs {
         if p.as_os_str() == "-" {
             d.files.push(p.clone());
+            d.sizes.push(u64::MAX);
             continue;
         }
         match std::fs::metadata(p) {
@@ -115,7 +120,8 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
             Ok(m) => {
                 // named explicitly: always taken, but a folder walk will not take it again
                 seen.first_file(&m);
-                d.files.push(p.clone())
+                d.files.push(p.clone());
+                d.sizes.push(m.len());
             }
         }
     }
@@ -188,7 +194,8 @@ fn walk(dir: &Path, d: &mut Discovery, seen: &mut Seen) {
                         p.display()
                     ));
                 } else {
-                    d.files.push(p)
+                    d.files.push(p);
+                    d.sizes.push(m.len());
                 }
             }
             Ok(_) => d.skipped.push(format!(
@@ -308,6 +315,10 @@ mod tests {
             .is_ok_and(|s| s.success());
         let d = discover(&[root.to_path_buf()]);
         assert_eq!(d.files, vec![root.join("good.txt")]);
+        // one size per file, as the file system gives it
+        assert_eq!(d.sizes, vec![32]);
+        let named = discover(&[root.join("good.txt"), PathBuf::from("-")]);
+        assert_eq!(named.sizes, vec![32, u64::MAX]);
         assert!(d.errors.is_empty(), "{:?}", d.errors);
         assert!(d.skipped.iter().any(|s| s.contains("twin.txt: same file")));
         if ok {

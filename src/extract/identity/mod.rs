@@ -281,6 +281,20 @@ pub fn identify(text: &str, path: &str) -> Identity {
     id
 }
 
+/// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&BRACKET_ALIAS);
+    LazyLock::force(&MASTHEAD_SYMBOL);
+    LazyLock::force(&YEAR);
+    LazyLock::force(&MD_HEADING);
+    LazyLock::force(&BODY_MARK);
+    LazyLock::force(&titles::TITLE_LINE);
+    LazyLock::force(&titles::DRAFT_BRACKET);
+    LazyLock::force(&titles::BRACKET_SYMBOL);
+    LazyLock::force(&titles::ADOPTED);
+    LazyLock::force(&titles::AGENDA_ITEM);
+}
+
 #[cfg(test)]
 mod tests {
     use super::titles::{TitleOpener, title_opener};

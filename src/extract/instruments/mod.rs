@@ -179,6 +179,11 @@ impl InstrumentTable {
         BUILTIN.clone()
     }
 
+    /// The built-in table, borrowed (built on first use).
+    pub(crate) fn builtin_ref() -> &'static Self {
+        &BUILTIN
+    }
+
     /// Builds a table (and its automaton) from rows. Several rows may share
     /// an id (protocols registered under their parent treaty's UNTS number);
     /// when two rows share a name, the later row wins.
