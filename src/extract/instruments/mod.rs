@@ -136,9 +136,8 @@ struct Inner {
     /// Anchor words (see [`ANCHORS`]): every name holds one, so names are
     /// only looked for where an anchor occurs.
     anchors: words::AnchorFinder,
-    /// Per anchor pattern: the names holding it, as (pattern index, byte
-    /// offset of the anchor in the name).
-    by_anchor: Vec<Vec<anchors::Cand>>,
+    /// Per anchor: the names holding it, grouped by the bytes beside it.
+    probes: anchors::Probes,
     /// Every pattern's text (compared in place, ASCII case ignored).
     strings: Vec<Box<[u8]>>,
 }
@@ -240,14 +239,14 @@ impl InstrumentTable {
             strings.push(p);
             spellings.push(exact.unwrap_or_default());
         }
-        let (anchors, by_anchor) = build_anchors(&strings);
+        let (anchors, probes) = build_anchors(&strings);
         InstrumentTable {
             inner: Arc::new(Inner {
                 rows: kept,
                 pats: meta,
                 spellings,
                 anchors,
-                by_anchor,
+                probes,
                 strings: strings.into_iter().map(|p| p.into_bytes().into()).collect(),
             }),
         }
@@ -335,9 +334,9 @@ impl InstrumentTable {
         let b = hay.as_bytes();
         let mut cands: Vec<(usize, usize, u32)> = Vec::new();
         each(hay, &mut |anchor, start| {
-            for c in &self.inner.by_anchor[anchor] {
+            self.inner.probes.each(b, anchor, start, |c| {
                 let Some(st) = start.checked_sub(c.off as usize) else {
-                    continue;
+                    return;
                 };
                 let en = st + c.len as usize;
                 // First and last bytes first (kept in the list: no read of
@@ -352,7 +351,7 @@ impl InstrumentTable {
                 {
                     cands.push((st, en, c.pi));
                 }
-            }
+            });
         });
         // Leftmost-longest, as an automaton would report them: at each start
         // the longest name; a rejected one is retried from the next character.

@@ -40,7 +40,7 @@ fn head(b: &[u8]) -> (u32, u32) {
 /// `x` (four bytes) with its ASCII capitals lower-cased, as
 /// [`u8::to_ascii_lowercase`] on each byte.
 #[inline(always)]
-fn lower4(x: u32) -> u32 {
+pub(super) fn lower4(x: u32) -> u32 {
     const HI: u32 = 0x8080_8080;
     let y = x & !HI;
     // y >= 'A' and y <= 'Z', for ASCII bytes only (no carry: all < 0x80)
