@@ -306,31 +306,44 @@ fn fill(template: &str, c: &Captures) -> Option<String> {
 /// Every self-identifying act in `text`: (start, end, id), in text order.
 pub fn find_forms(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    // Most texts hold none of the forms: a few SIMD substring searches
-    // spare them the regex scan.
-    if !FORM_LITERALS
-        .iter()
-        .any(|l| memchr::memmem::find(text.as_bytes(), l.as_bytes()).is_some())
-    {
-        return out;
-    }
+    // Every form holds one of the literals and none spans a line break:
+    // the forms are looked for only in the lines that hold a literal (most
+    // texts hold none), found in one pass. Per line, the matches are those
+    // of one scan of the whole text: no match crosses a line break, and a
+    // line break is not a word character for `\b`.
     let (all, one) = &*COMPILED;
-    for m in all.find_iter(text) {
-        let hay = &text[m.start()..m.end()];
-        for (f, re) in FORMS.iter().zip(one) {
-            if let Some(c) = re.captures(hay)
-                && c.get(0)
-                    .is_some_and(|g| g.start() == 0 && g.end() == hay.len())
-            {
-                if let Some(id) = fill(f.template, &c) {
-                    out.push((m.start(), m.end(), id));
+    let b = text.as_bytes();
+    let mut done = 0; // the lines before this offset were scanned
+    for lit in LITERALS.find_iter(text) {
+        if lit.start() < done {
+            continue;
+        }
+        let from = memchr::memrchr(b'\n', &b[..lit.start()]).map_or(0, |i| i + 1);
+        let to = memchr::memchr(b'\n', &b[lit.end()..]).map_or(b.len(), |i| lit.end() + i);
+        done = to;
+        for m in all.find_iter(&text[from..to]) {
+            let hay = m.as_str();
+            let (ms, me) = (from + m.start(), from + m.end());
+            for (f, re) in FORMS.iter().zip(one) {
+                if let Some(c) = re.captures(hay)
+                    && c.get(0)
+                        .is_some_and(|g| g.start() == 0 && g.end() == hay.len())
+                {
+                    if let Some(id) = fill(f.template, &c) {
+                        out.push((ms, me, id));
+                    }
+                    break;
                 }
-                break;
             }
         }
     }
     out
 }
+
+/// [`FORM_LITERALS`], found in one pass.
+static LITERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(FORM_LITERALS).expect("form literals build an automaton")
+});
 
 /// World Health Assembly numbers after a resolution word ("resolution
 /// 58.3", "resolutions WHA61.21 and 62.16"), read where the words around
@@ -416,6 +429,7 @@ pub const KIND: Kind = Kind::OtherResolution;
 /// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&COMPILED);
+    LazyLock::force(&LITERALS);
     LazyLock::force(&WHA_LIST);
     LazyLock::force(&WHA_CONTEXT);
 }
@@ -453,6 +467,45 @@ mod tests {
         // Not acts: a fraction, a report symbol, a larger number.
         assert!(ids("FCCC/CP/2015/10/Add.1 A/78/PV.1 11/CP").is_empty());
         assert!(ids("123/CP.21").is_empty());
+    }
+
+    #[test]
+    fn forms_by_line_are_those_of_the_whole_text() {
+        // (text, ids, offsets): forms at line starts and ends, two on a
+        // line, on following lines, glued to a word (no \b), and after a
+        // line with a literal but no form.
+        type Row<'a> = (&'a str, &'a [&'a str], &'a [(usize, usize)]);
+        let table: &[Row] = &[
+            (
+                "WHA77.17\n1/CP.21",
+                &["WHA 77.17", "UNFCCC 1/CP.21"],
+                &[(0, 8), (9, 16)],
+            ),
+            (
+                "x\nGOV/2006/14 and GC(68)/RES/14\n",
+                &["IAEA GOV/2006/14", "IAEA GC(68)/RES/14"],
+                &[(2, 13), (18, 31)],
+            ),
+            ("GOV/ alone\nWHA 58.3\r\n", &["WHA 58.3"], &[(11, 19)]),
+            (
+                "xWHA58.3 WHA58.3x 2/CMA.4\n",
+                &["UNFCCC 2/CMA.4"],
+                &[(18, 25)],
+            ),
+            ("no literal here 1/2\n", &[], &[]),
+        ];
+        for (text, want, at) in table {
+            let got = find_forms(text);
+            let ids: Vec<&str> = got.iter().map(|x| x.2.as_str()).collect();
+            let spans: Vec<(usize, usize)> = got.iter().map(|x| (x.0, x.1)).collect();
+            assert_eq!(&ids, want, "{text:?}");
+            assert_eq!(&spans, at, "{text:?}");
+            // the same as one scan of the whole text
+            let (all, _) = &*COMPILED;
+            let whole: Vec<(usize, usize)> =
+                all.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(spans, whole, "{text:?}");
+        }
     }
 
     #[test]
