@@ -68,9 +68,9 @@ const AHEAD_BYTES: u64 = 32 << 20;
 /// Like [`extract_corpus`], but gives every citation to `sink`, in input
 /// order and text order, and returns the documents without their citations
 /// (identity and notes only). Small files are extracted in parallel, by
-/// workers that each take the next file as soon as they are free, while
-/// this thread gives the finished ones to `sink` in input order (see
-/// `in_order`); large ones (and standard input) one at a time with their
+/// threads that each take the next file as soon as they are free, this one
+/// among them, which also gives the finished ones to `sink` in input order
+/// (see `in_order`); large ones (and standard input) one at a time with their
 /// citations streamed as they are made, so that peak memory is that of the
 /// largest document's texts and matches, not of its citations or of the
 /// corpus. Stops at the first error of `sink` and returns it.
@@ -126,8 +126,8 @@ pub fn extract_corpus_each(
 /// One file's outcome, or the panic of the worker that extracted it.
 type Outcome = std::thread::Result<Result<Extracted, InputError>>;
 
-/// What the workers of [`in_order`] share: which file is next, and how far
-/// ahead of the writer they are.
+/// What the threads of [`in_order`] share: which file is next, how far
+/// ahead of the writer they are, and the outcomes that came early.
 struct Gate {
     /// The next file to take.
     next: usize,
@@ -135,103 +135,142 @@ struct Gate {
     written: usize,
     /// Bytes of the files taken and not yet written.
     ahead: u64,
-    /// Set when the writer stops (an error, or a worker's panic).
+    /// Set when the writer stops (an error, or a panic in an extraction).
     stop: bool,
+    /// Outcomes not written yet, by file index modulo their number (no two
+    /// files in flight share a slot).
+    early: Vec<Option<Outcome>>,
+    /// Helpers waiting for room (woken only when there are some).
+    waiting: usize,
+    /// Whether the writer waits for the outcome of file `written`.
+    writer_waits: bool,
+}
+
+impl Gate {
+    /// Takes the next file when it is within the bounds ahead of the writer.
+    fn take(&mut self, sizes: &[u64]) -> Option<usize> {
+        let i = self.next;
+        if self.stop || i >= sizes.len() {
+            return None;
+        }
+        let room = i - self.written < AHEAD_FILES && self.ahead + sizes[i] <= AHEAD_BYTES;
+        if i == self.written || room {
+            self.next += 1;
+            self.ahead += sizes[i];
+            Some(i)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads and extracts file `i`, catching a panic (a bug) to pass it on when
+/// the file's turn comes.
+fn extract_one(files: &[PathBuf], i: usize, extractor: &Extractor) -> Outcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        input::read(&files[i]).map(|doc| extractor.extract(&doc))
+    }))
 }
 
 /// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]
-/// workers and gives each outcome to `done`, on this thread, in input
-/// order. A worker takes the next file as soon as it is free (no batch
+/// threads and gives each outcome to `done`, on this thread, in input
+/// order. This thread is one of them: it writes whatever outcome is next
+/// in order, and extracts a file itself when there is none (so that the
+/// threads are as many as the cores, and none sleeps and wakes for each
+/// file). A thread takes the next file as soon as it is free (no batch
 /// waits for its slowest file), but never more than [`AHEAD_FILES`] files
 /// or [`AHEAD_BYTES`] bytes ahead of the file being written, which bounds
 /// the citations held. Stops at the first error of `done`; a panic in an
-/// extraction (a bug) is passed on once its file's turn comes.
+/// extraction is passed on once its file's turn comes.
 fn in_order(
     files: &[PathBuf],
     sizes: &[u64],
     extractor: &Extractor,
     done: &mut dyn FnMut(Result<Extracted, InputError>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    use std::sync::{Condvar, Mutex, PoisonError, mpsc};
+    use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
     if files.is_empty() {
         return Ok(());
     }
-    let workers = rayon::current_num_threads().clamp(1, files.len());
+    let helpers = rayon::current_num_threads().clamp(1, files.len()) - 1;
+    let slots = AHEAD_FILES.min(files.len());
     let gate = Mutex::new(Gate {
         next: 0,
         written: 0,
         ahead: 0,
         stop: false,
+        early: (0..slots).map(|_| None).collect(),
+        waiting: 0,
+        writer_waits: false,
     });
-    let turn = Condvar::new();
-    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
-    // The next file a worker may take, waiting for room; None when done.
-    let take = || {
-        let mut g = gate.lock().unwrap_or_else(PoisonError::into_inner);
-        loop {
-            if g.stop || g.next >= files.len() {
-                return None;
-            }
-            let i = g.next;
-            if i == g.written || (i - g.written < AHEAD_FILES && g.ahead + sizes[i] <= AHEAD_BYTES)
-            {
-                g.next += 1;
-                g.ahead += sizes[i];
-                return Some(i);
-            }
-            g = turn.wait(g).unwrap_or_else(PoisonError::into_inner);
-        }
-    };
-    let stop = || {
-        gate.lock().unwrap_or_else(PoisonError::into_inner).stop = true;
-        turn.notify_all();
-    };
+    let lock = || gate.lock().unwrap_or_else(PoisonError::into_inner);
+    fn wait<'a>(cv: &Condvar, g: MutexGuard<'a, Gate>) -> MutexGuard<'a, Gate> {
+        cv.wait(g).unwrap_or_else(PoisonError::into_inner)
+    }
+    // Helpers wait on `room`, the writer on `ready`.
+    let room = Condvar::new();
+    let ready = Condvar::new();
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let take = &take;
-            scope.spawn(move || {
-                while let Some(i) = take() {
-                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        input::read(&files[i]).map(|doc| extractor.extract(&doc))
-                    }));
-                    if tx.send((i, outcome)).is_err() {
+        for _ in 0..helpers {
+            scope.spawn(|| {
+                let mut g = lock();
+                loop {
+                    if g.stop || g.next >= files.len() {
                         return;
+                    }
+                    let Some(i) = g.take(sizes) else {
+                        g.waiting += 1;
+                        g = wait(&room, g);
+                        g.waiting -= 1;
+                        continue;
+                    };
+                    drop(g);
+                    let outcome = extract_one(files, i, extractor);
+                    g = lock();
+                    g.early[i % slots] = Some(outcome);
+                    if g.writer_waits && i == g.written {
+                        ready.notify_one();
                     }
                 }
             });
         }
-        drop(tx);
-        // Outcomes that came early, by file index modulo AHEAD_FILES (no
-        // two files in flight share a slot).
-        let mut early: Vec<Option<Outcome>> =
-            (0..AHEAD_FILES.min(files.len())).map(|_| None).collect();
-        let slots = early.len();
-        let mut written = 0;
-        for (i, outcome) in rx.iter() {
-            early[i % slots] = Some(outcome);
-            while let Some(outcome) = early[written % slots].take() {
+        let stop = |mut g: MutexGuard<'_, Gate>| {
+            g.stop = true;
+            drop(g);
+            room.notify_all();
+        };
+        let mut g = lock();
+        while g.written < files.len() {
+            let w = g.written;
+            if let Some(outcome) = g.early[w % slots].take() {
+                drop(g);
                 let result = match outcome {
                     Ok(r) => done(r),
                     Err(panic) => {
-                        stop();
+                        stop(lock());
                         std::panic::resume_unwind(panic)
                     }
                 };
-                written += 1;
-                {
-                    let mut g = gate.lock().unwrap_or_else(PoisonError::into_inner);
-                    g.written = written;
-                    g.ahead -= sizes[written - 1];
-                }
-                turn.notify_all();
+                g = lock();
+                g.written = w + 1;
+                g.ahead -= sizes[w];
                 if result.is_err() {
-                    stop();
+                    stop(g);
                     return result;
                 }
-                if written == files.len() {
-                    break;
+                if g.waiting > 0 {
+                    room.notify_all();
                 }
+            } else if let Some(i) = g.take(sizes) {
+                drop(g);
+                let outcome = extract_one(files, i, extractor);
+                g = lock();
+                g.early[i % slots] = Some(outcome);
+            } else {
+                // File `w` is being extracted by a helper.
+                g.writer_waits = true;
+                g = wait(&ready, g);
+                g.writer_waits = false;
             }
         }
         Ok(())
