@@ -164,6 +164,42 @@ impl Lines {
     }
 }
 
+/// Line numbers of byte offsets asked for in (mostly) increasing order, as
+/// citations are: the line breaks are counted from the last offset asked
+/// for, so a document is read once up to its last citation, and no index of
+/// its lines is built.
+#[derive(Debug, Clone)]
+pub struct LineCounter<'a> {
+    text: &'a [u8],
+    /// The last offset asked for, and the line breaks before it.
+    at: usize,
+    breaks: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    /// Counts the lines of `text`.
+    pub fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            at: 0,
+            breaks: 0,
+        }
+    }
+
+    /// 1-based line of a byte offset (as [`Lines::line_of`]).
+    pub fn line_of(&mut self, pos: usize) -> usize {
+        let pos = pos.min(self.text.len());
+        let count = |s: &[u8]| s.iter().filter(|&&b| b == b'\n').count();
+        if pos >= self.at {
+            self.breaks += count(&self.text[self.at..pos]);
+        } else {
+            self.breaks -= count(&self.text[pos..self.at]);
+        }
+        self.at = pos;
+        self.breaks + 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +254,11 @@ mod tests {
     #[test]
     fn lines() {
         let l = Lines::new("a\nbc\n\nd");
+        // the counter gives the same lines, in any order of offsets
+        let mut c = LineCounter::new("a\nbc\n\nd");
+        for p in [0, 1, 2, 5, 6, 3, 7, 0, 7, 4, 99] {
+            assert_eq!(c.line_of(p), l.line_of(p.min(7)), "{p}");
+        }
         assert_eq!(l.line_of(0), 1);
         assert_eq!(l.line_of(2), 2);
         assert_eq!(l.line_of(5), 3);

@@ -36,7 +36,7 @@ pub mod structure;
 use crate::input::{Format, SourceDoc};
 use crate::model::{Body, Citation, DocInfo, Kind, Lang};
 use crate::symbol;
-use crate::text::{Lines, Mapped};
+use crate::text::{LineCounter, Mapped};
 use std::path::PathBuf;
 
 /// A problem with the extractor's configuration (not with a document).
@@ -246,7 +246,7 @@ impl Extractor {
         } else {
             structure::Structure::read(&ctext)
         };
-        let lines = Lines::new(&doc.raw);
+        let mut lines = LineCounter::new(&doc.raw);
         let pages =
             (doc.format == Format::Pdf).then(|| crate::input::pdf::PageIndex::new(&doc.raw));
         let raw = &doc.raw;
