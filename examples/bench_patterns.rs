@@ -41,5 +41,7 @@ fn main() {
     time("structure", &|s| structure::Structure::read(s).len());
     time("identity", &|s| identity::identify(s, "x.txt").id.len());
     time("find_all", &|s| find::find_all(s, None, &[]).len());
-    time("lines", &|s| unxref::text::LineCounter::new(s).line_of(s.len()));
+    time("lines", &|s| {
+        unxref::text::LineCounter::new(s).line_of(s.len())
+    });
 }
