@@ -36,7 +36,7 @@ pub fn extract_corpus(
         .files
         .par_iter()
         .map(|p| {
-            let r = input::read(p).map(|doc| extractor.extract(&doc));
+            let r = input::read(p).map(|doc| extractor.extract_owned(doc));
             on_done();
             r
         })
@@ -168,7 +168,7 @@ impl Gate {
 /// the file's turn comes.
 fn extract_one(files: &[PathBuf], i: usize, extractor: &Extractor) -> Outcome {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        input::read(&files[i]).map(|doc| extractor.extract(&doc))
+        input::read(&files[i]).map(|doc| extractor.extract_owned(doc))
     }))
 }
 

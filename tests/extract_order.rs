@@ -107,3 +107,33 @@ fn a_failing_sink_stops_the_run_with_its_error() {
         .sum();
     assert_eq!(seen, before + 1);
 }
+
+#[test]
+fn a_document_given_up_gives_what_a_borrowed_one_gives() {
+    // (file name, bytes): plain text, text that cleaning and folding
+    // rewrite, CRLF, Windows-1252, HTML (whose search text is not its raw
+    // text), and a text nothing cites in.
+    let docs: &[(&str, &[u8])] = &[
+        ("a.txt", b"Recalling its resolution 72/194 of 2017,\n"),
+        (
+            "b.txt",
+            "R\u{e9}solution\u{a0}72/194 et [73/1](#) ; r\u{e9}solution \u{ff17}\u{ff12}/1\n"
+                .as_bytes(),
+        ),
+        ("c.txt", b"Recalling\r\nresolution 2178\r\n(2014),\r\n"),
+        ("d.txt", b"r\xe9solution 72/194 du Conseil"),
+        (
+            "e.html",
+            b"<p>Recalling <b>resolution 72/194</b> and A/78/305</p>",
+        ),
+        ("f.txt", b"Nothing here."),
+    ];
+    let extractor = Extractor::new(Options::default()).unwrap();
+    for (name, bytes) in docs {
+        let doc = unxref::input::from_bytes(name, bytes, name.ends_with(".html")).unwrap();
+        let borrowed = extractor.extract(&doc);
+        let owned = extractor.extract_owned(doc);
+        assert_eq!(owned.info, borrowed.info, "{name}");
+        assert_eq!(owned.citations, borrowed.citations, "{name}");
+    }
+}

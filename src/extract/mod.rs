@@ -189,6 +189,18 @@ impl Extractor {
         self.run_each(&doc, spare, None, None, sink)
     }
 
+    /// [`Extractor::extract`] on a document the caller gives up (see
+    /// [`Extractor::extract_each_owned`]: one copy of its text less).
+    pub fn extract_owned(&self, mut doc: SourceDoc) -> Extracted {
+        let spare = doc
+            .text
+            .is_identity()
+            .then(|| std::mem::take(&mut doc.text.text));
+        let mut citations = Vec::new();
+        let info = self.run_each(&doc, spare, None, None, &mut |c| citations.push(c));
+        Extracted { info, citations }
+    }
+
     fn run(
         &self,
         doc: &SourceDoc,
