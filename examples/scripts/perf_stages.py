@@ -26,12 +26,16 @@ groups = [
  ("merge, spans, records (run_each)", r"extract::Extractor|extract::"),
  ("JSON writing", r"model::|commands::extract|serde"),
 ]
-cnt = collections.Counter(); total = 0; stack = []
+cnt = collections.Counter(); total = 0; stack = []; raw = []
 def flush():
     global total
     if not stack: return
     total += 1
     u = next((f for f in stack if 'unxref::' in f), None)
+    # serde's frames are inlined into whatever calls the sink (the
+    # pipeline's loop): they tell JSON writing wherever it runs
+    if any('serde_json' in f for f in raw):
+        cnt["JSON writing"] += 1; return
     if u is None:
         cnt["other (rayon, libc, startup)"] += 1; return
     for name, pat in groups:
@@ -39,12 +43,12 @@ def flush():
     cnt["other: " + u] += 1
 for line in open(sys.argv[1], errors='replace'):
     if not line.strip():
-        flush(); stack = []; continue
+        flush(); stack = []; raw = []; continue
     if line[0] not in ' \t': continue
     parts = line.strip().split(None, 1)
     if len(parts) < 2: continue
     sym = re.sub(r"<.*", "", parts[1].rsplit(' (', 1)[0]); sym = re.sub(r"\+0x[0-9a-f]+$", "", sym)
-    stack.append(sym)
+    stack.append(sym); raw.append(parts[1])
 flush()
 for k, v in cnt.most_common(): print(f"{100*v/total:5.1f}%  {k}")
 print("samples", total)
