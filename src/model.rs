@@ -232,6 +232,125 @@ pub struct Citation {
     pub cited_date: String,
 }
 
+impl Citation {
+    /// Appends the citation as one JSON object, the same bytes as
+    /// `serde_json::to_writer` (a test compares them on random records),
+    /// only faster: `unxref extract` writes one per citation, and serde's
+    /// byte-by-byte escaping of the context passages was 4 % of its
+    /// instructions. Strings are copied in runs between the bytes JSON
+    /// escapes, found eight bytes at a time.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let mut num = itoa::Buffer::new();
+        let field = |out: &mut Vec<u8>, first: bool, key: &str| {
+            out.extend_from_slice(if first { b"{\"" } else { b",\"" });
+            out.extend_from_slice(key.as_bytes());
+            out.extend_from_slice(b"\":");
+        };
+        field(out, true, "file");
+        json_str(out, &self.file);
+        field(out, false, "doc");
+        json_str(out, &self.doc);
+        field(out, false, "target");
+        json_str(out, &self.target);
+        field(out, false, "kind");
+        // unit variants: serde's names, a few bytes
+        let _ = serde_json::to_writer(&mut *out, &self.kind);
+        field(out, false, "text");
+        json_str(out, &self.text);
+        for (key, n) in [
+            ("start", self.start),
+            ("end", self.end),
+            ("line", self.line),
+        ] {
+            field(out, false, key);
+            out.extend_from_slice(num.format(n).as_bytes());
+        }
+        field(out, false, "lang");
+        let _ = serde_json::to_writer(&mut *out, &self.lang);
+        field(out, false, "cue");
+        json_str(out, &self.cue);
+        field(out, false, "paragraph");
+        json_str(out, &self.paragraph);
+        if let Some(p) = self.page {
+            field(out, false, "page");
+            out.extend_from_slice(num.format(p).as_bytes());
+        }
+        field(out, false, "context");
+        json_str(out, &self.context);
+        if !self.cited_title.is_empty() {
+            field(out, false, "cited_title");
+            json_str(out, &self.cited_title);
+        }
+        if !self.cited_date.is_empty() {
+            field(out, false, "cited_date");
+            json_str(out, &self.cited_date);
+        }
+        out.push(b'}');
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes: `"`, `\\`
+/// and the control characters below U+0020 (`\n`, `\t`, … or `\u00XX`);
+/// everything else as it is.
+fn json_str(out: &mut Vec<u8>, s: &str) {
+    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // High bit set per byte of `w` equal to `x` (exact, no carries).
+    let eq = |w: u64, x: u8| {
+        let z = w ^ (ONES * u64::from(x));
+        !(((z & L) + L) | z) & H
+    };
+    let b = s.as_bytes();
+    out.push(b'"');
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let mut w8 = [0u8; 8];
+            w8.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(w8);
+            // bytes below 0x20: (x & 0x7F) + 0x60 has no high bit, and x
+            // has none either (exact, no carries)
+            let control = !(((w & L) + ONES * 0x60) | w) & H;
+            let hit = control | eq(w, b'"') | eq(w, b'\\');
+            if hit == 0 {
+                i += 8;
+                continue;
+            }
+            i += (hit.trailing_zeros() / 8) as usize;
+        }
+        let x = b[i];
+        let esc: &[u8] = match x {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0C => b"\\f",
+            0..=0x1F => b"",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&b[copied..i]);
+        if esc.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[usize::from(x >> 4)]);
+            out.push(HEX[usize::from(x & 0xF)]);
+        } else {
+            out.extend_from_slice(esc);
+        }
+        i += 1;
+        copied = i;
+    }
+    out.extend_from_slice(&b[copied..]);
+    out.push(b'"');
+}
+
 /// What the extractor learns about one citing document besides its citations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct DocInfo {
@@ -268,4 +387,60 @@ pub struct DocInfo {
     pub bytes: usize,
     /// Notes about decoding (for example "decoded as Windows-1252").
     pub notes: Vec<String>,
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Strings made of what JSON escapes and what it does not.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a",
+                "resolution 72/194",
+                " ",
+                "\"",
+                "\\",
+                "\n",
+                "\r",
+                "\t",
+                "\u{8}",
+                "\u{c}",
+                "\u{0}",
+                "\u{1f}",
+                "\u{7f}",
+                "é",
+                "’",
+                "中",
+                "я",
+                "\u{2028}",
+                "/",
+                "<>",
+            ]),
+            0..30,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn write_json_is_serde_json(
+            file in text(), doc in text(), target in text(), t in text(), cue in text(),
+            paragraph in text(), context in text(), cited_title in text(), cited_date in text(),
+            start in any::<usize>(), end in any::<usize>(), line in any::<usize>(),
+            page in proptest::option::of(any::<u32>()),
+            kind in 0..Kind::ALL.len(), lang in 0..7usize,
+        ) {
+            let langs = [Lang::En, Lang::Fr, Lang::Es, Lang::Ru, Lang::Zh, Lang::Ar, Lang::Unknown];
+            let c = Citation {
+                file, doc, target, kind: Kind::ALL[kind], text: t, start, end, line,
+                lang: langs[lang], cue, paragraph, page, context, cited_title, cited_date,
+            };
+            let mut got = Vec::new();
+            c.write_json(&mut got);
+            prop_assert_eq!(String::from_utf8(got).unwrap(), serde_json::to_string(&c).unwrap());
+        }
+    }
 }

@@ -90,7 +90,7 @@ impl Out<'_> {
         match self {
             Out::Jsonl(w, buf) => {
                 buf.clear();
-                serde_json::to_writer(&mut *buf, &c)?;
+                c.write_json(buf);
                 buf.push(b'\n');
                 w.write_all(buf)
             }
