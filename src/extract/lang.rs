@@ -57,18 +57,13 @@ pub fn detect(text: &str) -> Lang {
 /// (U+0600–U+06FF, U+0750–U+077F, presentation forms U+FB50–U+FEFF).
 fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
     if b.is_ascii() {
-        return (
-            b.iter().filter(|x| x.is_ascii_alphabetic()).count(),
-            0,
-            0,
-            0,
-        );
+        return (ascii_letters(b), 0, 0, 0);
     }
     // ASCII letters in one vectorisable pass; then the other bytes, by
     // class of `SCRIPT` (none, Latin, Cyrillic, Han, Arabic), skipping
     // ASCII eight bytes at a time.
     let mut n = [0usize; 5];
-    n[1] = b.iter().filter(|x| x.is_ascii_alphabetic()).count();
+    n[1] = ascii_letters(b);
     let mut i = 0;
     while i < b.len() {
         if i + 8 <= b.len() {
@@ -210,16 +205,60 @@ const WORDS: &[(&str, Lang)] = &[
     ("sobre", Lang::Es),
 ];
 
-/// [`WORDS`] that are ASCII, keyed by [`ascii_key`], sorted for binary
-/// search, with their index in the vote (0 en, 1 fr, 2 es).
-static ASCII_WORDS: std::sync::LazyLock<Vec<(u64, usize)>> = std::sync::LazyLock::new(|| {
-    let mut v: Vec<(u64, usize)> = WORDS
-        .iter()
-        .filter_map(|&(w, l)| ascii_key(w.as_bytes()).map(|k| (k, vote_index(l))))
-        .collect();
-    v.sort_unstable();
-    v
+/// [`WORDS`] that are ASCII, keyed by [`ascii_key`], in an open-addressing
+/// table (a word is found in one or two probes; key 0, which no word has,
+/// marks an empty slot), with their index in the vote (0 en, 1 fr, 2 es).
+static ASCII_WORDS: std::sync::LazyLock<[(u64, u8); WORD_SLOTS]> = std::sync::LazyLock::new(|| {
+    let mut t = [(0u64, 0u8); WORD_SLOTS];
+    for &(w, l) in WORDS {
+        if let Some(k) = ascii_key(w.as_bytes()) {
+            let mut i = word_slot(k);
+            while t[i].0 != 0 && t[i].0 != k {
+                i = (i + 1) % WORD_SLOTS;
+            }
+            // the first entry of a word wins, as the sorted list's did
+            if t[i].0 == 0 {
+                t[i] = (k, vote_index(l) as u8);
+            }
+        }
+    }
+    t
 });
+
+/// Slots of [`ASCII_WORDS`] (a power of two, a few times the words).
+const WORD_SLOTS: usize = 256;
+
+fn word_slot(k: u64) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % WORD_SLOTS
+}
+
+/// The vote index of an ASCII word key, if it is one of [`WORDS`].
+#[inline]
+fn ascii_vote(k: u64) -> Option<usize> {
+    let t = &*ASCII_WORDS;
+    let mut i = word_slot(k);
+    loop {
+        match t[i] {
+            (0, _) => return None,
+            (x, v) if x == k => return Some(usize::from(v)),
+            _ => i = (i + 1) % WORD_SLOTS,
+        }
+    }
+}
+
+/// ASCII letters in `b`, counted in blocks small enough for byte counters
+/// (which the compiler turns into vector code).
+fn ascii_letters(b: &[u8]) -> usize {
+    b.chunks(255)
+        .map(|c| {
+            let n: u8 = c
+                .iter()
+                .map(|&x| u8::from((x | 0x20).wrapping_sub(b'a') < 26))
+                .fold(0u8, u8::wrapping_add);
+            usize::from(n)
+        })
+        .sum()
+}
 
 /// Where a language's votes go.
 fn vote_index(l: Lang) -> usize {
@@ -254,8 +293,8 @@ fn latin_words(text: &str) -> Lang {
             return;
         }
         if let Some(k) = ascii_key(w.as_bytes()) {
-            if let Ok(i) = ASCII_WORDS.binary_search_by(|e| e.0.cmp(&k)) {
-                score[ASCII_WORDS[i].1] += 1;
+            if let Some(v) = ascii_vote(k) {
+                score[v] += 1;
             }
             return;
         }
@@ -352,15 +391,45 @@ mod tests {
 
     #[test]
     fn ascii_words_are_unique() {
-        // The binary search finds one entry per word: a word listed twice
-        // would vote for whichever it finds.
-        let keys: Vec<u64> = ASCII_WORDS.iter().map(|e| e.0).collect();
-        let mut d = keys.clone();
-        d.dedup();
-        assert_eq!(keys, d);
+        // One entry per word: a word listed twice would vote for whichever
+        // the table holds.
+        let mut keys: Vec<u64> = WORDS
+            .iter()
+            .filter_map(|&(w, _)| ascii_key(w.as_bytes()))
+            .collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+        // and the table finds every one with its language, and nothing else
+        for &(w, l) in WORDS {
+            if let Some(k) = ascii_key(w.as_bytes()) {
+                assert_eq!(ascii_vote(k), Some(vote_index(l)), "{w}");
+            }
+        }
+        for w in ["then", "xyz", "a", "ab", "lesx", "thee"] {
+            let k = ascii_key(w.as_bytes()).unwrap();
+            assert_eq!(
+                ascii_vote(k),
+                WORDS.iter().find(|e| e.0 == w).map(|e| vote_index(e.1)),
+                "{w}"
+            );
+        }
         assert_eq!(ascii_key(b"The"), ascii_key(b"the"));
         assert_eq!(ascii_key(b"longer"), None);
         assert_eq!(ascii_key("été".as_bytes()), None);
+    }
+
+    #[test]
+    fn ascii_letters_is_a_plain_count() {
+        let t: Vec<u8> = (0..3000u32).map(|i| (i * 7919 % 256) as u8).collect();
+        for n in [0, 1, 254, 255, 256, 600, 3000] {
+            let b = &t[..n];
+            assert_eq!(
+                ascii_letters(b),
+                b.iter().filter(|x| x.is_ascii_alphabetic()).count()
+            );
+        }
     }
 
     #[test]
