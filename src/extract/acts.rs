@@ -340,6 +340,15 @@ pub fn find_forms(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// [`WHA_LITERALS`], looked for in one pass (six substring searches over
+/// every text before).
+static WHA_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(WHA_LITERALS)
+        .expect("WHA words build an automaton")
+});
+
 /// [`FORM_LITERALS`], found in one pass.
 static LITERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     // Leftmost-first: searched with SIMD (Teddy); the standard kind would
@@ -378,10 +387,7 @@ static WHA_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// end, id) in text order.
 pub fn find_wha_lists(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    if !WHA_LITERALS
-        .iter()
-        .any(|l| memchr::memmem::find(text.as_bytes(), l.as_bytes()).is_some())
-    {
+    if !WHA_WORDS.is_match(text) {
         return out;
     }
     for c in WHA_LIST.captures_iter(text) {
@@ -435,6 +441,7 @@ pub const KIND: Kind = Kind::OtherResolution;
 pub(crate) fn warm_up() {
     LazyLock::force(&COMPILED);
     LazyLock::force(&LITERALS);
+    LazyLock::force(&WHA_WORDS);
     LazyLock::force(&WHA_LIST);
     LazyLock::force(&WHA_CONTEXT);
 }
