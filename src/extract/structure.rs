@@ -41,7 +41,7 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         let line = &text[ls..le];
         let first = line.bytes().find(|c| !matches!(c, b' ' | b'\t'));
         if matches!(first, Some(b'0'..=b'9' | b'*'))
-            && line.trim().len() <= 60
+            && trimmed_len(line) <= 60
             && let Some(c) = FURNITURE.captures(line)
         {
             if c.name("page").is_some() {
@@ -486,6 +486,20 @@ impl Structure {
     }
 }
 
+/// `line.trim().len()`, without decoding characters when the line is
+/// bounded by ASCII: ASCII white space is taken off first, and the Unicode
+/// trim is made only when a non-ASCII character or a vertical tab (white
+/// space that `trim_ascii` keeps) then opens or ends it.
+fn trimmed_len(line: &str) -> usize {
+    let t = line.trim_ascii().as_bytes();
+    let plain = |c: Option<&u8>| c.is_some_and(|&c| c < 0x80 && c != 0x0B);
+    if plain(t.first()) && plain(t.last()) {
+        t.len()
+    } else {
+        line.trim().len()
+    }
+}
+
 /// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&FURNITURE);
@@ -502,6 +516,26 @@ mod tests {
         #[test]
         fn strip_marks_is_the_char_trim(t in "[a* #_>\t\n\u{a0}\u{3000}é\u{85}]{0,12}") {
             proptest::prop_assert_eq!(strip_marks(&t), t.trim_matches(is_mark));
+        }
+    }
+
+    #[test]
+    fn trimmed_len_is_trim() {
+        for l in [
+            "",
+            " ",
+            "12 ",
+            " 12\t\r",
+            "*3\u{a0}",
+            "4\u{3000}",
+            "5\u{b}",
+            "\u{b}6",
+            "\u{2028}7 ",
+            "8 é",
+            "  9  x  ",
+            "\n\u{c}10\u{c}",
+        ] {
+            assert_eq!(trimmed_len(l), l.trim().len(), "{l:?}");
         }
     }
 
