@@ -166,7 +166,7 @@ impl<'a> LineCounter<'a> {
     /// 1-based line of a byte offset: one more than the line breaks before it.
     pub fn line_of(&mut self, pos: usize) -> usize {
         let pos = pos.min(self.text.len());
-        let count = |s: &[u8]| s.iter().filter(|&&b| b == b'\n').count();
+        let count = |s: &[u8]| memchr::memchr_iter(b'\n', s).count();
         if pos >= self.at {
             self.breaks += count(&self.text[self.at..pos]);
         } else {
