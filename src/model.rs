@@ -293,32 +293,20 @@ impl Citation {
 /// and the control characters below U+0020 (`\n`, `\t`, … or `\u00XX`);
 /// everything else as it is.
 fn json_str(out: &mut Vec<u8>, s: &str) {
-    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const H: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // High bit set per byte of `w` equal to `x` (exact, no carries).
-    let eq = |w: u64, x: u8| {
-        let z = w ^ (ONES * u64::from(x));
-        !(((z & L) + L) | z) & H
-    };
+    use crate::text::swar::{control, eq, first, load};
     let b = s.as_bytes();
     out.push(b'"');
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
         if i + 8 <= b.len() {
-            let mut w8 = [0u8; 8];
-            w8.copy_from_slice(&b[i..i + 8]);
-            let w = u64::from_le_bytes(w8);
-            // bytes below 0x20: (x & 0x7F) + 0x60 has no high bit, and x
-            // has none either (exact, no carries)
-            let control = !(((w & L) + ONES * 0x60) | w) & H;
-            let hit = control | eq(w, b'"') | eq(w, b'\\');
+            let w = load(b, i);
+            let hit = control(w) | eq(w, b'"') | eq(w, b'\\');
             if hit == 0 {
                 i += 8;
                 continue;
             }
-            i += (hit.trailing_zeros() / 8) as usize;
+            i += first(hit);
         }
         let x = b[i];
         let esc: &[u8] = match x {

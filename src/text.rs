@@ -141,6 +141,47 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// Eight bytes at a time ("SWAR"): a block of a byte slice as one `u64`,
+/// each byte's test result in its high bit. Used by the scans that skip
+/// ordinary bytes eight at a time (cleaning, JSON escaping).
+pub(crate) mod swar {
+    /// The high bit of every byte.
+    pub const HIGH: u64 = 0x8080_8080_8080_8080;
+    /// The low seven bits of every byte.
+    pub const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    /// One in every byte.
+    pub const ONES: u64 = 0x0101_0101_0101_0101;
+
+    /// The eight bytes of `b` from `i` (little-endian: byte `i` lowest).
+    #[inline(always)]
+    pub fn load(b: &[u8], i: usize) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(w)
+    }
+
+    /// High bit set in each byte of `w` equal to `x` (exact: no carry
+    /// crosses bytes).
+    #[inline(always)]
+    pub fn eq(w: u64, x: u8) -> u64 {
+        let z = w ^ (ONES * u64::from(x));
+        !(((z & LOW) + LOW) | z) & HIGH
+    }
+
+    /// High bit set in each byte of `w` below 0x20 (a control character).
+    #[inline(always)]
+    pub fn control(w: u64) -> u64 {
+        // (x & 0x7F) + 0x60 has no high bit, and x has none either
+        !(((w & LOW) + ONES * 0x60) | w) & HIGH
+    }
+
+    /// The index (0–7) of the first byte whose high bit is set in `hit`.
+    #[inline(always)]
+    pub fn first(hit: u64) -> usize {
+        (hit.trailing_zeros() / 8) as usize
+    }
+}
+
 /// Line numbers of byte offsets asked for in (mostly) increasing order, as
 /// citations are: the line breaks are counted from the last offset asked
 /// for, so a document is read once up to its last citation, and no index of
@@ -245,5 +286,26 @@ mod tests {
         }
         let mut c = LineCounter::new(t);
         assert_eq!([0, 2, 5, 6].map(|p| c.line_of(p)), [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn swar_tests_each_byte() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        for i in (0..=248).step_by(3) {
+            let w = swar::load(&bytes, i);
+            for x in [0u8, 0x1F, 0x20, b'"', b'\\', 0x7F, 0x80, 0xC2, 0xFF] {
+                let want: u64 = (0..8)
+                    .filter(|&k| bytes[i + k] == x)
+                    .map(|k| 0x80u64 << (8 * k))
+                    .sum();
+                assert_eq!(swar::eq(w, x), want, "{i} {x}");
+            }
+            let want: u64 = (0..8)
+                .filter(|&k| bytes[i + k] < 0x20)
+                .map(|k| 0x80u64 << (8 * k))
+                .sum();
+            assert_eq!(swar::control(w), want, "{i}");
+        }
+        assert_eq!(swar::first(0x80 << 24), 3);
     }
 }

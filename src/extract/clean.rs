@@ -122,32 +122,23 @@ pub fn clean_changes(src: &str) -> Option<Mapped> {
 /// The first offset from `i` of a byte that [`is_special`] accepts, or the
 /// length: other bytes are skipped eight at a time.
 fn next_special(b: &[u8], mut i: usize) -> usize {
-    const H: u64 = 0x8080_8080_8080_8080;
-    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // High bit set per byte of `w` equal to `x` (exact, no carries).
-    let eq = |w: u64, x: u8| {
-        let z = w ^ (ONES * u64::from(x));
-        !(((z & L) + L) | z) & H
-    };
+    use crate::text::swar::{HIGH, eq, first, load};
     while i < b.len() {
         if i + 8 <= b.len() {
-            let mut w8 = [0u8; 8];
-            w8.copy_from_slice(&b[i..i + 8]);
-            let w = u64::from_le_bytes(w8);
+            let w = load(b, i);
             // Exactly the specials: the ASCII ones, and the non-ASCII ones
             // where the block has non-ASCII bytes (so that a text in
             // Cyrillic, Arabic or Chinese is skipped eight bytes at a time
             // too, and a Latin one pays for them only where it has some).
             let mut hit = eq(w, b'\r') | eq(w, b'\\') | eq(w, b'<') | eq(w, b'[') | eq(w, b'-');
-            if w & H != 0 {
+            if w & HIGH != 0 {
                 hit |= eq(w, 0xC2) | eq(w, 0xE2) | eq(w, 0xEF);
             }
             if hit == 0 {
                 i += 8;
                 continue;
             }
-            return i + (hit.trailing_zeros() / 8) as usize;
+            return i + first(hit);
         } else {
             if is_special(b[i]) {
                 return i;
