@@ -108,7 +108,8 @@ pub fn warm_up() {
 type Match = (usize, usize, String, Kind, Option<Box<harvest::Harvest>>);
 
 impl Extractor {
-    /// Builds an extractor (loads the instruments tables).
+    /// Builds an extractor. A user instruments table (`Options::instruments`)
+    /// is read and checked here; the built-in one is built on first use.
     pub fn new(opts: Options) -> Result<Self, ExtractError> {
         let instruments = match &opts.instruments {
             Some(p) => {
