@@ -11,7 +11,7 @@ use crate::extract::{Extracted, Extractor};
 use crate::input::{self, InputError};
 use crate::model::Citation;
 use rayon::prelude::*;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The outcome of extracting a corpus.
 #[derive(Debug, Default)]
@@ -31,12 +31,12 @@ pub fn extract_corpus(
     extractor: &Extractor,
     on_done: &(dyn Fn() + Sync),
 ) -> CorpusRun {
-    let (found, ()) = rayon::join(|| input::discover(inputs), || extractor.warm_up());
+    let (found, ()) = rayon::join(|| input::discover(inputs), crate::extract::warm_up);
     let results: Vec<Result<Extracted, InputError>> = found
         .files
         .par_iter()
         .map(|p| {
-            let r = input::read(p).map(|doc| extractor.extract_owned(doc));
+            let r = read_and_extract(p, extractor);
             on_done();
             r
         })
@@ -80,7 +80,7 @@ pub fn extract_corpus_each(
     sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
 ) -> std::io::Result<CorpusRun> {
     // Files are found while the extractor builds its tables and patterns.
-    let (found, ()) = rayon::join(|| input::discover(inputs), || extractor.warm_up());
+    let (found, ()) = rayon::join(|| input::discover(inputs), crate::extract::warm_up);
     let mut run = CorpusRun {
         errors: found.errors,
         skipped: found.skipped,
@@ -168,8 +168,14 @@ impl Gate {
 /// the file's turn comes.
 fn extract_one(files: &[PathBuf], i: usize, extractor: &Extractor) -> Outcome {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        input::read(&files[i]).map(|doc| extractor.extract_owned(doc))
+        read_and_extract(&files[i], extractor)
     }))
+}
+
+/// Reads one file and extracts it (the document is given up: its text is
+/// searched without another copy).
+fn read_and_extract(path: &Path, extractor: &Extractor) -> Result<Extracted, InputError> {
+    input::read(path).map(|doc| extractor.extract_owned(doc))
 }
 
 /// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]

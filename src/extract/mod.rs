@@ -77,7 +77,7 @@ pub struct Extracted {
 pub struct Extractor {
     opts: Options,
     /// The instruments table when the user added to it; `None`: the
-    /// built-in one, built on first use (or by [`Extractor::warm_up`]), so
+    /// built-in one, built on first use (or by [`warm_up`]), so
     /// that making an extractor costs nothing while files are being found.
     instruments: Option<instruments::InstrumentTable>,
 }
@@ -85,7 +85,8 @@ pub struct Extractor {
 /// Builds every table and pattern the extractor compiles on first use (the
 /// instruments table, the regexes of each step), on two threads: about
 /// 40 ms of work that the first documents would otherwise wait for, one
-/// thread holding up the others. Later calls cost nothing.
+/// thread holding up the others. Call it while doing something else
+/// (finding the files); later calls cost nothing.
 pub fn warm_up() {
     rayon::join(
         || {
@@ -120,13 +121,6 @@ impl Extractor {
             None => None,
         };
         Ok(Extractor { opts, instruments })
-    }
-
-    /// Builds what this extractor builds on first use ([`warm_up`]): call
-    /// it while doing something else (finding the files), so that the
-    /// workers do not start by waiting.
-    pub fn warm_up(&self) {
-        warm_up();
     }
 
     fn instruments(&self) -> &instruments::InstrumentTable {
@@ -192,13 +186,9 @@ impl Extractor {
 
     /// [`Extractor::extract`] on a document the caller gives up (see
     /// [`Extractor::extract_each_owned`]: one copy of its text less).
-    pub fn extract_owned(&self, mut doc: SourceDoc) -> Extracted {
-        let spare = doc
-            .text
-            .is_identity()
-            .then(|| std::mem::take(&mut doc.text.text));
+    pub fn extract_owned(&self, doc: SourceDoc) -> Extracted {
         let mut citations = Vec::new();
-        let info = self.run_each(&doc, spare, None, None, &mut |c| citations.push(c));
+        let info = self.extract_each_owned(doc, &mut |c| citations.push(c));
         Extracted { info, citations }
     }
 
