@@ -143,7 +143,8 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// Eight bytes at a time ("SWAR"): a block of a byte slice as one `u64`,
 /// each byte's test result in its high bit. Used by the scans that skip
-/// ordinary bytes eight at a time (cleaning, JSON escaping).
+/// ordinary bytes eight at a time (folding, cleaning, language, instrument
+/// anchors and normalising, context passages, JSON escaping).
 pub(crate) mod swar {
     /// The high bit of every byte.
     pub const HIGH: u64 = 0x8080_8080_8080_8080;

@@ -43,10 +43,9 @@ pub fn fold_changes(text: &str) -> Option<Mapped> {
     let mut buf = [0u8; 4];
     while i < bytes.len() {
         // Every lead byte is non-ASCII: skip ASCII eight bytes at a time.
-        if let Some(w) = bytes.get(i..i + 8) {
-            let mut w8 = [0u8; 8];
-            w8.copy_from_slice(w);
-            if u64::from_le_bytes(w8) & 0x8080_8080_8080_8080 == 0 {
+        if i + 8 <= bytes.len() {
+            use crate::text::swar::{HIGH, load};
+            if load(bytes, i) & HIGH == 0 {
                 i += 8;
                 continue;
             }

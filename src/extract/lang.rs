@@ -67,9 +67,8 @@ fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
     let mut i = 0;
     while i < b.len() {
         if i + 8 <= b.len() {
-            let mut w8 = [0u8; 8];
-            w8.copy_from_slice(&b[i..i + 8]);
-            if u64::from_le_bytes(w8) & 0x8080_8080_8080_8080 == 0 {
+            use crate::text::swar::{HIGH, load};
+            if load(b, i) & HIGH == 0 {
                 i += 8;
                 continue;
             }

@@ -519,21 +519,13 @@ fn collapse_into(out: &mut String, s: &str) {
 /// to the byte-by-byte loop.
 #[inline(always)]
 fn plain_word(b: &[u8], i: usize) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    /// The high bit of each zero byte of `x`, exactly (no carries).
-    fn zero_bytes(x: u64) -> u64 {
-        !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH
-    }
-    let Some(w) = b.get(i..i + 8) else {
+    use crate::text::swar::{HIGH, control, eq, load};
+    if i + 8 > b.len() {
         return false;
-    };
-    let mut word = [0; 8];
-    word.copy_from_slice(w);
-    let x = u64::from_le_bytes(word);
-    let space = zero_bytes(x ^ (ONES * 0x20));
-    let control = zero_bytes(x & (ONES * 0xE0));
-    (x & HIGH) | control == 0 && space & (space << 8) == 0 && space >> 63 == 0
+    }
+    let x = load(b, i);
+    let space = eq(x, b' ');
+    (x & HIGH) | control(x) == 0 && space & (space << 8) == 0 && space >> 63 == 0
 }
 
 /// Drops a leading paragraph number or list mark ("1. ", "(a) ", "* ").

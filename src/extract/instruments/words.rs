@@ -136,17 +136,14 @@ impl AnchorFinder {
     pub(super) fn each(&self, hay: &str, mut f: impl FnMut(usize, usize)) {
         let b = hay.as_bytes();
         let mut lead_seen = self.rest_always;
-        const HI: u64 = 0x8080_8080_8080_8080;
-        const ONES: u64 = 0x0101_0101_0101_0101;
+        use crate::text::swar::{HIGH as HI, ONES, load};
         // Per byte, in its high bit: the byte before is a possible word
         // character (ASCII letter or digit, or any non-ASCII byte) / is a
         // non-ASCII byte. Text start: neither.
         let (mut carry_word, mut carry_high) = (0u64, 0u64);
         let mut i = 0;
         while i + 8 <= b.len() {
-            let mut w8 = [0u8; 8];
-            w8.copy_from_slice(&b[i..i + 8]);
-            let w = u64::from_le_bytes(w8);
+            let w = load(b, i);
             let high = w & HI;
             let x = w & !HI;
             let l = x | (0x20 * ONES);
