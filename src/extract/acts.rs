@@ -340,24 +340,21 @@ pub fn find_forms(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// [`WHA_LITERALS`], looked for in one pass (six substring searches over
-/// every text before).
-static WHA_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(WHA_LITERALS)
-        .expect("WHA words build an automaton")
-});
+/// [`WHA_LITERALS`], looked for in one pass.
+static WHA_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| any_of(WHA_LITERALS));
 
 /// [`FORM_LITERALS`], found in one pass.
-static LITERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    // Leftmost-first: searched with SIMD (Teddy); the standard kind would
-    // step through an automaton at every `/`, `E` or `G`.
+static LITERALS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| any_of(FORM_LITERALS));
+
+/// One searcher for a few literals. Leftmost-first, which Aho-Corasick runs
+/// with SIMD (Teddy): the standard kind would step through an automaton at
+/// every `/`, `E` or `G`.
+fn any_of(literals: &[&str]) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-        .build(FORM_LITERALS)
-        .expect("form literals build an automaton")
-});
+        .build(literals)
+        .expect("literals build an automaton")
+}
 
 /// World Health Assembly numbers after a resolution word ("resolution
 /// 58.3", "resolutions WHA61.21 and 62.16"), read where the words around
