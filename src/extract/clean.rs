@@ -188,9 +188,6 @@ fn soft_break(src: &str, i: usize) -> Option<usize> {
 /// `../shared/corpus`, for eight of its 4,057 files.
 fn nfc_ok(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() < 64 {
-        return word_nfc_ok(s);
-    }
     // The Arabic marks are two rare bytes, looked for as pairs (Arabic texts
     // hold 0xD9 everywhere) by three SIMD searches built once.
     static PAIRS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
