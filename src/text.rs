@@ -253,6 +253,44 @@ pub(crate) mod classes {
         out
     }
 
+    /// The bytes of `b[i..i + 64]` (which must be in bounds) that are in
+    /// `set` (a few bytes: one compare each per 16 bytes), as a bit mask.
+    #[inline(always)]
+    pub fn any_of(b: &[u8], i: usize, set: &[u8]) -> u64 {
+        let b: &[u8; 64] = b[i..i + 64].try_into().expect("64 bytes");
+        any_of_block(b, set)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn any_of_block(b: &[u8; 64], set: &[u8]) -> u64 {
+        use std::arch::x86_64::*;
+        let mut hits = 0u64;
+        // SAFETY: as in `block_of`: SSE2 is baseline on x86-64, and the
+        // loads stay inside the 64 bytes of `b`.
+        unsafe {
+            for k in 0..4 {
+                let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
+                let mut eq = _mm_setzero_si128();
+                for &x in set {
+                    eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8)));
+                }
+                hits |= u64::from(_mm_movemask_epi8(eq) as u16) << (16 * k);
+            }
+        }
+        hits
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn any_of_block(b: &[u8; 64], set: &[u8]) -> u64 {
+        let mut hits = 0u64;
+        for (k, x) in b.iter().enumerate() {
+            hits |= u64::from(set.contains(x)) << k;
+        }
+        hits
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
