@@ -99,23 +99,38 @@ pub(super) fn may_change(b: &[u8], i: usize) -> bool {
 /// Replacements of the same byte length (a line break by a space, `ё` by
 /// `е`) keep the offsets linear and cost no map segment.
 pub(super) fn normalise(text: &str) -> Option<Mapped> {
+    normalise_by(text, true)
+}
+
+/// [`normalise`], finding the bytes that may change 64 at a time
+/// ([`candidates`]) when `blocks`, else (and in the last 63 bytes) eight
+/// at a time ([`skip_plain`]), then byte by byte: the same steps either
+/// way (a test compares them).
+fn normalise_by(text: &str, blocks: bool) -> Option<Mapped> {
     let b = text.as_bytes();
     let n = b.len();
-    let mut out: Option<Mapped> = None;
-    let mut copied = 0; // source bytes up to here are in `out`
-    let mut i = 0;
-    let mut buf = [0u8; 4];
-    // Appends `rep` for the source range `s..e`.
-    let put = |out: &mut Option<Mapped>, copied: &mut usize, s: usize, e: usize, rep: &str| {
-        let m = out.get_or_insert_with(|| Mapped::builder(n, n));
-        m.push_copy(&text[*copied..s], *copied);
-        if rep.len() == e - s {
-            m.push_copy(rep, s);
-        } else {
-            m.push_replaced(rep, s, e);
-        }
-        *copied = e;
+    let mut norm = Normaliser {
+        text,
+        out: None,
+        copied: 0,
     };
+    let mut i = 0;
+    if blocks {
+        // The candidates of a block are visited in order; a step may take
+        // `i` past some of them (a run of white space), or past the block.
+        while i + 64 <= n {
+            let base = i;
+            let mut mask = candidates(b, base);
+            while mask != 0 {
+                let p = base + mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                if p >= i {
+                    i = norm.step(p);
+                }
+            }
+            i = i.max(base + 64);
+        }
+    }
     while i < n {
         // Fast skip over bytes that never start a change: eight at a time,
         // then one at a time.
@@ -126,9 +141,62 @@ pub(super) fn normalise(text: &str) -> Option<Mapped> {
         if i >= n {
             break;
         }
+        i = norm.step(i);
+    }
+    let mut m = norm.out?;
+    m.push_copy(&text[norm.copied..], norm.copied);
+    Some(m)
+}
+
+/// The bytes of `b[i..i + 64]` that may start a change, as a bit mask: a
+/// superset of those [`may_change`] accepts (white space and control
+/// bytes, the lead bytes of [`CANDIDATE`], a space before white space or a
+/// non-ASCII byte, and a space ending the block, whatever follows).
+#[inline(always)]
+pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
+    use crate::text::classes::any_of;
+    const LEADS: [u8; 15] = [
+        b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2, 0xE3, 0xEF,
+    ];
+    let space = any_of(b, i, b" ");
+    let lead = any_of(b, i, &LEADS);
+    let high = crate::text::classes::block(b, i).high;
+    // Per byte: the next one is white space or non-ASCII.
+    let next = ((lead | space | high) >> 1) | (1 << 63);
+    (lead & !space) | (space & next)
+}
+
+/// The state of a [`normalise`] run: the text so far, and how much of the
+/// source is in it.
+struct Normaliser<'a> {
+    text: &'a str,
+    out: Option<Mapped>,
+    /// Source bytes up to here are in `out`.
+    copied: usize,
+}
+
+impl Normaliser<'_> {
+    /// Appends `rep` for the source range `s..e`.
+    fn put(&mut self, s: usize, e: usize, rep: &str) {
+        let n = self.text.len();
+        let m = self.out.get_or_insert_with(|| Mapped::builder(n, n));
+        m.push_copy(&self.text[self.copied..s], self.copied);
+        if rep.len() == e - s {
+            m.push_copy(rep, s);
+        } else {
+            m.push_replaced(rep, s, e);
+        }
+        self.copied = e;
+    }
+
+    /// Normalises what starts at `i` (a byte in [`CANDIDATE`], or one that
+    /// [`may_change`] rejects): the offset to go on from.
+    fn step(&mut self, i: usize) -> usize {
+        let text = self.text;
+        let b = text.as_bytes();
+        let n = b.len();
         if !may_change(b, i) {
-            i += 1;
-            continue;
+            return i + 1;
         }
         if is_ascii_space(b[i]) {
             // Fast path for a run of ASCII white space ("\n", " \n", "  "):
@@ -141,16 +209,15 @@ pub(super) fn normalise(text: &str) -> Option<Mapped> {
                 let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
                 let rep = if joins { "" } else { " " };
                 if &text[i..j] != rep {
-                    put(&mut out, &mut copied, i, j, rep);
+                    self.put(i, j, rep);
                 }
-                i = j;
-                continue;
+                return j;
             }
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         match norm_char(c) {
-            Norm::Keep => i += len,
+            Norm::Keep => i + len,
             Norm::Space => {
                 // The whole run of spaces and dropped marks.
                 let mut j = i;
@@ -168,23 +235,21 @@ pub(super) fn normalise(text: &str) -> Option<Mapped> {
                     " "
                 };
                 if &text[i..j] != rep {
-                    put(&mut out, &mut copied, i, j, rep);
+                    self.put(i, j, rep);
                 }
-                i = j;
+                j
             }
             Norm::Drop => {
-                put(&mut out, &mut copied, i, i + len, "");
-                i += len;
+                self.put(i, i + len, "");
+                i + len
             }
             Norm::To(r) => {
-                put(&mut out, &mut copied, i, i + len, r.encode_utf8(&mut buf));
-                i += len;
+                let mut buf = [0u8; 4];
+                self.put(i, i + len, r.encode_utf8(&mut buf));
+                i + len
             }
         }
     }
-    let mut m = out?;
-    m.push_copy(&text[copied..], copied);
-    Some(m)
 }
 
 /// The first offset from `i` (a multiple of eight bytes further, or less
@@ -227,4 +292,26 @@ pub(super) fn skip_plain(b: &[u8], mut i: usize) -> usize {
 #[inline]
 pub(super) fn is_ascii_space(x: u8) -> bool {
     matches!(x, b' ' | b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// The 64-byte candidate masks take the same steps as the byte scan.
+        #[test]
+        fn blocks_normalise_as_bytes_do(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Convention", " ", "  ", "\n", " \n", "\t", "\r", "-", "-\n", "\x0B", "é", "’",
+                "\u{a0}", "ё", "Ё", "9", "~", "\u{ad}", "\u{200b}", "أ", "ى", "\u{64b}", "\u{2028}",
+                "\u{ff11}", "中", "\u{3000}", "ж", "\x0C",
+            ]),
+            0..200,
+        )) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(normalise_by(&text, true), normalise_by(&text, false), "{:?}", text);
+        }
+    }
 }
