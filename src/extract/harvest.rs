@@ -330,7 +330,13 @@ fn after(text: &str, end: usize, furniture: &[(usize, usize)]) -> Harvest {
     let peek = text[end..floor(text, (end + 64).min(text.len()))].trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || matches!(c, ',' | ')' | '،')
     });
-    let letter_first = peek.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    // A capital opens the regex only as a letter of its own ("53/243 A
+    // of …", [`LEAD`] wants a word boundary after it): followed by an ASCII
+    // letter or digit it starts a word ("The"), where neither a date word
+    // nor a title word (all lower case) can stand, so nothing is found.
+    let mut next = peek.chars();
+    let letter_first = next.next().is_some_and(|c| c.is_ascii_uppercase())
+        && !next.next().is_some_and(|c| c.is_ascii_alphanumeric());
     if !letter_first && !OPENERS.iter().any(|o| peek.starts_with(o)) {
         return h;
     }
