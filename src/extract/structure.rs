@@ -5,7 +5,6 @@
 
 use super::{cues, lexicon};
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -141,8 +140,13 @@ pub struct Structure {
     paras: Vec<Para>,
 }
 
+/// A set of words, hashed with foldhash's fixed-seed hasher: a paragraph's
+/// opening words are looked up two or three times, a million times over a
+/// corpus, and the standard SipHash cost more than the rest of the look-up.
+type WordSet = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+
 /// Every known cue of the six languages (see [`super::cues`]).
-static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static CUES: LazyLock<WordSet> = LazyLock::new(|| {
     lexicon::ALL
         .iter()
         .flat_map(|l| l.cues.iter().copied())
@@ -150,7 +154,8 @@ static CUES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static CUE_PREFIXES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// The words a two-word cue starts with.
+static CUE_PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     lexicon::ALL
         .iter()
         .flat_map(|l| l.cue_prefixes.iter().copied())
