@@ -57,6 +57,15 @@ fn slot(head: u32) -> usize {
     ((head & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
+/// The bit of [`AnchorFinder::pairs`] for a word starting with the ASCII
+/// letter `first` then the byte `second`: their low five bits (so that the
+/// case of a letter does not count; other bytes may share a bit, which
+/// only lets a few more word starts through to the exact comparison).
+#[inline(always)]
+fn pair(first: u8, second: u8) -> usize {
+    (usize::from(first & 0x1F) << 5) | usize::from(second & 0x1F)
+}
+
 /// Finds the occurrences of a table's anchor words.
 pub(super) struct AnchorFinder {
     /// Bucket (+ 1; 0 for none) of the word-start anchors by a hash of
@@ -68,6 +77,10 @@ pub(super) struct AnchorFinder {
     buckets: Vec<Vec<(u32, u32, u32)>>,
     /// Every anchor's text, by anchor id.
     words: Vec<Box<[u8]>>,
+    /// The first two bytes of the word-start anchors, by [`pair`]: a bit
+    /// looked up before the index, which turns away most word starts ("th",
+    /// "an", "of") for a few instructions.
+    pairs: [u64; 16],
     /// The other anchors, with their anchor ids; `None` when there are none.
     rest: Option<(AhoCorasick, Vec<u32>)>,
     /// Non-ASCII first bytes of the other anchors: they are looked for only
@@ -88,6 +101,7 @@ impl AnchorFinder {
         let mut rest_ids = Vec::new();
         let mut rest_lead = [false; 256];
         let mut rest_always = false;
+        let mut pairs = [0u64; 16];
         for (a, (w, cands)) in words.iter().zip(by_anchor).enumerate() {
             let b = w.as_bytes();
             let at_word_start = b.len() >= 3
@@ -98,6 +112,8 @@ impl AnchorFinder {
                 });
             // (at most SLOTS buckets: their numbers fit in u16)
             if at_word_start {
+                let k = pair(b[0], b[1]);
+                pairs[k / 64] |= 1 << (k % 64);
                 let (head, mask) = head(b);
                 let key = slot(head);
                 if index[key] == 0 {
@@ -126,6 +142,7 @@ impl AnchorFinder {
             index,
             buckets,
             words: words.iter().map(|w| w.as_bytes().into()).collect(),
+            pairs,
             rest,
             rest_lead,
             rest_always,
@@ -193,6 +210,13 @@ impl AnchorFinder {
     /// The word-start anchors that occur at `pos` (an ASCII letter).
     #[inline(always)]
     fn at(&self, b: &[u8], pos: usize, f: &mut impl FnMut(usize, usize)) {
+        let Some(&second) = b.get(pos + 1) else {
+            return;
+        };
+        let k = pair(b[pos], second);
+        if self.pairs[k / 64] & (1 << (k % 64)) == 0 {
+            return;
+        }
         let h = if b.len() - pos >= 4 {
             let mut w = [0u8; 4];
             w.copy_from_slice(&b[pos..pos + 4]);
