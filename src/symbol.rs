@@ -181,36 +181,65 @@ pub fn document(symbol: &str) -> String {
     out
 }
 
-static KIND_RULES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
-    [
-        (r"^A/RES/", Kind::GaResolution),
-        (r"^A/DEC/", Kind::GaDecision),
-        (r"^S/RES/", Kind::ScResolution),
-        (r"^S/PRST/", Kind::ScPresidentialStatement),
-        (r"^E/RES/", Kind::EcosocResolution),
-        (r"^E/DEC/", Kind::EcosocDecision),
-        (r"^A/HRC/RES/", Kind::HrcResolution),
-        (r"^A/HRC/DEC/", Kind::HrcDecision),
-        (r"^UNTS [0-9]+$", Kind::Treaty),
-        (
-            r"^(?:WHA|UNEA|UNFCCC|UNCCD|CBD|CND|CCPCJ|CSW|CSocD|CHR|IAEA|ESCAP|ECLAC|ECA) [A-Z0-9]",
-            Kind::OtherResolution,
-        ),
-        (r"^[A-Z][A-Z0-9.\-]*/", Kind::Document),
-    ]
-    .into_iter()
-    .map(|(p, k)| (Regex::new(p).expect("valid kind rule"), k))
-    .collect()
-});
+/// The kind of an id by its prefix, in order (the first that fits).
+const KIND_PREFIXES: [(&str, Kind); 8] = [
+    ("A/RES/", Kind::GaResolution),
+    ("A/DEC/", Kind::GaDecision),
+    ("S/RES/", Kind::ScResolution),
+    ("S/PRST/", Kind::ScPresidentialStatement),
+    ("E/RES/", Kind::EcosocResolution),
+    ("E/DEC/", Kind::EcosocDecision),
+    ("A/HRC/RES/", Kind::HrcResolution),
+    ("A/HRC/DEC/", Kind::HrcDecision),
+];
+
+/// Other bodies whose resolutions are written `WHA 72.1`, `UNEA 5/2`, …
+const OTHER_BODIES: [&str; 14] = [
+    "WHA", "UNEA", "UNFCCC", "UNCCD", "CBD", "CND", "CCPCJ", "CSW", "CSocD", "CHR", "IAEA",
+    "ESCAP", "ECLAC", "ECA",
+];
 
 /// The kind a canonical id names, from its shape alone. Ids that are not UN
 /// symbols (named instruments such as `Charter of the United Nations`) give
 /// `None`.
+///
+/// Read by hand rather than by a list of regexes tried in turn (the rules
+/// are in the tests, which compare both): it is asked for every citation
+/// found, and the regexes cost a thousand instructions a call.
 pub fn kind_of(id: &str) -> Option<Kind> {
-    KIND_RULES
-        .iter()
-        .find(|(re, _)| re.is_match(id))
-        .map(|(_, k)| *k)
+    if let Some(&(_, k)) = KIND_PREFIXES.iter().find(|(p, _)| id.starts_with(p)) {
+        return Some(k);
+    }
+    // ^UNTS [0-9]+$
+    if let Some(n) = id.strip_prefix("UNTS ")
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Some(Kind::Treaty);
+    }
+    // ^(?:WHA|…|ECA) [A-Z0-9]
+    let other = OTHER_BODIES.iter().any(|b| {
+        id.strip_prefix(b)
+            .and_then(|r| r.strip_prefix(' '))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()))
+    });
+    if other {
+        return Some(Kind::OtherResolution);
+    }
+    // ^[A-Z][A-Z0-9.\-]*/
+    let b = id.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        let run = b[1..]
+            .iter()
+            .take_while(|&&c| {
+                c.is_ascii_uppercase() || c.is_ascii_digit() || c == b'.' || c == b'-'
+            })
+            .count();
+        if b.get(1 + run) == Some(&b'/') {
+            return Some(Kind::Document);
+        }
+    }
+    None
 }
 
 static YEAR_RULES: LazyLock<[Regex; 6]> = LazyLock::new(|| {
@@ -336,13 +365,89 @@ pub fn normalize_user_id(input: &str) -> Option<String> {
 
 /// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
 pub(crate) fn warm_up() {
-    LazyLock::force(&KIND_RULES);
     LazyLock::force(&YEAR_RULES);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rules [`kind_of`] reads by hand, as regexes.
+    fn kind_by_rules(id: &str) -> Option<Kind> {
+        static RULES: LazyLock<Vec<(Regex, Kind)>> = LazyLock::new(|| {
+            [
+                (r"^A/RES/", Kind::GaResolution),
+                (r"^A/DEC/", Kind::GaDecision),
+                (r"^S/RES/", Kind::ScResolution),
+                (r"^S/PRST/", Kind::ScPresidentialStatement),
+                (r"^E/RES/", Kind::EcosocResolution),
+                (r"^E/DEC/", Kind::EcosocDecision),
+                (r"^A/HRC/RES/", Kind::HrcResolution),
+                (r"^A/HRC/DEC/", Kind::HrcDecision),
+                (r"^UNTS [0-9]+$", Kind::Treaty),
+                (
+                    r"^(?:WHA|UNEA|UNFCCC|UNCCD|CBD|CND|CCPCJ|CSW|CSocD|CHR|IAEA|ESCAP|ECLAC|ECA) [A-Z0-9]",
+                    Kind::OtherResolution,
+                ),
+                (r"^[A-Z][A-Z0-9.\-]*/", Kind::Document),
+            ]
+            .into_iter()
+            .map(|(p, k)| (Regex::new(p).expect("valid kind rule"), k))
+            .collect()
+        });
+        RULES
+            .iter()
+            .find(|(re, _)| re.is_match(id))
+            .map(|(_, k)| *k)
+    }
+
+    #[test]
+    fn kinds_by_hand_as_by_the_rules() {
+        for id in [
+            "A/RES/72/194",
+            "A/DEC/73/546",
+            "S/RES/2178(2014)",
+            "S/PRST/2014/16",
+            "E/RES/2019/19",
+            "E/DEC/2019/2",
+            "A/HRC/RES/40/1",
+            "A/HRC/DEC/40/1",
+            "A/HRC/40/1",
+            "UNTS 39574",
+            "UNTS ",
+            "UNTS 12a",
+            "UNTS",
+            "WHA 72.1",
+            "WHA72.1",
+            "WHA x",
+            "UNEA 5/2",
+            "CSocD 1",
+            "ECA 9",
+            "ECLAC 1",
+            "E/CN.15/2019/5",
+            "E/C.12/GC/24",
+            "A-B/1",
+            "a/RES/1",
+            "Charter of the United Nations",
+            "",
+            "/",
+            "A/",
+            "AB",
+            "S/RES/",
+            "ESCAP/81/32",
+            "É/1",
+            "A.B-C/",
+        ] {
+            assert_eq!(kind_of(id), kind_by_rules(id), "{id:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kinds_of_random_ids(id in "(A/|S/|E/|UNTS |WHA |CSocD |ECA|A/HRC/|)[A-Za-z0-9./ É-]{0,8}") {
+            proptest::prop_assert_eq!(kind_of(&id), kind_by_rules(&id), "{:?}", id);
+        }
+    }
 
     #[test]
     fn user_ids() {
