@@ -283,6 +283,25 @@ fn ascii_key(w: &[u8]) -> Option<u64> {
 /// Common-word vote over Latin-script text. Stops once the vote is
 /// settled (a few hundred function words), so long prefixes cost little.
 fn latin_words(text: &str) -> Lang {
+    let score = latin_score(text, true);
+    let total: usize = score.iter().sum();
+    let (i, &top) = score
+        .iter()
+        .enumerate()
+        .max_by_key(|&(_, n)| *n)
+        .unwrap_or((0, &0));
+    // At least a few hits and a clear majority.
+    if top < 3 || top * 2 <= total {
+        return Lang::Unknown;
+    }
+    [Lang::En, Lang::Fr, Lang::Es][i]
+}
+
+/// The votes of [`latin_words`] (English, French, Spanish). The words are
+/// read from bit masks 64 ASCII bytes at a time when `blocks`, else (and
+/// in blocks holding other characters) character by character: the same
+/// words either way (a test compares them).
+fn latin_score(text: &str, blocks: bool) -> [usize; 3] {
     let mut score = [0usize; 3]; // en, fr, es
     let vote = |w: &str, score: &mut [usize; 3]| {
         // Function words are short; longer words never match.
@@ -303,38 +322,61 @@ fn latin_words(text: &str) -> Lang {
     let b = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let (alpha, len) = if x < 0x80 {
-            (x.is_ascii_alphabetic(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphabetic(), c.len_utf8())
-        };
-        if alpha {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            vote(&text[s..i], &mut score);
-            if score.iter().sum::<usize>() >= 300 {
-                break;
+    'scan: while i < b.len() {
+        // A block of 64 ASCII bytes: its words are the runs of letters of
+        // a bit mask (their starts and ends, in order).
+        if blocks && i + 64 <= b.len() {
+            let c = crate::text::classes::block(b, i);
+            if c.high == 0 {
+                let prev = (c.alpha << 1) | u64::from(start.is_some());
+                let starts = c.alpha & !prev;
+                let mut edges = starts | (!c.alpha & prev);
+                while edges != 0 {
+                    let k = edges.trailing_zeros() as usize;
+                    edges &= edges - 1;
+                    if starts >> k & 1 == 1 {
+                        start = Some(i + k);
+                    } else if let Some(s) = start.take() {
+                        vote(&text[s..i + k], &mut score);
+                        if score.iter().sum::<usize>() >= 300 {
+                            break 'scan;
+                        }
+                    }
+                }
+                i += 64;
+                continue;
             }
         }
-        i += len;
+        // Otherwise character by character, to the block's end (or just
+        // past it, to the end of a character).
+        let stop = if blocks {
+            (i + 64).min(b.len())
+        } else {
+            b.len()
+        };
+        while i < stop {
+            let x = b[i];
+            let (alpha, len) = if x < 0x80 {
+                (x.is_ascii_alphabetic(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphabetic(), c.len_utf8())
+            };
+            if alpha {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                vote(&text[s..i], &mut score);
+                if score.iter().sum::<usize>() >= 300 {
+                    break 'scan;
+                }
+            }
+            i += len;
+        }
     }
     if let Some(s) = start {
         vote(&text[s..], &mut score);
     }
-    let total: usize = score.iter().sum();
-    let (i, &top) = score
-        .iter()
-        .enumerate()
-        .max_by_key(|&(_, n)| *n)
-        .unwrap_or((0, &0));
-    // At least a few hits and a clear majority.
-    if top < 3 || top * 2 <= total {
-        return Lang::Unknown;
-    }
-    [Lang::En, Lang::Fr, Lang::Es][i]
+    score
 }
 
 /// Builds the word table now (see [`crate::extract::warm_up`]).
@@ -493,5 +535,20 @@ mod tests {
         s.push_str(" the of and to");
         // Only the prefix counts, and cutting it never splits a char.
         assert_eq!(detect(&s), Lang::Unknown);
+    }
+
+    proptest::proptest! {
+        /// Words read from 64-byte masks vote as words read char by char.
+        #[test]
+        fn block_words_vote_as_char_words(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "the ", "of", " ", "\n", "les", "de la", "los ", "é", "être ", "año", ",", "Ж",
+                "The", "AND ", "x", "1", "-", "que", "’", "l'", "del ", "und",
+            ]),
+            0..400,
+        )) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(latin_score(&text, true), latin_score(&text, false), "{:?}", text);
+        }
     }
 }
