@@ -171,11 +171,8 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
     // only look for a bound there, count past it.
     let free = lo.max(at.saturating_sub(FAR));
     let mut i = at;
-    while let Some(p) = b[free..i]
-        .iter()
-        .rposition(|&c| CLASS[c as usize] & BOUND != 0)
-    {
-        i = free + p;
+    while let Some(p) = last_bound(b, free, i) {
+        i = p;
         if let Some(from) = bound_before(t, i, lo) {
             return (from, false);
         }
@@ -194,6 +191,42 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
         }
     }
     (lo, false)
+}
+
+/// The bytes with the [`BOUND`] bits of [`CLASS`]: a newline and the last
+/// bytes of stops ([`STOP_LAST_BYTE`]).
+const BOUNDS: [u8; 7] = [b'\n', b';', b'.', b'!', b'?', 0x82, 0x9B];
+
+/// The first offset in `from..to` of a byte that may bound a sentence
+/// ([`BOUNDS`]): 64 bytes at a time (vector compares), then one at a time.
+fn first_bound(b: &[u8], mut from: usize, to: usize) -> Option<usize> {
+    while from + 64 <= to {
+        let hit = crate::text::classes::any_of(b, from, &BOUNDS);
+        if hit != 0 {
+            return Some(from + hit.trailing_zeros() as usize);
+        }
+        from += 64;
+    }
+    b[from..to]
+        .iter()
+        .position(|&c| CLASS[c as usize] & BOUND != 0)
+        .map(|p| from + p)
+}
+
+/// The last offset in `from..to` of a byte that may bound a sentence, as
+/// [`first_bound`] finds the first, scanning back.
+fn last_bound(b: &[u8], from: usize, mut to: usize) -> Option<usize> {
+    while to >= from + 64 {
+        let hit = crate::text::classes::any_of(b, to - 64, &BOUNDS);
+        if hit != 0 {
+            return Some(to - 1 - hit.leading_zeros() as usize);
+        }
+        to -= 64;
+    }
+    b[from..to]
+        .iter()
+        .rposition(|&c| CLASS[c as usize] & BOUND != 0)
+        .map(|p| from + p)
 }
 
 /// Where the sentence starts if byte `i` (a newline or the last byte of a
@@ -217,11 +250,8 @@ fn sentence_end(t: &str, at: usize, hi: usize) -> (usize, bool) {
     let b = t.as_bytes();
     let free = hi.min(at.saturating_add(FAR));
     let mut i = at;
-    while let Some(p) = b[i..free]
-        .iter()
-        .position(|&c| CLASS[c as usize] & BOUND != 0)
-    {
-        i += p;
+    while let Some(p) = first_bound(b, i, free) {
+        i = p;
         if let Some(to) = bound_after(t, i, at, hi) {
             return (to, false);
         }

@@ -425,3 +425,30 @@ fn paragraph_bounds_and_odd_offsets() {
         let _ = context(t, a, b, 0, t.len());
     }
 }
+
+proptest::proptest! {
+    /// The 64-byte searches for sentence bounds find what a byte scan finds.
+    #[test]
+    fn bound_searches_are_byte_scans(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec!["word ", "\n", ". ", ";", "。", "؛", "?", "x", "é", "  ", "!"]),
+            0..120,
+        ),
+        cut in 0usize..1000,
+        len in 0usize..1000,
+    ) {
+        let t: String = parts.concat();
+        let b = t.as_bytes();
+        let from = cut.min(b.len());
+        let to = (from + len).min(b.len());
+        let is_bound = |c: &u8| CLASS[*c as usize] & BOUND != 0;
+        proptest::prop_assert_eq!(
+            first_bound(b, from, to),
+            b[from..to].iter().position(is_bound).map(|p| from + p)
+        );
+        proptest::prop_assert_eq!(
+            last_bound(b, from, to),
+            b[from..to].iter().rposition(is_bound).map(|p| from + p)
+        );
+    }
+}
