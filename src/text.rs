@@ -253,6 +253,52 @@ pub(crate) mod classes {
         out
     }
 
+    /// The spaces, the control bytes (below 0x20: tabs, line breaks) and
+    /// the bytes from 0x80 up of `b[i..i + 64]` (which must be in bounds),
+    /// as bit masks: what white-space scans look at, in one pass.
+    #[inline(always)]
+    pub fn spacing(b: &[u8], i: usize) -> (u64, u64, u64) {
+        let b: &[u8; 64] = b[i..i + 64].try_into().expect("64 bytes");
+        spacing_block(b)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn spacing_block(b: &[u8; 64]) -> (u64, u64, u64) {
+        use std::arch::x86_64::*;
+        let (mut space, mut control, mut high) = (0u64, 0u64, 0u64);
+        // SAFETY: as in `block_of`: SSE2 is baseline on x86-64, and the
+        // loads stay inside the 64 bytes of `b`.
+        unsafe {
+            let (sp, top, neg) = (
+                _mm_set1_epi8(b' ' as i8),
+                _mm_set1_epi8(0x20),
+                _mm_set1_epi8(-1),
+            );
+            for k in 0..4 {
+                let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
+                // signed: below 0x20 and not negative (not 0x80 and up)
+                let ctl = _mm_and_si128(_mm_cmplt_epi8(v, top), _mm_cmpgt_epi8(v, neg));
+                space |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)) as u16) << (16 * k);
+                control |= u64::from(_mm_movemask_epi8(ctl) as u16) << (16 * k);
+                high |= u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
+            }
+        }
+        (space, control, high)
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn spacing_block(b: &[u8; 64]) -> (u64, u64, u64) {
+        let (mut space, mut control, mut high) = (0u64, 0u64, 0u64);
+        for (k, &x) in b.iter().enumerate() {
+            space |= u64::from(x == b' ') << k;
+            control |= u64::from(x < 0x20) << k;
+            high |= u64::from(x >= 0x80) << k;
+        }
+        (space, control, high)
+    }
+
     /// The bytes of `b[i..i + 64]` (which must be in bounds) that are in
     /// `set` (a few bytes: one compare each per 16 bytes), as a bit mask.
     #[inline(always)]
