@@ -203,8 +203,16 @@ pub(super) fn its_near(s: &str, at: usize) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .take(3)
-        .any(|w| ITS.iter().any(|i| i.to_lowercase() == w.to_lowercase()))
+        .any(|w| {
+            let w = w.to_lowercase();
+            ITS_LOWER.iter().any(|i| *i == w)
+        })
 }
+
+/// The "its" words ([`ITS`]) in lower case, made once (not twice per word
+/// looked at).
+static ITS_LOWER: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| ITS.iter().map(|i| i.to_lowercase()).collect());
 
 /// The start of the numbers that a marker brings in later in the sentence
 /// opened by a resolution word at `i` with no number after it ("its
