@@ -205,7 +205,7 @@ pub(super) fn its_near(s: &str, at: usize) -> bool {
         .take(3)
         .any(|w| {
             let w = w.to_lowercase();
-            ITS_LOWER.iter().any(|i| *i == w)
+            ITS_LOWER.contains(&w)
         })
 }
 
