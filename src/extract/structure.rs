@@ -140,10 +140,11 @@ pub struct Structure {
     paras: Vec<Para>,
 }
 
-/// A set of words, hashed with foldhash's fixed-seed hasher: a paragraph's
-/// opening words are looked up two or three times, a million times over a
-/// corpus, and the standard SipHash cost more than the rest of the look-up.
-type WordSet = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+/// A set of words, hashed with the project's multiply–rotate hasher (the
+/// edge-list loader's, [`crate::graph::fasthash`]): a paragraph's opening
+/// words are looked up two or three times, a million times over a corpus,
+/// and the standard SipHash cost more than the rest of the look-up.
+type WordSet = std::collections::HashSet<&'static str, crate::graph::fasthash::FxBuild>;
 
 /// Every known cue of the six languages (see [`super::cues`]).
 static CUES: LazyLock<WordSet> = LazyLock::new(|| {
