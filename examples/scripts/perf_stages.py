@@ -4,11 +4,14 @@
     cargo build --profile profiling            # release + line tables
     perf record -F 1999 --call-graph dwarf,16384 -o perf.data \
         target/profiling/unxref extract ../shared/corpus --format jsonl > /dev/null
-    perf script -i perf.data > perf.txt
+    perf script --no-inline -i perf.data > perf.txt
     python3 examples/scripts/perf_stages.py perf.txt
 
 Each sample goes to its innermost `unxref::` frame (library code it calls,
-regex or aho-corasick, counts for it), grouped by pipeline stage.
+regex or aho-corasick, counts for it), grouped by pipeline stage. With
+`--no-inline`, frames are real functions: inlined ones count for the
+function they were inlined into (the stages' entry points are kept out of
+line, `#[inline(never)]`, so that none is counted as the main loop's).
 """
 import sys, re, collections
 # per-stage split: each sample goes to the innermost unxref function, grouped by module

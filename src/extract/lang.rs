@@ -24,6 +24,7 @@ use crate::model::Lang;
 pub const PREFIX: usize = 4_000;
 
 /// Detects the language of a document from its script and common words.
+#[inline(never)] // called once a document; named in profiles (perf_stages.py)
 pub fn detect(text: &str) -> Lang {
     let mut end = text.len().min(PREFIX);
     while !text.is_char_boundary(end) {

@@ -308,6 +308,10 @@ impl InstrumentTable {
     }
 
     /// Finds every name mention in `text`, in text order, offsets into `text`.
+    ///
+    /// Out of line (called once a document): so that a profile names this
+    /// stage instead of the extractor's main loop (`perf_stages.py`).
+    #[inline(never)]
     pub fn find(&self, text: &str) -> Vec<InstrumentHit> {
         self.find_by(text, |hay, f| self.inner.anchors.each(hay, f))
     }
