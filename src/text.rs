@@ -143,8 +143,9 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// Eight bytes at a time ("SWAR"): a block of a byte slice as one `u64`,
 /// each byte's test result in its high bit. Used by the scans that skip
-/// ordinary bytes eight at a time (folding, cleaning, language, instrument
-/// anchors and normalising, context passages, JSON escaping).
+/// ordinary bytes eight at a time (folding, the language's script count,
+/// context passages, JSON escaping) and by those of [`classes`] for the
+/// last bytes of a text (cleaning).
 pub(crate) mod swar {
     /// The high bit of every byte.
     pub const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -184,12 +185,17 @@ pub(crate) mod swar {
 }
 
 /// Sixty-four bytes at a time: which bytes of a block are ASCII letters,
-/// ASCII digits or non-ASCII, as bit masks (bit `k`: byte `i + k`).
+/// ASCII digits or non-ASCII ([`classes::block`]), spaces and control
+/// bytes ([`classes::spacing`]) or in a small set ([`classes::any_of`]),
+/// as bit masks (bit `k`: byte `i + k`), which a scan then walks with
+/// `trailing_zeros`.
 ///
-/// Why: the instrument anchor scan looks at every byte of every text for
-/// the starts of words; eight bytes at a time ([`swar`]) it took a tenth
-/// of the instructions of `unxref extract`. On x86-64 the block is read
-/// with SSE2 (part of the architecture's baseline, so no feature check),
+/// Why: the scans that look at every byte of every text (the word starts
+/// of the instrument anchors, the bytes that cleaning and normalising may
+/// change, sentence bounds, the language vote's words) took a quarter of
+/// the instructions of `unxref extract` eight bytes at a time ([`swar`]);
+/// in blocks of 64 they take half as many. On x86-64 a block is read with
+/// SSE2 (part of the architecture's baseline, so no feature check),
 /// sixteen bytes per compare; elsewhere byte by byte.
 pub(crate) mod classes {
     /// The classes of one 64-byte block.

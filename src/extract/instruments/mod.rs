@@ -41,7 +41,7 @@
 //! - Speed: every name holds an anchor word (`ANCHORS`: "Convention",
 //!   "公约", "اتفاق", …; a name with none is its own anchor) at a fixed byte
 //!   offset. The anchor occurrences are found by `words::AnchorFinder`
-//!   (Latin anchors at word starts, eight bytes at a time; the others by an
+//!   (Latin anchors at word starts, 64 bytes at a time; the others by an
 //!   automaton, on texts of their scripts only); at each, only the names
 //!   holding that anchor are compared in place (ASCII case ignored). The
 //!   candidates are then taken leftmost-longest, exactly as one automaton of

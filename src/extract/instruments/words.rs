@@ -322,44 +322,39 @@ mod tests {
         p
     }
 
+    /// A text of the pieces picked, each in the case picked (lower, upper,
+    /// as it is).
+    fn text_of(picks: &[(proptest::sample::Index, u8)]) -> String {
+        let pieces = pieces();
+        picks
+            .iter()
+            .map(|(i, case)| {
+                let p = &pieces[i.index(pieces.len())];
+                match case {
+                    0 => p.to_lowercase(),
+                    1 => p.to_uppercase(),
+                    _ => p.clone(),
+                }
+            })
+            .collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn word_starts_find_what_every_occurrence_finds(
+            picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..4), 1..14),
+        ) {
+            let text = text_of(&picks);
+            prop_assert_eq!(TABLE.find(&text), find_reference(&text), "{:?}", text);
+        }
+
         /// Long texts: word starts across the scan's 64-byte blocks.
         #[test]
         fn word_starts_in_long_texts(
             picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..4), 20..90),
         ) {
-            let pieces = pieces();
-            let text: String = picks
-                .iter()
-                .map(|(i, case)| {
-                    let p = &pieces[i.index(pieces.len())];
-                    match case {
-                        0 => p.to_lowercase(),
-                        1 => p.to_uppercase(),
-                        _ => p.clone(),
-                    }
-                })
-                .collect();
-            prop_assert_eq!(TABLE.find(&text), find_reference(&text), "{:?}", text);
-        }
-
-        #[test]
-        fn word_starts_find_what_every_occurrence_finds(
-            picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..4), 1..14),
-        ) {
-            let pieces = pieces();
-            let text: String = picks
-                .iter()
-                .map(|(i, case)| {
-                    let p = &pieces[i.index(pieces.len())];
-                    match case {
-                        0 => p.to_lowercase(),
-                        1 => p.to_uppercase(),
-                        _ => p.clone(),
-                    }
-                })
-                .collect();
+            let text = text_of(&picks);
             prop_assert_eq!(TABLE.find(&text), find_reference(&text), "{:?}", text);
         }
     }
