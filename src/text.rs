@@ -343,6 +343,40 @@ pub(crate) mod classes {
         hits
     }
 
+    /// The first offset in `from..to` of a byte in `set`: 64 bytes at a
+    /// time ([`any_of`]), then one at a time.
+    #[inline]
+    pub fn find_any(b: &[u8], mut from: usize, to: usize, set: &[u8]) -> Option<usize> {
+        while from + 64 <= to {
+            let hit = any_of(b, from, set);
+            if hit != 0 {
+                return Some(from + hit.trailing_zeros() as usize);
+            }
+            from += 64;
+        }
+        b[from..to]
+            .iter()
+            .position(|x| set.contains(x))
+            .map(|p| from + p)
+    }
+
+    /// The last offset in `from..to` of a byte in `set`, as [`find_any`]
+    /// finds the first, scanning back.
+    #[inline]
+    pub fn rfind_any(b: &[u8], from: usize, mut to: usize, set: &[u8]) -> Option<usize> {
+        while to >= from + 64 {
+            let hit = any_of(b, to - 64, set);
+            if hit != 0 {
+                return Some(to - 1 - hit.leading_zeros() as usize);
+            }
+            to -= 64;
+        }
+        b[from..to]
+            .iter()
+            .rposition(|x| set.contains(x))
+            .map(|p| from + p)
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -367,6 +401,34 @@ pub(crate) mod classes {
                         0,
                         "{x:#x} at {k}"
                     );
+                    let (space, control, high) = spacing(&b, 3);
+                    assert_eq!(space, if x == b' ' { bit } else { 0 }, "{x:#x} at {k}");
+                    assert_eq!(control, if x < 0x20 { bit } else { 0 }, "{x:#x} at {k}");
+                    assert_eq!(high, if x >= 0x80 { bit } else { 0 }, "{x:#x} at {k}");
+                    let set = [b'\r', 0xC2, b'-', 0xFF];
+                    let want = if set.contains(&x) { bit } else { 0 };
+                    assert_eq!(any_of(&b, 3, &set), want, "{x:#x} at {k}");
+                }
+            }
+        }
+
+        #[test]
+        fn finds_are_byte_scans() {
+            let t: Vec<u8> = (0..300u32)
+                .map(|i| [b'a', b'.', b'\n', 0xE3][(i * i % 7 % 4) as usize])
+                .collect();
+            for set in [&b"."[..], b"\n\xE3", b"z"] {
+                for (from, to) in [(0, 300), (1, 299), (5, 69), (0, 63), (64, 64), (10, 140)] {
+                    let want = t[from..to]
+                        .iter()
+                        .position(|x| set.contains(x))
+                        .map(|p| from + p);
+                    assert_eq!(find_any(&t, from, to, set), want, "{from} {to}");
+                    let want = t[from..to]
+                        .iter()
+                        .rposition(|x| set.contains(x))
+                        .map(|p| from + p);
+                    assert_eq!(rfind_any(&t, from, to, set), want, "{from} {to}");
                 }
             }
         }

@@ -119,48 +119,14 @@ pub fn clean_changes(src: &str) -> Option<Mapped> {
     Some(nfc_words(&m))
 }
 
-/// The first offset from `i` of a byte that [`is_special`] accepts, or the
-/// length: other bytes are skipped 64 at a time (vector compares,
-/// [`crate::text::classes::any_of`]), then eight at a time.
-fn next_special(b: &[u8], mut i: usize) -> usize {
-    use crate::text::swar::{HIGH, eq, first, load};
-    while i + 64 <= b.len() {
-        let hit = crate::text::classes::any_of(b, i, &SPECIALS);
-        if hit != 0 {
-            return i + hit.trailing_zeros() as usize;
-        }
-        i += 64;
-    }
-    while i < b.len() {
-        if i + 8 <= b.len() {
-            let w = load(b, i);
-            // Exactly the specials: the ASCII ones, and the non-ASCII ones
-            // where the block has non-ASCII bytes.
-            let mut hit = eq(w, b'\r') | eq(w, b'\\') | eq(w, b'<') | eq(w, b'[') | eq(w, b'-');
-            if w & HIGH != 0 {
-                hit |= eq(w, 0xC2) | eq(w, 0xE2) | eq(w, 0xEF);
-            }
-            if hit == 0 {
-                i += 8;
-                continue;
-            }
-            return i + first(hit);
-        } else {
-            if is_special(b[i]) {
-                return i;
-            }
-            i += 1;
-        }
-    }
-    b.len()
+/// The first offset from `i` of a byte in [`SPECIALS`], or the
+/// length (64 bytes at a time, [`crate::text::classes::find_any`]).
+fn next_special(b: &[u8], i: usize) -> usize {
+    crate::text::classes::find_any(b, i, b.len(), &SPECIALS).unwrap_or(b.len())
 }
 
-/// The bytes that may start a rewrite ([`is_special`]).
+/// The bytes that may start a rewrite.
 const SPECIALS: [u8; 8] = [b'\r', 0xC2, 0xE2, 0xEF, b'\\', b'<', b'[', b'-'];
-
-fn is_special(c: u8) -> bool {
-    SPECIALS.contains(&c)
-}
 
 /// A word hyphenated across a line end ("че-\n   ловека", "reso-\nlution"):
 /// the length of `-\n` and the indentation to remove. Only between two
@@ -478,7 +444,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The 64- and eight-byte skips find the same byte as a plain scan.
+        /// The 64-byte search finds the same byte as a plain scan.
         #[test]
         fn next_special_is_the_first(parts in proptest::collection::vec(
             proptest::sample::select(vec!["a", " ", "\n", "\r", "-", "<", "[", "]", "\\", "é", "’", "\u{a0}", "\u{feff}", "9", "я", "中", "ع", "\u{2028}"]),
@@ -487,7 +453,7 @@ mod tests {
             let text: String = parts.concat();
             let b = text.as_bytes();
             for i in 0..=b.len() {
-                let want = (i..b.len()).find(|&j| is_special(b[j])).unwrap_or(b.len());
+                let want = (i..b.len()).find(|&j| SPECIALS.contains(&b[j])).unwrap_or(b.len());
                 proptest::prop_assert_eq!(next_special(b, i), want);
             }
         }

@@ -193,40 +193,20 @@ fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
     (lo, false)
 }
 
-/// The bytes with the [`BOUND`] bits of [`CLASS`]: a newline and the last
-/// bytes of stops ([`STOP_LAST_BYTE`]).
+/// The bytes with the [`BOUND`] bits of [`CLASS`]: a newline, then the
+/// last bytes of stops (`;` `.` `!` `?`, and of `。` E3 80 82, `；` EF BC 9B
+/// and `؛` D8 9B), which make [`STOP_LAST_BYTE`].
 const BOUNDS: [u8; 7] = [b'\n', b';', b'.', b'!', b'?', 0x82, 0x9B];
 
 /// The first offset in `from..to` of a byte that may bound a sentence
-/// ([`BOUNDS`]): 64 bytes at a time (vector compares), then one at a time.
-fn first_bound(b: &[u8], mut from: usize, to: usize) -> Option<usize> {
-    while from + 64 <= to {
-        let hit = crate::text::classes::any_of(b, from, &BOUNDS);
-        if hit != 0 {
-            return Some(from + hit.trailing_zeros() as usize);
-        }
-        from += 64;
-    }
-    b[from..to]
-        .iter()
-        .position(|&c| CLASS[c as usize] & BOUND != 0)
-        .map(|p| from + p)
+/// ([`BOUNDS`]), 64 bytes at a time.
+fn first_bound(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    crate::text::classes::find_any(b, from, to, &BOUNDS)
 }
 
-/// The last offset in `from..to` of a byte that may bound a sentence, as
-/// [`first_bound`] finds the first, scanning back.
-fn last_bound(b: &[u8], from: usize, mut to: usize) -> Option<usize> {
-    while to >= from + 64 {
-        let hit = crate::text::classes::any_of(b, to - 64, &BOUNDS);
-        if hit != 0 {
-            return Some(to - 1 - hit.leading_zeros() as usize);
-        }
-        to -= 64;
-    }
-    b[from..to]
-        .iter()
-        .rposition(|&c| CLASS[c as usize] & BOUND != 0)
-        .map(|p| from + p)
+/// The last offset in `from..to` of a byte that may bound a sentence.
+fn last_bound(b: &[u8], from: usize, to: usize) -> Option<usize> {
+    crate::text::classes::rfind_any(b, from, to, &BOUNDS)
 }
 
 /// Where the sentence starts if byte `i` (a newline or the last byte of a
@@ -362,12 +342,11 @@ const CLASS: [u8; 256] = {
 /// of `。` (E3 80 82), `；` (EF BC 9B) and `؛` (D8 9B).
 const STOP_LAST_BYTE: [bool; 256] = {
     let mut t = [false; 256];
-    t[b';' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0x82] = true;
-    t[0x9B] = true;
+    let mut k = 1; // (BOUNDS[0] is the newline)
+    while k < BOUNDS.len() {
+        t[BOUNDS[k] as usize] = true;
+        k += 1;
+    }
     t
 };
 
