@@ -103,9 +103,8 @@ pub(super) fn normalise(text: &str) -> Option<Mapped> {
 }
 
 /// [`normalise`], finding the bytes that may change 64 at a time
-/// ([`candidates`]) when `blocks`, else (and in the last 63 bytes) eight
-/// at a time ([`skip_plain`]), then byte by byte: the same steps either
-/// way (a test compares them).
+/// ([`candidates`]) when `blocks`, else (and in the last 63 bytes) byte by
+/// byte: the same steps either way (a test compares them).
 fn normalise_by(text: &str, blocks: bool) -> Option<Mapped> {
     let b = text.as_bytes();
     let n = b.len();
@@ -132,9 +131,6 @@ fn normalise_by(text: &str, blocks: bool) -> Option<Mapped> {
         }
     }
     while i < n {
-        // Fast skip over bytes that never start a change: eight at a time,
-        // then one at a time.
-        i = skip_plain(b, i);
         while i < n && !CANDIDATE[b[i] as usize] {
             i += 1;
         }
@@ -251,41 +247,6 @@ impl Normaliser<'_> {
             }
         }
     }
-}
-
-/// The first offset from `i` (a multiple of eight bytes further, or less
-/// than eight bytes before the end) whose eight-byte block may hold a byte
-/// that [`may_change`] accepts. A block is skipped when it only holds
-/// printable ASCII and spaces followed by printable ASCII (the bulk of any
-/// Latin text); the byte after the block counts for its last space.
-#[inline]
-pub(super) fn skip_plain(b: &[u8], mut i: usize) -> usize {
-    // Its own constants and load rather than `text::swar`'s: with those,
-    // normalising took 16 % more instructions (callgrind; the inlining of
-    // this loop into `normalise` changes).
-    const H: u64 = 0x8080_8080_8080_8080;
-    const L: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const SP: u64 = 0x2020_2020_2020_2020;
-    const LAST: u64 = 0x8000_0000_0000_0000;
-    while i + 8 <= b.len() {
-        let mut w8 = [0u8; 8];
-        w8.copy_from_slice(&b[i..i + 8]);
-        let w = u64::from_le_bytes(w8);
-        // High bit set per byte: non-ASCII or at most 0x20 (space, control).
-        let ge21 = ((w & L) + 0x5F5F_5F5F_5F5F_5F5F) & H;
-        let c = (w & H) | (!ge21 & H);
-        // High bit set per byte equal to a space.
-        let z = w ^ SP;
-        let space = !(((z & L) + L) | z) & H;
-        // A space matters when the next byte is white space or non-ASCII
-        // (the last one always: its next byte is in the next block).
-        let interesting = (c & !space) | (space & ((c >> 8) | LAST));
-        if interesting != 0 {
-            return i;
-        }
-        i += 8;
-    }
-    i
 }
 
 /// ASCII white space as [`norm_char`] sees it (`char::is_ascii_whitespace`:
