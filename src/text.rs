@@ -216,30 +216,48 @@ pub(crate) mod classes {
         block_of(b)
     }
 
+    /// Bit masks of a block from vector tests of its four 16-byte lanes:
+    /// `test` gives, per lane, `N` vectors whose bytes are 0xFF where the
+    /// byte passes (as SSE2 compares make them); bit `16 * k + j` of mask
+    /// `n` is byte `j` of lane `k` in vector `n`.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn masks<const N: usize>(
+        b: &[u8; 64],
+        test: impl Fn(std::arch::x86_64::__m128i) -> [std::arch::x86_64::__m128i; N],
+    ) -> [u64; N] {
+        use std::arch::x86_64::*;
+        let mut out = [0u64; N];
+        for k in 0..4 {
+            // SAFETY: SSE2 is part of every x86-64 processor (the target's
+            // baseline features); the load reads 16 bytes from 16 * k < 64
+            // in `b`, which holds 64, with no alignment requirement.
+            let v = unsafe { _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>()) };
+            for (o, m) in out.iter_mut().zip(test(v)) {
+                // SAFETY: SSE2, as above.
+                *o |= u64::from(unsafe { _mm_movemask_epi8(m) } as u16) << (16 * k);
+            }
+        }
+        out
+    }
+
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
     fn block_of(b: &[u8; 64]) -> Block {
         use std::arch::x86_64::*;
-        let (mut alpha, mut digit, mut high) = (0u64, 0u64, 0u64);
-        // SAFETY: SSE2 is part of every x86-64 processor (the target's
-        // baseline features), and the loads read 16 bytes from 16 * k < 64
-        // in `b`, which holds 64, with no alignment requirement.
-        unsafe {
-            // Signed compares: a byte from 0x80 up is negative, so it is
-            // neither a letter nor a digit.
+        // SAFETY (of the intrinsics here and below): SSE2 is baseline on
+        // x86-64. Signed compares: a byte from 0x80 up is negative, so it
+        // is neither a letter nor a digit; its sign bit marks it high.
+        let [alpha, digit, high] = masks(b, |v| unsafe {
+            let l = _mm_or_si128(v, _mm_set1_epi8(0x20));
             let (a, z) = (_mm_set1_epi8(b'a' as i8 - 1), _mm_set1_epi8(b'z' as i8 + 1));
             let (d0, d9) = (_mm_set1_epi8(b'0' as i8 - 1), _mm_set1_epi8(b'9' as i8 + 1));
-            let case = _mm_set1_epi8(0x20);
-            for k in 0..4 {
-                let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
-                let l = _mm_or_si128(v, case);
-                let al = _mm_and_si128(_mm_cmpgt_epi8(l, a), _mm_cmplt_epi8(l, z));
-                let dg = _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9));
-                alpha |= u64::from(_mm_movemask_epi8(al) as u16) << (16 * k);
-                digit |= u64::from(_mm_movemask_epi8(dg) as u16) << (16 * k);
-                high |= u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
-            }
-        }
+            [
+                _mm_and_si128(_mm_cmpgt_epi8(l, a), _mm_cmplt_epi8(l, z)),
+                _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9)),
+                v,
+            ]
+        });
         Block { alpha, digit, high }
     }
 
@@ -272,24 +290,15 @@ pub(crate) mod classes {
     #[inline(always)]
     fn spacing_block(b: &[u8; 64]) -> (u64, u64, u64) {
         use std::arch::x86_64::*;
-        let (mut space, mut control, mut high) = (0u64, 0u64, 0u64);
-        // SAFETY: as in `block_of`: SSE2 is baseline on x86-64, and the
-        // loads stay inside the 64 bytes of `b`.
-        unsafe {
-            let (sp, top, neg) = (
-                _mm_set1_epi8(b' ' as i8),
-                _mm_set1_epi8(0x20),
-                _mm_set1_epi8(-1),
+        // SAFETY: SSE2 is baseline on x86-64 (see `masks`).
+        let [space, control, high] = masks(b, |v| unsafe {
+            // signed: below 0x20 and not negative (not 0x80 and up)
+            let control = _mm_and_si128(
+                _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
             );
-            for k in 0..4 {
-                let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
-                // signed: below 0x20 and not negative (not 0x80 and up)
-                let ctl = _mm_and_si128(_mm_cmplt_epi8(v, top), _mm_cmpgt_epi8(v, neg));
-                space |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)) as u16) << (16 * k);
-                control |= u64::from(_mm_movemask_epi8(ctl) as u16) << (16 * k);
-                high |= u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
-            }
-        }
+            [_mm_cmpeq_epi8(v, _mm_set1_epi8(b' ' as i8)), control, v]
+        });
         (space, control, high)
     }
 
@@ -317,19 +326,14 @@ pub(crate) mod classes {
     #[inline(always)]
     fn any_of_block(b: &[u8; 64], set: &[u8]) -> u64 {
         use std::arch::x86_64::*;
-        let mut hits = 0u64;
-        // SAFETY: as in `block_of`: SSE2 is baseline on x86-64, and the
-        // loads stay inside the 64 bytes of `b`.
-        unsafe {
-            for k in 0..4 {
-                let v = _mm_loadu_si128(b.as_ptr().add(16 * k).cast::<__m128i>());
-                let mut eq = _mm_setzero_si128();
-                for &x in set {
-                    eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8)));
-                }
-                hits |= u64::from(_mm_movemask_epi8(eq) as u16) << (16 * k);
+        // SAFETY: SSE2 is baseline on x86-64 (see `masks`).
+        let [hits] = masks(b, |v| unsafe {
+            let mut eq = _mm_setzero_si128();
+            for &x in set {
+                eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8)));
             }
-        }
+            [eq]
+        });
         hits
     }
 
