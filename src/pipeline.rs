@@ -35,8 +35,9 @@ pub fn extract_corpus(
     let results: Vec<Result<Extracted, InputError>> = found
         .files
         .par_iter()
-        .map(|p| {
-            let r = read_and_extract(p, extractor);
+        .zip(&found.walked)
+        .map(|(p, &walked)| {
+            let r = read_and_extract(p, walked, extractor);
             on_done();
             r
         })
@@ -46,13 +47,43 @@ pub fn extract_corpus(
         skipped: found.skipped,
         ..CorpusRun::default()
     };
-    for r in results {
-        match r {
-            Ok(d) => run.docs.push(d),
-            Err(e) => run.errors.push(e),
+    let mut own = Vec::new();
+    for (i, r) in results.into_iter().enumerate() {
+        keep(i, r, &mut run, &mut own);
+    }
+    empty_folders(&found.folders, &own, &mut run);
+    run
+}
+
+/// Keeps file `i`'s outcome in `run`: its document, or its error, or — a
+/// file unxref wrote — a skip note (`i` then goes to `own`).
+fn keep(i: usize, r: Result<Extracted, InputError>, run: &mut CorpusRun, own: &mut Vec<usize>) {
+    match r {
+        Ok(d) => run.docs.push(d),
+        Err(e @ InputError::OwnOutput { .. }) => {
+            run.skipped.push(e.to_string());
+            own.push(i);
+        }
+        Err(e) => run.errors.push(e),
+    }
+}
+
+/// A folder named whose files were all unxref's own (`own`: their indices,
+/// ascending) holds no document: the error the walk gives a folder with no
+/// file at all.
+fn empty_folders(
+    folders: &[(PathBuf, std::ops::Range<usize>)],
+    own: &[usize],
+    run: &mut CorpusRun,
+) {
+    for (path, range) in folders {
+        let a = own.partition_point(|&i| i < range.start);
+        let b = own.partition_point(|&i| i < range.end);
+        if b - a == range.len() {
+            run.errors
+                .push(InputError::NoDocuments { path: path.clone() });
         }
     }
-    run
 }
 
 /// Files at least this large are extracted alone, on the calling thread,
@@ -88,10 +119,12 @@ pub fn extract_corpus_each(
     };
     let files = &found.files;
     let sizes = &found.sizes;
+    let walked = &found.walked;
+    let mut own = Vec::new();
     let mut i = 0;
     while i < files.len() {
         if sizes[i] >= STREAM_FROM {
-            match input::read(&files[i]) {
+            match input::read_found(&files[i], walked[i]) {
                 Ok(doc) => {
                     let mut failed = None;
                     let info = extractor.extract_each_owned(doc, &mut |c| {
@@ -107,7 +140,7 @@ pub fn extract_corpus_each(
                         citations: Vec::new(),
                     });
                 }
-                Err(e) => run.errors.push(e),
+                Err(e) => keep(i, Err(e), &mut run, &mut own),
             }
             i += 1;
             continue;
@@ -115,11 +148,20 @@ pub fn extract_corpus_each(
         let j = (i..files.len())
             .find(|&j| sizes[j] >= STREAM_FROM)
             .unwrap_or(files.len());
-        in_order(&files[i..j], &sizes[i..j], extractor, &mut |r| {
-            flush(r, sink, &mut run)
-        })?;
+        let mut k = i;
+        in_order(
+            &files[i..j],
+            &sizes[i..j],
+            &walked[i..j],
+            extractor,
+            &mut |r| {
+                k += 1;
+                flush(k - 1, r, sink, &mut run, &mut own)
+            },
+        )?;
         i = j;
     }
+    empty_folders(&found.folders, &own, &mut run);
     Ok(run)
 }
 
@@ -166,16 +208,21 @@ impl Gate {
 
 /// Reads and extracts file `i`, catching a panic (a bug) to pass it on when
 /// the file's turn comes.
-fn extract_one(files: &[PathBuf], i: usize, extractor: &Extractor) -> Outcome {
+fn extract_one(files: &[PathBuf], walked: &[bool], i: usize, extractor: &Extractor) -> Outcome {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_and_extract(&files[i], extractor)
+        read_and_extract(&files[i], walked[i], extractor)
     }))
 }
 
 /// Reads one file and extracts it (the document is given up: its text is
-/// searched without another copy).
-fn read_and_extract(path: &Path, extractor: &Extractor) -> Result<Extracted, InputError> {
-    input::read(path).map(|doc| extractor.extract_owned(doc))
+/// searched without another copy); `walked`: found by a folder walk (see
+/// [`input::read_found`]).
+fn read_and_extract(
+    path: &Path,
+    walked: bool,
+    extractor: &Extractor,
+) -> Result<Extracted, InputError> {
+    input::read_found(path, walked).map(|doc| extractor.extract_owned(doc))
 }
 
 /// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]
@@ -191,6 +238,7 @@ fn read_and_extract(path: &Path, extractor: &Extractor) -> Result<Extracted, Inp
 fn in_order(
     files: &[PathBuf],
     sizes: &[u64],
+    walked: &[bool],
     extractor: &Extractor,
     done: &mut dyn FnMut(Result<Extracted, InputError>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -231,7 +279,7 @@ fn in_order(
                         continue;
                     };
                     drop(g);
-                    let outcome = extract_one(files, i, extractor);
+                    let outcome = extract_one(files, walked, i, extractor);
                     g = lock();
                     g.early[i % slots] = Some(outcome);
                     if g.writer_waits && i == g.written {
@@ -269,7 +317,7 @@ fn in_order(
                 }
             } else if let Some(i) = g.take(sizes) {
                 drop(g);
-                let outcome = extract_one(files, i, extractor);
+                let outcome = extract_one(files, walked, i, extractor);
                 g = lock();
                 g.early[i % slots] = Some(outcome);
             } else {
@@ -283,12 +331,15 @@ fn in_order(
     })
 }
 
-/// Gives one file's citations to `sink`, in order, and keeps its document
-/// (without its citations) or its error in `run`.
+/// Gives file `i`'s citations to `sink`, in order, and keeps its document
+/// (without its citations), its error or its skip note in `run` (see
+/// [`keep`]).
 fn flush(
+    i: usize,
     result: Result<Extracted, InputError>,
     sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
     run: &mut CorpusRun,
+    own: &mut Vec<usize>,
 ) -> std::io::Result<()> {
     match result {
         Ok(d) => {
@@ -300,7 +351,7 @@ fn flush(
                 citations: Vec::new(),
             });
         }
-        Err(e) => run.errors.push(e),
+        Err(e) => keep(i, Err(e), run, own),
     }
     Ok(())
 }

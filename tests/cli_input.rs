@@ -127,3 +127,57 @@ fn unwritable_output_is_an_error_not_a_panic() {
     assert!(stderr.contains("/nonexistent-dir/x.jsonl"), "{stderr}");
     assert!(!stderr.contains("panicked"));
 }
+
+/// A file unxref wrote, found in a folder, is skipped with a note, not an
+/// error, by `extract` and by `map` alike; a folder holding nothing else
+/// holds no document (and with no other input, nothing could be used).
+#[test]
+fn own_outputs_in_folders_are_skipped_not_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let corpus = d.join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    fs::write(corpus.join("a.txt"), "Recalling its resolution 72/194,\n").unwrap();
+    let listing = "file line kind target text\nx 1 ga A/RES/1/1 1/1\n";
+    fs::write(corpus.join("listing.txt"), listing).unwrap();
+    let only = d.join("only");
+    fs::create_dir(&only).unwrap();
+    fs::write(only.join("listing.txt"), listing).unwrap();
+    let out = unxref()
+        .arg("extract")
+        .arg(&corpus)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("listing.txt: written by unxref (an extract listing), skipped"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("A/RES/72/194"), "{stdout}");
+    let m = unxref()
+        .arg("map")
+        .arg(&corpus)
+        .arg("-o")
+        .arg(d.join("m"))
+        .output()
+        .unwrap();
+    assert!(m.status.success(), "{}", String::from_utf8_lossy(&m.stderr));
+    let nodes = fs::read_to_string(d.join("m/nodes.csv")).unwrap();
+    assert!(!nodes.contains("A/RES/1/1"), "{nodes}");
+    // Named, the listing is read like any file; its folder alone holds no document.
+    let out = unxref()
+        .arg("extract")
+        .arg(&only)
+        .args(["--format", "jsonl"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("folder holds no"), "{stderr}");
+    assert!(stderr.contains("written by unxref"), "{stderr}");
+    assert!(stderr.contains("no input could be used"), "{stderr}");
+}

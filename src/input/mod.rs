@@ -76,6 +76,16 @@ pub enum InputError {
         /// The limit.
         limit: u64,
     },
+    /// A file found in a folder that unxref wrote itself (a citation
+    /// report, a listing, a VOSviewer map): passed over. Not a failure: the
+    /// pipeline lists it with the skipped files, not with the errors.
+    #[error("{}: written by unxref ({what}), skipped", path.display())]
+    OwnOutput {
+        /// The path as found.
+        path: PathBuf,
+        /// What unxref output it is.
+        what: &'static str,
+    },
     /// A folder that holds no readable document.
     #[error("{}: folder holds no .txt, .md, .html, .pdf or .docx document", path.display())]
     NoDocuments {
@@ -110,6 +120,7 @@ impl InputError {
             | InputError::Empty { path }
             | InputError::TooLarge { path, .. }
             | InputError::NoDocuments { path }
+            | InputError::OwnOutput { path, .. }
             | InputError::Pdf { path, .. }
             | InputError::Docx { path, .. } => path,
         }
@@ -187,6 +198,17 @@ fn is_html(path: &Path) -> bool {
 
 /// Reads and decodes one file (or standard input for `-`).
 pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
+    read_checked(path, false)
+}
+
+/// Reads a file as [`read`] does; when `walked` (a folder walk found it, see
+/// [`Discovery::walked`]) and its first bytes show that unxref wrote it,
+/// gives [`InputError::OwnOutput`] instead of decoding it.
+pub fn read_found(path: &Path, walked: bool) -> Result<SourceDoc, InputError> {
+    read_checked(path, walked)
+}
+
+fn read_checked(path: &Path, own_check: bool) -> Result<SourceDoc, InputError> {
     let shown = path.to_string_lossy().into_owned();
     let io = |source| InputError::Io {
         path: path.to_path_buf(),
@@ -214,6 +236,12 @@ pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
         walk::read_capped_sized(&mut file, MAX_FILE_BYTES, meta.len())
     };
     let bytes = read.map_err(io)?.map_err(too_large)?;
+    if own_check && let Some(what) = walk::recognise(&bytes) {
+        return Err(InputError::OwnOutput {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
     from_cow(&shown, Cow::Owned(bytes), is_html(path))
 }
 

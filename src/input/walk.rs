@@ -6,8 +6,11 @@
 //! folder and each file is visited once, by device and inode, so a symlink
 //! loop is walked once and a file linked twice is read once; hidden entries
 //! are passed over; the output folder of the running command (see
-//! [`exclude_folder`]) and files unxref wrote itself (its `report.md`,
-//! VOSviewer files, `extract` tables) are skipped with a note.
+//! [`exclude_folder`]) is skipped with a note, and so are files unxref
+//! wrote itself (its `report.md`, VOSviewer files, `extract` tables), told
+//! by their first bytes when they are read ([`recognise`]): the walk opens
+//! no file, which on a corpus of thousands of small files was as much time
+//! again as stating them.
 
 use super::{InputError, is_supported};
 use std::collections::HashSet;
@@ -25,6 +28,14 @@ pub struct Discovery {
     /// for standard input): the pipeline plans its work with them without
     /// asking the file system again.
     pub sizes: Vec<u64>,
+    /// Whether each file was found by a folder walk (not named): such a
+    /// file is skipped when reading it shows that unxref wrote it
+    /// ([`super::read_found`]).
+    pub walked: Vec<bool>,
+    /// The folders named that gave files, with the range of their files in
+    /// [`Discovery::files`]: a folder whose files all turn out to be
+    /// unxref's own holds no document ([`InputError::NoDocuments`]).
+    pub folders: Vec<(PathBuf, std::ops::Range<usize>)>,
     /// Files passed over in folders, with the reason (shown unless `--quiet`).
     pub skipped: Vec<String>,
     /// Paths that could not be used at all.
@@ -95,6 +106,7 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
         if p.as_os_str() == "-" {
             d.files.push(p.clone());
             d.sizes.push(u64::MAX);
+            d.walked.push(false);
             continue;
         }
         match std::fs::metadata(p) {
@@ -115,6 +127,8 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
                 walk(p, &mut d, &mut seen);
                 if d.files.len() == before {
                     d.errors.push(InputError::NoDocuments { path: p.clone() });
+                } else {
+                    d.folders.push((p.clone(), before..d.files.len()));
                 }
             }
             Ok(m) => {
@@ -122,6 +136,7 @@ pub fn discover(inputs: &[PathBuf]) -> Discovery {
                 seen.first_file(&m);
                 d.files.push(p.clone());
                 d.sizes.push(m.len());
+                d.walked.push(false);
             }
         }
     }
@@ -188,14 +203,10 @@ fn walk(dir: &Path, d: &mut Discovery, seen: &mut Seen) {
                         "{}: same file as one already read, skipped",
                         p.display()
                     ));
-                } else if let Some(what) = own_output(&p) {
-                    d.skipped.push(format!(
-                        "{}: written by unxref ({what}), skipped",
-                        p.display()
-                    ));
                 } else {
                     d.files.push(p);
                     d.sizes.push(m.len());
+                    d.walked.push(true);
                 }
             }
             Ok(_) => d.skipped.push(format!(
@@ -207,26 +218,16 @@ fn walk(dir: &Path, d: &mut Discovery, seen: &mut Seen) {
     }
 }
 
-/// Whether the file at `path` is one unxref wrote, by its first bytes: what
-/// it is, or `None`.
-fn own_output(path: &Path) -> Option<&'static str> {
-    let mut head = [0u8; 256];
-    let mut f = std::fs::File::open(path).ok()?;
-    let mut n = 0;
-    while n < head.len() {
-        match f.read(&mut head[n..]) {
-            Ok(0) | Err(_) => break,
-            Ok(k) => n += k,
-        }
-    }
-    recognise(&head[..n])
-}
+/// How many first bytes of a file [`recognise`] looks at.
+pub(crate) const HEAD_BYTES: usize = 256;
 
 /// Recognises the start of a file unxref writes that a folder walk could
 /// pick up (`.txt`, `.md`, `.html`): `map`'s and `report`'s `report.md`,
 /// `export --format vosviewer`'s map file, and `extract`'s table and
-/// Markdown listings.
+/// Markdown listings. `head` is the file's first [`HEAD_BYTES`] bytes (or
+/// all of it, when shorter).
 pub(crate) fn recognise(head: &[u8]) -> Option<&'static str> {
+    let head = &head[..head.len().min(HEAD_BYTES)];
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let first = String::from_utf8_lossy(first);
@@ -344,13 +345,28 @@ mod tests {
         .unwrap();
         exclude_folder(&root.join("out"));
         let d = discover(&[root.to_path_buf()]);
-        assert_eq!(d.files, vec![root.join("a.txt")]);
+        // report.md is told apart when read (`read_found`), not by the walk
+        assert_eq!(d.files, vec![root.join("a.txt"), root.join("report.md")]);
+        assert_eq!(d.walked, [true, true]);
+        assert_eq!(d.folders, [(root.to_path_buf(), 0..2)]);
         assert!(
             d.skipped
                 .iter()
                 .any(|s| s.ends_with("the output folder, skipped"))
         );
-        assert!(d.skipped.iter().any(|s| s.contains("written by unxref")));
+        let own = crate::input::read_found(&root.join("report.md"), true);
+        assert!(
+            matches!(
+                own,
+                Err(InputError::OwnOutput {
+                    what: "a citation report",
+                    ..
+                })
+            ),
+            "{own:?}"
+        );
+        // named, it is read like any file
+        assert!(crate::input::read_found(&root.join("report.md"), false).is_ok());
     }
 
     #[test]
