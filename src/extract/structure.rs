@@ -5,6 +5,7 @@
 
 use super::{cues, lexicon};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,14 +93,17 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         }
         e
     }];
-    for &(ts, te) in &titles {
-        let t = text[ts..te].trim();
-        let repeats = titles
-            .iter()
-            .filter(|&&(a, b)| text[a..b].trim() == t)
-            .count()
-            > 1;
-        if repeats || head[..ts.min(head.len())].contains(t) {
+    // (Counted once each: a report has hundreds of pages.)
+    let trimmed: Vec<&str> = titles.iter().map(|&(a, b)| text[a..b].trim()).collect();
+    let mut times: HashMap<&str, usize> = HashMap::new();
+    for t in &trimmed {
+        *times.entry(t).or_default() += 1;
+    }
+    for (&(ts, te), t) in titles.iter().zip(&trimmed) {
+        let repeats = times[t] > 1;
+        if repeats
+            || memchr::memmem::find(&head.as_bytes()[..ts.min(head.len())], t.as_bytes()).is_some()
+        {
             ranges.push((ts, te));
         }
     }
@@ -186,6 +190,12 @@ fn strip_marks(s: &str) -> &str {
     };
     let b = s.as_bytes();
     let mut i = 0;
+    // Indents of layout-preserving extractions: spaces eight at a time.
+    while b.len() - i >= 8
+        && crate::text::swar::load(b, i) == crate::text::swar::ONES * u64::from(b' ')
+    {
+        i += 8;
+    }
     while i < b.len() && mark(b[i]) {
         i += 1;
     }
@@ -334,6 +344,14 @@ fn open_operative(
     }
 }
 
+/// Whether a line's `body` (as [`strip_marks`] gives it) opens with an
+/// ASCII digit: a necessary condition of [`operative_number`], which takes
+/// off the line's start only characters that `strip_marks` takes off too,
+/// and cheaper than its character-wise trim of the indent.
+fn opens_with_digit(body: &str) -> bool {
+    body.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
 fn operative_number(line: &str) -> Option<(u32, usize)> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '*');
     let n = t.bytes().take_while(|c| c.is_ascii_digit()).count();
@@ -400,6 +418,7 @@ impl Structure {
                 // Operative paragraphs that follow without a blank line:
                 // accepted when numbered next in sequence ("6." after "5.").
                 if in_resolution
+                    && opens_with_digit(body)
                     && let Some((n, off)) = operative_number(line)
                     && n == last_op + 1
                 {
@@ -427,7 +446,9 @@ impl Structure {
                 });
                 continue;
             }
-            if let Some((n, off)) = operative_number(line) {
+            if opens_with_digit(body)
+                && let Some((n, off)) = operative_number(line)
+            {
                 last_op = n;
                 let rest = strip_marks(&line[off..]);
                 if !in_resolution {
@@ -522,6 +543,24 @@ mod tests {
         #[test]
         fn strip_marks_is_the_char_trim(t in "[a* #_>\t\n\u{a0}\u{3000}é\u{85}]{0,12}") {
             proptest::prop_assert_eq!(strip_marks(&t), t.trim_matches(is_mark));
+        }
+
+        #[test]
+        fn strip_marks_is_the_char_trim_past_indents(
+            indent in 0usize..20,
+            t in "[a* #_>\t\n\u{a0}]{0,6}",
+        ) {
+            let t = format!("{}{t}", " ".repeat(indent));
+            proptest::prop_assert_eq!(strip_marks(&t), t.trim_matches(is_mark));
+        }
+
+        #[test]
+        fn an_operative_number_opens_the_stripped_line(
+            t in "[ *#_>\t\u{a0}\u{3000}]{0,10}[0-9]{0,4}[.]?[0-9a ]{0,3}",
+        ) {
+            if operative_number(&t).is_some() {
+                proptest::prop_assert!(opens_with_digit(strip_marks(&t)), "{:?}", t);
+            }
         }
     }
 
