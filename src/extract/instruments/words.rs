@@ -57,14 +57,20 @@ fn slot(head: u32) -> usize {
     ((head & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
-/// The bit of [`AnchorFinder::pairs`] for a word starting with the ASCII
-/// letter `first` then the byte `second`: their low five bits (so that the
-/// case of a letter does not count; other bytes may share a bit, which
-/// only lets a few more word starts through to the exact comparison).
+/// The bit of [`AnchorFinder::triples`] for a word starting with the ASCII
+/// letter `first` then the bytes `second` and `third`: their low five bits
+/// (so that the case of a letter does not count; other bytes may share a
+/// bit, which only lets a few more word starts through to the exact
+/// comparison).
 #[inline(always)]
-fn pair(first: u8, second: u8) -> usize {
-    (usize::from(first & 0x1F) << 5) | usize::from(second & 0x1F)
+fn triple(first: u8, second: u8, third: u8) -> usize {
+    (usize::from(first & 0x1F) << 10)
+        | (usize::from(second & 0x1F) << 5)
+        | usize::from(third & 0x1F)
 }
+
+/// Words of [`AnchorFinder::triples`]: one bit per [`triple`].
+const TRIPLE_WORDS: usize = (1 << 15) / 64;
 
 /// Finds the occurrences of a table's anchor words.
 pub(super) struct AnchorFinder {
@@ -77,10 +83,11 @@ pub(super) struct AnchorFinder {
     buckets: Vec<Vec<(u32, u32, u32)>>,
     /// Every anchor's text, by anchor id.
     words: Vec<Box<[u8]>>,
-    /// The first two bytes of the word-start anchors, by [`pair`]: a bit
-    /// looked up before the index, which turns away most word starts ("th",
-    /// "an", "of") for a few instructions.
-    pairs: [u64; 16],
+    /// The first three bytes of the word-start anchors, by [`triple`]: a
+    /// bit looked up before the index (4 KiB, in cache), which turns away
+    /// most word starts ("the", "and", "of ") for a few instructions; with
+    /// two bytes, seven word starts in ten went on to the index.
+    triples: Box<[u64; TRIPLE_WORDS]>,
     /// The other anchors, with their anchor ids; `None` when there are none.
     rest: Option<(AhoCorasick, Vec<u32>)>,
     /// Non-ASCII first bytes of the other anchors: they are looked for only
@@ -101,7 +108,7 @@ impl AnchorFinder {
         let mut rest_ids = Vec::new();
         let mut rest_lead = [false; 256];
         let mut rest_always = false;
-        let mut pairs = [0u64; 16];
+        let mut triples = Box::new([0u64; TRIPLE_WORDS]);
         for (a, (w, cands)) in words.iter().zip(by_anchor).enumerate() {
             let b = w.as_bytes();
             let at_word_start = b.len() >= 3
@@ -112,8 +119,8 @@ impl AnchorFinder {
                 });
             // (at most SLOTS buckets: their numbers fit in u16)
             if at_word_start {
-                let k = pair(b[0], b[1]);
-                pairs[k / 64] |= 1 << (k % 64);
+                let k = triple(b[0], b[1], b[2]);
+                triples[k / 64] |= 1 << (k % 64);
                 let (head, mask) = head(b);
                 let key = slot(head);
                 if index[key] == 0 {
@@ -142,7 +149,7 @@ impl AnchorFinder {
             index,
             buckets,
             words: words.iter().map(|w| w.as_bytes().into()).collect(),
-            pairs,
+            triples,
             rest,
             rest_lead,
             rest_always,
@@ -210,11 +217,12 @@ impl AnchorFinder {
     /// The word-start anchors that occur at `pos` (an ASCII letter).
     #[inline(always)]
     fn at(&self, b: &[u8], pos: usize, f: &mut impl FnMut(usize, usize)) {
-        let Some(&second) = b.get(pos + 1) else {
+        // (every word-start anchor has three bytes at least)
+        let Some(&[first, second, third]) = b.get(pos..pos + 3) else {
             return;
         };
-        let k = pair(b[pos], second);
-        if self.pairs[k / 64] & (1 << (k % 64)) == 0 {
+        let k = triple(first, second, third);
+        if self.triples[k / 64] & (1 << (k % 64)) == 0 {
             return;
         }
         let h = if b.len() - pos >= 4 {
