@@ -64,8 +64,14 @@ impl Mapped {
     /// `src_start..src_end` (which may be empty or longer than `s`).
     pub fn push_replaced(&mut self, s: &str, src_start: usize, src_end: usize) {
         let at = self.text.len();
+        self.segs.reserve(2);
         self.segs.push((at, src_start, false));
-        self.text.push_str(s);
+        // (A one-byte replacement — the space for a run of white space, a
+        // million times in a corpus — is one byte written, not a copy.)
+        match *s.as_bytes() {
+            [b] => self.text.push(char::from(b)),
+            _ => self.text.push_str(s),
+        }
         // Mark where the source resumes, so the end boundary maps to src_end.
         self.segs.push((self.text.len(), src_end, true));
     }

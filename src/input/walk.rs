@@ -229,6 +229,17 @@ pub(crate) const HEAD_BYTES: usize = 256;
 pub(crate) fn recognise(head: &[u8]) -> Option<&'static str> {
     let head = &head[..head.len().min(HEAD_BYTES)];
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    // Every file read goes through here: most are told at their first
+    // letter (each form below opens with `#`, `i`, `f` or `|`, after white
+    // space; a non-ASCII byte may be white space and is looked at closer).
+    match head
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
+    {
+        Some(b'#' | b'i' | b'f' | b'|') => {}
+        Some(b) if b.is_ascii() => return None,
+        _ => {}
+    }
     let first = head.split(|&b| b == b'\n').next().unwrap_or(head);
     let first = String::from_utf8_lossy(first);
     let first = first.trim_end();
@@ -298,6 +309,9 @@ mod tests {
         assert!(recognise(b"id\tlabel\tdescription\tweight<Citations>\tx\n").is_some());
         assert_eq!(recognise(b"# Citation report on the Sahel\n"), None);
         assert_eq!(recognise(b"Recalling its resolution 72/194,"), None);
+        // white space before the words, ASCII or not, as `split_whitespace` has it
+        assert!(recognise(b"\x0Bfile line kind target text\n").is_some());
+        assert!(recognise(" \u{a0}file line kind target text\n".as_bytes()).is_some());
     }
 
     #[cfg(unix)]
