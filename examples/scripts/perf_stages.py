@@ -17,7 +17,7 @@ import sys, re, collections
 # per-stage split: each sample goes to the innermost unxref function, grouped by module
 groups = [
 ("context passages", r"extract::context"),
- ("reading files (walk, read, stat)", r"input::walk|input::read$|input::discover|pipeline::"),
+ ("reading files (walk, read, stat)", r"input::walk|input::read(_checked)?$|input::discover|pipeline::"),
  ("decoding (UTF-8/1252, HTML)", r"input::decode|input::html|input::from_bytes|input::"),
  ("cleaning (clean, fold, NFC)", r"extract::clean|extract::fold|^unxref::text::"),
  ("page furniture, paragraphs, cues", r"extract::structure|extract::cues"),
