@@ -36,8 +36,9 @@ pub fn extract_corpus(
         .files
         .par_iter()
         .zip(&found.walked)
-        .map(|(p, &walked)| {
-            let r = read_and_extract(p, walked, extractor);
+        .zip(&found.sizes)
+        .map(|((p, &walked), &size)| {
+            let r = read_and_extract(p, walked, size, extractor);
             on_done();
             r
         })
@@ -124,7 +125,7 @@ pub fn extract_corpus_each(
     let mut i = 0;
     while i < files.len() {
         if sizes[i] >= STREAM_FROM {
-            match input::read_found(&files[i], walked[i]) {
+            match input::read_found(&files[i], walked[i], sizes[i]) {
                 Ok(doc) => {
                     let mut failed = None;
                     let info = extractor.extract_each_owned(doc, &mut |c| {
@@ -208,21 +209,27 @@ impl Gate {
 
 /// Reads and extracts file `i`, catching a panic (a bug) to pass it on when
 /// the file's turn comes.
-fn extract_one(files: &[PathBuf], walked: &[bool], i: usize, extractor: &Extractor) -> Outcome {
+fn extract_one(
+    files: &[PathBuf],
+    (walked, sizes): (&[bool], &[u64]),
+    i: usize,
+    extractor: &Extractor,
+) -> Outcome {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_and_extract(&files[i], walked[i], extractor)
+        read_and_extract(&files[i], walked[i], sizes[i], extractor)
     }))
 }
 
 /// Reads one file and extracts it (the document is given up: its text is
-/// searched without another copy); `walked`: found by a folder walk (see
-/// [`input::read_found`]).
+/// searched without another copy); `walked` and `size` as the walk found
+/// them (see [`input::read_found`]).
 fn read_and_extract(
     path: &Path,
     walked: bool,
+    size: u64,
     extractor: &Extractor,
 ) -> Result<Extracted, InputError> {
-    input::read_found(path, walked).map(|doc| extractor.extract_owned(doc))
+    input::read_found(path, walked, size).map(|doc| extractor.extract_owned(doc))
 }
 
 /// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]
@@ -279,7 +286,7 @@ fn in_order(
                         continue;
                     };
                     drop(g);
-                    let outcome = extract_one(files, walked, i, extractor);
+                    let outcome = extract_one(files, (walked, sizes), i, extractor);
                     g = lock();
                     g.early[i % slots] = Some(outcome);
                     if g.writer_waits && i == g.written {
@@ -317,7 +324,7 @@ fn in_order(
                 }
             } else if let Some(i) = g.take(sizes) {
                 drop(g);
-                let outcome = extract_one(files, walked, i, extractor);
+                let outcome = extract_one(files, (walked, sizes), i, extractor);
                 g = lock();
                 g.early[i % slots] = Some(outcome);
             } else {

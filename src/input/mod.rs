@@ -198,17 +198,21 @@ fn is_html(path: &Path) -> bool {
 
 /// Reads and decodes one file (or standard input for `-`).
 pub fn read(path: &Path) -> Result<SourceDoc, InputError> {
-    read_checked(path, false)
+    read_checked(path, false, None)
 }
 
-/// Reads a file as [`read`] does; when `walked` (a folder walk found it, see
-/// [`Discovery::walked`]) and its first bytes show that unxref wrote it,
-/// gives [`InputError::OwnOutput`] instead of decoding it.
-pub fn read_found(path: &Path, walked: bool) -> Result<SourceDoc, InputError> {
-    read_checked(path, walked)
+/// Reads a file [`discover`] found, as [`read`] does, with what the walk
+/// learnt of it: `walked` (found in a folder, see [`Discovery::walked`]):
+/// when its first bytes show that unxref wrote it, [`InputError::OwnOutput`]
+/// instead of its text; `size` (its length as the walk saw it, see
+/// [`Discovery::sizes`]): the file system is not asked again (a corpus of
+/// thousands of small files spent a tenth of its reading time in those
+/// system calls).
+pub fn read_found(path: &Path, walked: bool, size: u64) -> Result<SourceDoc, InputError> {
+    read_checked(path, walked, Some(size))
 }
 
-fn read_checked(path: &Path, own_check: bool) -> Result<SourceDoc, InputError> {
+fn read_checked(path: &Path, own_check: bool, size: Option<u64>) -> Result<SourceDoc, InputError> {
     let shown = path.to_string_lossy().into_owned();
     let io = |source| InputError::Io {
         path: path.to_path_buf(),
@@ -229,11 +233,14 @@ fn read_checked(path: &Path, own_check: bool) -> Result<SourceDoc, InputError> {
             },
             _ => io(source),
         })?;
-        let meta = file.metadata().map_err(io)?;
-        if meta.len() > MAX_FILE_BYTES {
-            return Err(too_large(meta.len()));
+        let len = match size {
+            Some(n) => n,
+            None => file.metadata().map_err(io)?.len(),
+        };
+        if len > MAX_FILE_BYTES {
+            return Err(too_large(len));
         }
-        walk::read_capped_sized(&mut file, MAX_FILE_BYTES, meta.len())
+        walk::read_capped_sized(&mut file, MAX_FILE_BYTES, len)
     };
     let bytes = read.map_err(io)?.map_err(too_large)?;
     if own_check && let Some(what) = walk::recognise(&bytes) {
