@@ -21,7 +21,8 @@
 //! A citation costs about its window: the bounds are found on bytes
 //! (scans that count characters only past the first `FAR` bytes and stop
 //! once the window is full), the sentence is collapsed once into a reused
-//! buffer, copied in stretches (8 bytes at a time while nothing changes),
+//! buffer, copied in stretches (found 64 bytes at a time with vector
+//! compares, [`crate::text::classes`]),
 //! characters are counted only when the bytes may be too many, and the
 //! window is copied from there into a string of its size. The previous,
 //! char-by-char implementation is kept in `reference` (test builds) as the
@@ -476,65 +477,68 @@ fn space_width(b: &[u8], i: usize) -> Option<usize> {
 ///
 /// The text is copied in stretches: a single ASCII space stands as it is,
 /// so only the runs that change (a newline and the indent after it,
-/// several spaces, a tab, a Unicode space) interrupt the copy. Only the
-/// bytes in [`SPECIAL`] are looked at closer, and 8-byte words that hold
-/// none of them but single spaces are passed over whole ([`plain_word`]).
+/// several spaces, a tab, a Unicode space) interrupt the copy. The bytes
+/// that may start one are found 64 at a time ([`may_collapse`]); only
+/// those are looked at closer, byte by byte (and the last 63 bytes).
 fn collapse_into(out: &mut String, s: &str) {
     let b = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
-        if plain_word(b, i) {
-            i += 8;
+        if b.len() - i >= 64 {
+            let m = may_collapse(b, i);
+            if m == 0 {
+                i += 64;
+                continue;
+            }
+            i += m.trailing_zeros() as usize;
+        }
+        let c = b[i];
+        if !SPECIAL[c as usize] {
+            i += 1;
             continue;
         }
-        // Byte by byte to the end of the word (a run may go past it).
-        let stop = (i + 8).min(b.len());
-        while i < stop {
-            let c = b[i];
-            if !SPECIAL[c as usize] {
-                i += 1;
-                continue;
-            }
-            if c == b' ' && i + 1 < b.len() && !SPECIAL[b[i + 1] as usize] {
-                i += 2; // a single space before a plain character
-                continue;
-            }
-            let Some(w) = space_width(b, i) else {
-                i += 1; // the lead byte of another character
-                continue;
-            };
-            let mut j = i + w;
-            while let Some(w) = space_width(b, j) {
-                j += w;
-            }
-            if j == i + 1 && b[i] == b' ' {
-                i = j;
-                continue;
-            }
-            out.push_str(&s[copied..i]);
-            out.push(' ');
-            copied = j;
-            i = j;
+        if c == b' ' && i + 1 < b.len() && !SPECIAL[b[i + 1] as usize] {
+            i += 2; // a single space before a plain character
+            continue;
         }
+        let Some(w) = space_width(b, i) else {
+            i += 1; // the lead byte of another character
+            continue;
+        };
+        let mut j = i + w;
+        while let Some(w) = space_width(b, j) {
+            j += w;
+        }
+        if j == i + 1 && b[i] == b' ' {
+            i = j;
+            continue;
+        }
+        out.push_str(&s[copied..i]);
+        out.push(' ');
+        copied = j;
+        i = j;
     }
     out.push_str(&s[copied..]);
 }
 
-/// Whether the 8 bytes from `b[i]` stand as they are in the collapsed
-/// text, for certain: ASCII from `!` up and single spaces, the last byte
-/// not a space (the run could go on). Read as one word (SWAR); anything
-/// else (a newline, two spaces, a byte of a multi-byte character) is left
-/// to the byte-by-byte loop.
+/// The bytes of `b[i..i + 64]` where [`collapse_into`] may have to do more
+/// than pass: a superset of the [`SPECIAL`] bytes it acts on — control
+/// bytes (among them ASCII white space but the space), the lead bytes of
+/// Unicode spaces (in a block holding non-ASCII bytes), and a space before
+/// one of those or another space (or ending the block, whatever follows).
 #[inline(always)]
-fn plain_word(b: &[u8], i: usize) -> bool {
-    use crate::text::swar::{HIGH, control, eq, load};
-    if i + 8 > b.len() {
-        return false;
-    }
-    let x = load(b, i);
-    let space = eq(x, b' ');
-    (x & HIGH) | control(x) == 0 && space & (space << 8) == 0 && space >> 63 == 0
+fn may_collapse(b: &[u8], i: usize) -> u64 {
+    const LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
+    let (space, control, high) = crate::text::classes::spacing(b, i);
+    let lead = if high == 0 {
+        0
+    } else {
+        crate::text::classes::any_of(b, i, &LEADS)
+    };
+    // Per byte: the next one may continue a run of white space.
+    let next = ((control | space | lead) >> 1) | (1 << 63);
+    control | lead | (space & next)
 }
 
 /// Drops a leading paragraph number or list mark ("1. ", "(a) ", "* ").

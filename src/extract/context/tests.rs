@@ -207,11 +207,15 @@ proptest::proptest! {
     }
 
     /// The same, char by char from a small alphabet: every alignment of
-    /// spaces, newlines and multi-byte characters in the 8-byte words.
+    /// spaces, newlines and multi-byte characters in the 64-byte blocks
+    /// and across their ends.
     #[test]
     fn collapse_words_same_as_reference(chars in proptest::collection::vec(
-        proptest::sample::select(vec!['a', 'b', ' ', ' ', '\n', '\t', '\u{a0}', '\u{2028}', 'é', '“', '•', '_']),
-        0..48,
+        proptest::sample::select(vec![
+            'a', 'b', ' ', ' ', '\n', '\t', '\u{a0}', '\u{2028}', 'é', '“', '•', '_', '\u{3000}',
+            '\u{1680}', '\u{85}', '\u{b}', '\u{1}',
+        ]),
+        0..200,
     )) {
         let text: String = chars.into_iter().collect();
         let mut got = String::new();
