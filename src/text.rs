@@ -7,6 +7,19 @@
 //! and glued, so that any offset in the rewritten text maps back to an offset
 //! in the source in `O(log n)`.
 
+/// The pieces one after the other, in a string of their size: what
+/// `format!` makes of strings (and of numbers formatted with `itoa`),
+/// without its machinery. Ids, dates and paragraph labels are made a
+/// hundred thousand times over a corpus, where `format!` cost a tenth of
+/// the work of making the record around them.
+pub fn concat(pieces: &[&str]) -> String {
+    let mut s = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for p in pieces {
+        s.push_str(p);
+    }
+    s
+}
+
 /// A rewritten text and the map of its offsets back to the source.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mapped {

@@ -169,7 +169,18 @@ pub fn iso_date(year: &str, month: u32, day: &str) -> Option<String> {
     if !(1945..=2100).contains(&y) || d == 0 || d > max {
         return None;
     }
-    Some(format!("{y:04}-{month:02}-{d:02}"))
+    // "2017-12-19": the year has four digits here (checked above)
+    let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+    let mut yb = itoa::Buffer::new();
+    let (m, d) = (two(month), two(d));
+    let date = crate::text::concat(&[
+        yb.format(y),
+        "-",
+        std::str::from_utf8(&m).unwrap_or("00"),
+        "-",
+        std::str::from_utf8(&d).unwrap_or("00"),
+    ]);
+    Some(date)
 }
 
 /// A date written out in any of the six languages, anywhere in `s`

@@ -124,31 +124,44 @@ pub fn resolve(
             session,
             number,
         } => {
-            let s = format!("{prefix}{session}/{number}");
+            let (mut sb, mut nb) = (itoa::Buffer::new(), itoa::Buffer::new());
+            let (s, n) = (sb.format(*session), nb.format(*number));
+            // "A/RES/" "ES-" "10" "/" "24"
+            let id = |series: &str| crate::text::concat(&[series, prefix, s, "/", n]);
             match body {
                 Some(BodyRef::Other) => None,
                 Some(BodyRef::Hrc) | Some(BodyRef::Council) => Some(if decision {
-                    (format!("A/HRC/DEC/{s}"), Kind::HrcDecision)
+                    (id("A/HRC/DEC/"), Kind::HrcDecision)
                 } else {
-                    (format!("A/HRC/RES/{s}"), Kind::HrcResolution)
+                    (id("A/HRC/RES/"), Kind::HrcResolution)
                 }),
                 // The General Assembly numbered session/number only from its
                 // 31st session (1976): "decision 10/1" is another body's.
                 _ if prefix.is_empty() && *session < 31 => None,
                 _ => Some(if decision {
-                    (format!("A/DEC/{s}"), Kind::GaDecision)
+                    (id("A/DEC/"), Kind::GaDecision)
                 } else {
-                    (format!("A/RES/{s}"), Kind::GaResolution)
+                    (id("A/RES/"), Kind::GaResolution)
                 }),
             }
         }
         Shape::Year { year, number } => match body {
             Some(BodyRef::Other) => None,
-            _ => Some(if decision {
-                (format!("E/DEC/{year}/{number}"), Kind::EcosocDecision)
-            } else {
-                (format!("E/RES/{year}/{number}"), Kind::EcosocResolution)
-            }),
+            _ => {
+                let (mut yb, mut nb) = (itoa::Buffer::new(), itoa::Buffer::new());
+                let (y, n) = (yb.format(*year), nb.format(*number));
+                Some(if decision {
+                    (
+                        crate::text::concat(&["E/DEC/", y, "/", n]),
+                        Kind::EcosocDecision,
+                    )
+                } else {
+                    (
+                        crate::text::concat(&["E/RES/", y, "/", n]),
+                        Kind::EcosocResolution,
+                    )
+                })
+            }
         },
     }
 }

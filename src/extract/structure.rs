@@ -5,6 +5,7 @@
 
 use super::{cues, lexicon};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -130,6 +131,11 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
     ranges
 }
 
+/// A paragraph label: `kind` ("op", "pp", "fn") and its number.
+fn label(kind: &str, n: u32) -> String {
+    crate::text::concat(&[kind, itoa::Buffer::new().format(n)])
+}
+
 /// Where in the document a paragraph stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Para {
@@ -219,17 +225,18 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The word(s) opening a paragraph: one word, two after a prefix such as
-/// "Taking" (note) or "Se" (félicitant).
-fn opening_words(s: &str) -> String {
+/// "Taking" (note) or "Se" (félicitant). Borrowed from `s` when one word:
+/// most paragraphs open with no cue, and their word is only looked up.
+fn opening_words(s: &str) -> Cow<'_, str> {
     let mut words = s
         .split(|c: char| c.is_whitespace() || c == '*' || c == ',')
         .filter(|w| !w.is_empty());
     let Some(first) = words.next() else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let first = first.trim_matches(|c: char| !c.is_alphabetic() && c != '\'' && c != '’');
     if first.starts_with(is_han) {
-        return cues::chinese_prefix(first).unwrap_or("").to_string();
+        return Cow::Borrowed(cues::chinese_prefix(first).unwrap_or(""));
     }
     if (first.ends_with(['\'', '’']) || CUE_PREFIXES.contains(first))
         && let Some(second) = words.next()
@@ -240,9 +247,9 @@ fn opening_words(s: &str) -> String {
         } else {
             " "
         };
-        return bounded(format!("{first}{sep}{second}"));
+        return bounded(Cow::Owned(crate::text::concat(&[first, sep, second])));
     }
-    bounded(first.to_string())
+    bounded(Cow::Borrowed(first))
 }
 
 /// A Han (Chinese) character.
@@ -251,9 +258,9 @@ fn is_han(c: char) -> bool {
 }
 
 /// `cue`, or nothing when longer than [`cues::MAX_CUE_CHARS`].
-fn bounded(cue: String) -> String {
+fn bounded(cue: Cow<'_, str>) -> Cow<'_, str> {
     if cue.chars().count() > cues::MAX_CUE_CHARS {
-        String::new()
+        Cow::Borrowed("")
     } else {
         cue
     }
@@ -272,7 +279,11 @@ fn is_cue(word: &str) -> bool {
 /// known cue, else nothing ("The", "We" in numbered paragraphs of reports).
 fn operative_cue(rest: &str) -> String {
     let cue = opening_words(rest);
-    if is_cue(&cue) { cue } else { String::new() }
+    if is_cue(&cue) {
+        cue.into_owned()
+    } else {
+        String::new()
+    }
 }
 
 /// Footnote number at the start of a line: "1 A/78/305.", "12\tIbid."
@@ -338,7 +349,7 @@ fn open_operative(
     } else {
         paras.push(Para {
             start,
-            label: format!("op{n}"),
+            label: label("op", n),
             cue: operative_cue(rest),
         });
     }
@@ -394,7 +405,7 @@ impl Structure {
                 // "1." alone on its line: the cue is on the next one.
                 paras.push(Para {
                     start: ps,
-                    label: format!("op{n}"),
+                    label: label("op", n),
                     cue: operative_cue(body),
                 });
                 block_start = false;
@@ -407,7 +418,7 @@ impl Structure {
             {
                 paras.push(Para {
                     start,
-                    label: format!("fn{n}"),
+                    label: label("fn", n),
                     cue: String::new(),
                 });
                 fn_zone = true;
@@ -453,11 +464,10 @@ impl Structure {
                 let rest = strip_marks(&line[off..]);
                 if !in_resolution {
                     // A numbered paragraph of a report: not an operative one.
-                    let cue = opening_words(rest);
                     paras.push(Para {
                         start,
                         label: String::new(),
-                        cue: if is_cue(&cue) { cue } else { String::new() },
+                        cue: operative_cue(rest),
                     });
                 } else {
                     open_operative(&mut paras, &mut pending_op, start, n, rest);
@@ -465,20 +475,22 @@ impl Structure {
                 continue;
             }
             let cue = opening_words(body);
-            if in_resolution && is_cue(&cue) {
+            let known = is_cue(&cue);
+            let label = if in_resolution && known {
                 pp += 1;
-                paras.push(Para {
-                    start,
-                    label: format!("pp{pp}"),
-                    cue,
-                });
+                label("pp", pp)
             } else {
-                paras.push(Para {
-                    start,
-                    label: String::new(),
-                    cue: if is_cue(&cue) { cue } else { String::new() },
-                });
-            }
+                String::new()
+            };
+            paras.push(Para {
+                start,
+                label,
+                cue: if known {
+                    cue.into_owned()
+                } else {
+                    String::new()
+                },
+            });
         }
         Structure { paras }
     }
