@@ -276,7 +276,13 @@ pub fn harvest(
     for (i, (start, end)) in hits.into_iter().enumerate() {
         let mut h = after(text, end, furniture);
         let from = floor(text, start.saturating_sub(80));
-        h.same_series = SERIES.is_match(&text[from..start]);
+        // (The regex ends with the word "resolution": most hits are not
+        // right after it, and are told so without the regex.)
+        let before = &text[from..start];
+        h.same_series = before
+            .trim_end_matches([' ', '\t', '\n'])
+            .ends_with("resolution")
+            && SERIES.is_match(before);
         if lang == Lang::Zh || h.is_empty() && has_han(text, start) {
             let from = floor(text, start.saturating_sub(600).max(prev_end).min(start));
             let b = before_zh(&text[from..start]);
