@@ -384,9 +384,7 @@ static WHA_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// end, id) in text order.
 pub fn find_wha_lists(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    // Every number kept has the Assembly or the WHO named near it, so a
-    // text naming neither anywhere has none (most texts saying "Health").
-    if !WHA_WORDS.is_match(text) || !WHA_CONTEXT.is_match(text) {
+    if !WHA_WORDS.is_match(text) {
         return out;
     }
     for c in WHA_LIST.captures_iter(text) {
