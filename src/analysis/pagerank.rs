@@ -16,7 +16,7 @@
 //! topological order, citing texts first (Kahn's algorithm, pushing each
 //! finished `z[u]` to its out-links): no iteration, no tolerance, results
 //! exact to rounding. When there are cycles, the nodes Kahn's sweep cannot
-//! reach are split into strong components ([`super::topo`]) taken in
+//! reach are split into strong components (`analysis::topo`) taken in
 //! topological order: a single node (even with a self-loop) is solved in
 //! closed form, a cycle by Jacobi iteration `z ← b + d·A z` on its own
 //! arcs only, until its part of the distance to the fixed point is provably

@@ -8,7 +8,7 @@
 //! `IAEA GC(68)/RES/14`); their kind is [`Kind::OtherResolution`].
 //!
 //! Kept as data, eyecite-style: [`BODIES`] names each body (code and full
-//! name), [`FORMS`] lists the self-identifying forms (symbols and numbers
+//! name), `FORMS` lists the self-identifying forms (symbols and numbers
 //! that say their body: `UNEP/EA.5/Res.2`, `1/CP.21`, `WHA77.17`,
 //! `GC(68)/RES/14`) as patterns with an id template. Numbers that need
 //! their context ("Commission on Narcotic Drugs resolution 62/1", "decision

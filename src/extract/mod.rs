@@ -88,7 +88,7 @@ pub struct Extractor {
 /// others. Call it while doing something else (finding the files); later
 /// calls cost nothing.
 ///
-/// The work is cut in parts of 5 to 30 ms, largest first ([`in_parallel`]):
+/// The work is cut in parts of 5 to 30 ms, largest first (`in_parallel`):
 /// the calling thread starts on the largest, and a thread that is free
 /// (once done finding the files) takes the next part still waiting, so the
 /// parts spread over the cores whatever else keeps them busy.

@@ -22,7 +22,7 @@
 //! (scans that count characters only past the first `FAR` bytes and stop
 //! once the window is full), the sentence is collapsed once into a reused
 //! buffer, copied in stretches (found 64 bytes at a time with vector
-//! compares, [`crate::text::classes`]),
+//! compares, `text::classes`),
 //! characters are counted only when the bytes may be too many, and the
 //! window is copied from there into a string of its size. The previous,
 //! char-by-char implementation is kept in `reference` (test builds) as the

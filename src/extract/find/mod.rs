@@ -4,10 +4,10 @@
 //!
 //! Offsets here are offsets in the cleaned text; the caller maps them back.
 //!
-//! One file per job: [`items`] reads numbers and lists of numbers,
-//! [`bodies`] decides whose they are, [`lists`] runs the resolution-word
-//! and Chinese families, [`treaties`] the Treaty Series and other bodies'
-//! acts, [`symbols`] the document symbols and bare numbers.
+//! One file per job: `items` reads numbers and lists of numbers,
+//! `bodies` decides whose they are, `lists` runs the resolution-word
+//! and Chinese families, `treaties` the Treaty Series and other bodies'
+//! acts, `symbols` the document symbols and bare numbers.
 
 mod bodies;
 mod items;
