@@ -299,11 +299,7 @@ pub(super) fn read_capped_sized(
             r.take((limit + 1).saturating_sub(filled as u64))
                 .read_to_end(&mut buf)?;
         }
-        let head = &buf[..buf.len().min(HEAD as usize)];
-        let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
-        let container =
-            super::pdf::is_pdf(head) || super::docx::is_zip(head) || super::docx::is_ole(head);
-        if !utf16 && !container && memchr::memchr(0, head).is_some() {
+        if binary_head(&buf[..buf.len().min(HEAD as usize)]) {
             buf.truncate(HEAD as usize);
             return Ok(Ok(buf));
         }
@@ -314,11 +310,7 @@ pub(super) fn read_capped_sized(
     }
     let mut buf = Vec::with_capacity(size_hint.min(limit).saturating_add(1) as usize);
     r.take(HEAD.min(limit + 1)).read_to_end(&mut buf)?;
-    // NUL bytes are expected in UTF-16 text and in PDF, Word and ZIP files
-    let utf16 = buf.starts_with(b"\xff\xfe") || buf.starts_with(b"\xfe\xff");
-    let container =
-        super::pdf::is_pdf(&buf) || super::docx::is_zip(&buf) || super::docx::is_ole(&buf);
-    if !utf16 && !container && memchr::memchr(0, &buf).is_some() {
+    if binary_head(&buf) {
         return Ok(Ok(buf));
     }
     if buf.len() as u64 == HEAD.min(limit + 1) {
@@ -328,6 +320,16 @@ pub(super) fn read_capped_sized(
         return Ok(Err(buf.len() as u64));
     }
     Ok(Ok(buf))
+}
+
+/// Whether a file's first bytes (64 KiB at most) say it is binary: a NUL
+/// byte, where NUL bytes are not expected (UTF-16 text with a byte-order
+/// mark, PDF, Word and ZIP files hold them).
+fn binary_head(head: &[u8]) -> bool {
+    let utf16 = head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff");
+    let container =
+        super::pdf::is_pdf(head) || super::docx::is_zip(head) || super::docx::is_ole(head);
+    !utf16 && !container && memchr::memchr(0, head).is_some()
 }
 
 #[cfg(test)]
