@@ -366,6 +366,22 @@ pub(crate) mod classes {
         hits
     }
 
+    /// The bytes of `b[i..i + 64]` (which must be in bounds) where a scan
+    /// that collapses white space may have more to do than pass, as a bit
+    /// mask: control bytes (among them ASCII white space but the space),
+    /// the bytes of `leads` (lead bytes of the characters it rewrites,
+    /// looked for only in a block holding non-ASCII bytes), and a space
+    /// before a control byte, a non-ASCII byte or another space, or ending
+    /// the block (whatever follows). A superset: the scan decides.
+    #[inline(always)]
+    pub fn run_starts(b: &[u8], i: usize, leads: &[u8]) -> u64 {
+        let (space, control, high) = spacing(b, i);
+        let lead = if high == 0 { 0 } else { any_of(b, i, leads) };
+        // Per byte: the next one may continue a run of white space.
+        let next = ((control | space | high) >> 1) | (1 << 63);
+        control | lead | (space & next)
+    }
+
     /// The first offset in `from..to` of a byte in `set`: 64 bytes at a
     /// time ([`any_of`]), then one at a time.
     #[inline]

@@ -523,22 +523,12 @@ fn collapse_into(out: &mut String, s: &str) {
 }
 
 /// The bytes of `b[i..i + 64]` where [`collapse_into`] may have to do more
-/// than pass: a superset of the [`SPECIAL`] bytes it acts on — control
-/// bytes (among them ASCII white space but the space), the lead bytes of
-/// Unicode spaces (in a block holding non-ASCII bytes), and a space before
-/// one of those or another space (or ending the block, whatever follows).
+/// than pass: a superset of the [`SPECIAL`] bytes it acts on
+/// (`text::classes::run_starts` with the lead bytes of Unicode spaces).
 #[inline(always)]
 fn may_collapse(b: &[u8], i: usize) -> u64 {
     const LEADS: [u8; 4] = [0xC2, 0xE1, 0xE2, 0xE3];
-    let (space, control, high) = crate::text::classes::spacing(b, i);
-    let lead = if high == 0 {
-        0
-    } else {
-        crate::text::classes::any_of(b, i, &LEADS)
-    };
-    // Per byte: the next one may continue a run of white space.
-    let next = ((control | space | lead) >> 1) | (1 << 63);
-    control | lead | (space & next)
+    crate::text::classes::run_starts(b, i, &LEADS)
 }
 
 /// Drops a leading paragraph number or list mark ("1. ", "(a) ", "* ").

@@ -145,22 +145,13 @@ fn normalise_by(text: &str, blocks: bool) -> Option<Mapped> {
 }
 
 /// The bytes of `b[i..i + 64]` that may start a change, as a bit mask: a
-/// superset of those [`may_change`] accepts (control bytes, among them
-/// white space; the lead bytes of [`CANDIDATE`], looked for only in a
-/// block holding non-ASCII bytes; a space before a control or non-ASCII
-/// byte or another space, and a space ending the block, whatever follows).
+/// superset of those [`may_change`] accepts
+/// ([`crate::text::classes::run_starts`] with the lead bytes of
+/// [`CANDIDATE`]).
 #[inline(always)]
 pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
     const LEADS: [u8; 10] = [0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2, 0xE3, 0xEF];
-    let (space, control, high) = crate::text::classes::spacing(b, i);
-    let lead = if high == 0 {
-        0
-    } else {
-        crate::text::classes::any_of(b, i, &LEADS)
-    };
-    // Per byte: the next one is white space or non-ASCII.
-    let next = ((control | space | high) >> 1) | (1 << 63);
-    ((control | lead) & !space) | (space & next)
+    crate::text::classes::run_starts(b, i, &LEADS)
 }
 
 /// The state of a [`normalise`] run: the text so far, and how much of the
