@@ -169,17 +169,14 @@ pub fn iso_date(year: &str, month: u32, day: &str) -> Option<String> {
     if !(1945..=2100).contains(&y) || d == 0 || d > max {
         return None;
     }
-    // "2017-12-19": the year has four digits here (checked above)
-    let two = |n: u32| [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
-    let mut yb = itoa::Buffer::new();
-    let (m, d) = (two(month), two(d));
-    let date = crate::text::concat(&[
-        yb.format(y),
-        "-",
-        std::str::from_utf8(&m).unwrap_or("00"),
-        "-",
-        std::str::from_utf8(&d).unwrap_or("00"),
-    ]);
+    // "2017-12-19" (the year has four digits here, checked above)
+    let mut date = String::with_capacity(10);
+    date.push_str(itoa::Buffer::new().format(y));
+    for n in [month, d] {
+        date.push('-');
+        date.push(char::from(b'0' + (n / 10) as u8));
+        date.push(char::from(b'0' + (n % 10) as u8));
+    }
     Some(date)
 }
 
@@ -518,6 +515,14 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso_date("2017", 12, "19").as_deref(), Some("2017-12-19"));
+        assert_eq!(iso_date(" 1986", 3, "1er").as_deref(), Some("1986-03-01"));
+        assert_eq!(iso_date("2019", 2, "30"), None);
+        assert_eq!(iso_date("1900", 1, "1"), None);
+    }
 
     #[test]
     fn dates_in_six_languages() {

@@ -150,16 +150,11 @@ pub fn resolve(
             _ => {
                 let (mut yb, mut nb) = (itoa::Buffer::new(), itoa::Buffer::new());
                 let (y, n) = (yb.format(*year), nb.format(*number));
+                let id = |series: &str| crate::text::concat(&[series, y, "/", n]);
                 Some(if decision {
-                    (
-                        crate::text::concat(&["E/DEC/", y, "/", n]),
-                        Kind::EcosocDecision,
-                    )
+                    (id("E/DEC/"), Kind::EcosocDecision)
                 } else {
-                    (
-                        crate::text::concat(&["E/RES/", y, "/", n]),
-                        Kind::EcosocResolution,
-                    )
+                    (id("E/RES/"), Kind::EcosocResolution)
                 })
             }
         },
