@@ -143,12 +143,15 @@ fn own_outputs_in_folders_are_skipped_not_errors() {
     let only = d.join("only");
     fs::create_dir(&only).unwrap();
     fs::write(only.join("listing.txt"), listing).unwrap();
-    let out = unxref()
-        .arg("extract")
-        .arg(&corpus)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
+    let extract = |folder: &std::path::Path| {
+        unxref()
+            .arg("extract")
+            .arg(folder)
+            .args(["--format", "jsonl"])
+            .output()
+            .unwrap()
+    };
+    let out = extract(&corpus);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(
@@ -168,13 +171,8 @@ fn own_outputs_in_folders_are_skipped_not_errors() {
     assert!(m.status.success(), "{}", String::from_utf8_lossy(&m.stderr));
     let nodes = fs::read_to_string(d.join("m/nodes.csv")).unwrap();
     assert!(!nodes.contains("A/RES/1/1"), "{nodes}");
-    // Named, the listing is read like any file; its folder alone holds no document.
-    let out = unxref()
-        .arg("extract")
-        .arg(&only)
-        .args(["--format", "jsonl"])
-        .output()
-        .unwrap();
+    // A folder holding nothing but the listing holds no document.
+    let out = extract(&only);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("folder holds no"), "{stderr}");
