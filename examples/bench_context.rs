@@ -44,7 +44,7 @@ fn main() {
         let Ok(doc) = input::read(path) else {
             continue;
         };
-        let search = doc.text.text.as_str();
+        let search = doc.search_text();
         let folded = fold::fold_changes(search);
         let fsrc = folded.as_ref().map_or(search, |m| m.text.as_str());
         let mut ctext = clean::clean(fsrc).text;

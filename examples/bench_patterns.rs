@@ -20,7 +20,7 @@ fn main() {
         .files
         .iter()
         .filter_map(|p| input::read(p).ok())
-        .map(|d| d.text.text)
+        .map(|d| d.text.map_or(d.raw, |m| m.text))
         .collect();
     let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
     println!("{:.1} MB", mb);

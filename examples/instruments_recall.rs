@@ -153,7 +153,7 @@ fn main() {
     let mut docs = 0;
     for p in &found.files {
         let Ok(doc) = input::read(p) else { continue };
-        let text = &doc.text.text;
+        let text = doc.search_text();
         if lang::detect(text) != Lang::En {
             continue;
         }

@@ -128,7 +128,7 @@ pub fn extract_corpus_each(
             match input::read_found(&files[i], walked[i], sizes[i]) {
                 Ok(doc) => {
                     let mut failed = None;
-                    let info = extractor.extract_each_owned(doc, &mut |c| {
+                    let info = extractor.extract_each(&doc, &mut |c| {
                         if failed.is_none() {
                             failed = sink(c).err();
                         }
@@ -229,7 +229,7 @@ fn read_and_extract(
     size: u64,
     extractor: &Extractor,
 ) -> Result<Extracted, InputError> {
-    input::read_found(path, walked, size).map(|doc| extractor.extract_owned(doc))
+    input::read_found(path, walked, size).map(|doc| extractor.extract(&doc))
 }
 
 /// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]

@@ -109,7 +109,7 @@ fn a_failing_sink_stops_the_run_with_its_error() {
 }
 
 #[test]
-fn a_document_given_up_gives_what_a_borrowed_one_gives() {
+fn a_document_streamed_gives_what_a_collected_one_gives() {
     // (file name, bytes): plain text, text that cleaning and folding
     // rewrite, CRLF, Windows-1252, HTML (whose search text is not its raw
     // text), and a text nothing cites in.
@@ -131,9 +131,10 @@ fn a_document_given_up_gives_what_a_borrowed_one_gives() {
     let extractor = Extractor::new(Options::default()).unwrap();
     for (name, bytes) in docs {
         let doc = unxref::input::from_bytes(name, bytes, name.ends_with(".html")).unwrap();
-        let borrowed = extractor.extract(&doc);
-        let owned = extractor.extract_owned(doc);
-        assert_eq!(owned.info, borrowed.info, "{name}");
-        assert_eq!(owned.citations, borrowed.citations, "{name}");
+        let collected = extractor.extract(&doc);
+        let mut streamed = Vec::new();
+        let info = extractor.extract_each(&doc, &mut |c| streamed.push(c));
+        assert_eq!(info, collected.info, "{name}");
+        assert_eq!(streamed, collected.citations, "{name}");
     }
 }

@@ -172,7 +172,7 @@ impl Extractor {
         let doc = SourceDoc {
             path: "<snippet>".into(),
             raw: text.to_string(),
-            text: Mapped::identity(text),
+            text: None,
             format: Format::Text,
             notes: Vec::new(),
         };
@@ -185,31 +185,7 @@ impl Extractor {
     /// matches, whatever the number of citations (a file repeating one
     /// reference millions of times). Returns the document's identity.
     pub fn extract_each(&self, doc: &SourceDoc, sink: &mut dyn FnMut(Citation)) -> DocInfo {
-        self.run_each(doc, None, None, None, sink)
-    }
-
-    /// [`Extractor::extract_each`] on a document the caller gives up: when
-    /// its search text is its raw text unchanged, that copy is reused for
-    /// the cleaned text instead of making another (one copy of a large file
-    /// less at the peak).
-    pub fn extract_each_owned(
-        &self,
-        mut doc: SourceDoc,
-        sink: &mut dyn FnMut(Citation),
-    ) -> DocInfo {
-        let spare = doc
-            .text
-            .is_identity()
-            .then(|| std::mem::take(&mut doc.text.text));
-        self.run_each(&doc, spare, None, None, sink)
-    }
-
-    /// [`Extractor::extract`] on a document the caller gives up (see
-    /// [`Extractor::extract_each_owned`]: one copy of its text less).
-    pub fn extract_owned(&self, doc: SourceDoc) -> Extracted {
-        let mut citations = Vec::new();
-        let info = self.extract_each_owned(doc, &mut |c| citations.push(c));
-        Extracted { info, citations }
+        self.run_each(doc, None, None, sink)
     }
 
     fn run(
@@ -219,32 +195,29 @@ impl Extractor {
         lang: Option<Lang>,
     ) -> Extracted {
         let mut citations = Vec::new();
-        let info = self.run_each(doc, None, snippet_body, lang, &mut |c| citations.push(c));
+        let info = self.run_each(doc, snippet_body, lang, &mut |c| citations.push(c));
         Extracted { info, citations }
     }
 
-    /// `spare`: the text of `doc.text`, taken out of it because it was
-    /// `doc.raw` unchanged (`doc.text` is then treated as the identity).
     fn run_each(
         &self,
         doc: &SourceDoc,
-        spare: Option<String>,
         snippet_body: Option<Option<Body>>,
         lang: Option<Lang>,
         sink: &mut dyn FnMut(Citation),
     ) -> DocInfo {
         // One copy of the text at most besides `doc.raw`: a stage that
-        // changes nothing is skipped (`None`), and the text to search is
-        // reused when it is `raw` unchanged and the caller gave it up.
-        let text_map = (spare.is_none() && !doc.text.is_identity()).then_some(&doc.text);
-        let search: &str = text_map.map_or(doc.raw.as_str(), |m| m.text.as_str());
+        // changes nothing is skipped (`None`), and the cleaned text is the
+        // last stage's output, taken out of its map (a copy of the text to
+        // search only when no stage changed it).
+        let text_map = doc.text.as_ref();
+        let search = doc.search_text();
         let folded = fold::fold_changes(search);
         let fsrc: &str = folded.as_ref().map_or(search, |m| m.text.as_str());
         let mut cleaned = clean::clean_changes(fsrc);
-        let mut ctext = match (&mut cleaned, spare) {
-            (Some(m), _) => std::mem::take(&mut m.text),
-            (None, Some(s)) if folded.is_none() => s,
-            (None, _) => fsrc.to_string(),
+        let mut ctext = match &mut cleaned {
+            Some(m) => std::mem::take(&mut m.text),
+            None => fsrc.to_string(),
         };
         let lang = lang
             .or(self.opts.lang)

@@ -147,13 +147,23 @@ pub struct SourceDoc {
     pub path: String,
     /// The decoded file text; citation offsets point into this.
     pub raw: String,
-    /// The text to search (the same as `raw` except for HTML), with the map
-    /// of its offsets back into `raw`.
-    pub text: Mapped,
+    /// The text to search when it differs from `raw` (HTML, stripped of its
+    /// tags), with the map of its offsets back into `raw`; `None` when
+    /// `raw` itself is the text to search (plain text, PDF, Word): no second
+    /// copy of every file is made.
+    pub text: Option<Mapped>,
     /// Plain text, HTML, PDF or Word.
     pub format: Format,
     /// Notes on decoding, for the user ("decoded as Windows-1252").
     pub notes: Vec<String>,
+}
+
+impl SourceDoc {
+    /// The text to search: `text` when it differs from `raw` (HTML), else
+    /// `raw` itself.
+    pub fn search_text(&self) -> &str {
+        self.text.as_ref().map_or(&self.raw, |m| &m.text)
+    }
 }
 
 /// The file kinds a folder walk picks up: `.txt`, `.md`, `.html`/`.htm`,
@@ -299,7 +309,7 @@ fn from_cow(path: &str, data: Cow<'_, [u8]>, html: bool) -> Result<SourceDoc, In
         }
         return Ok(SourceDoc {
             path: path.to_string(),
-            text: Mapped::identity(&raw),
+            text: None,
             raw,
             format,
             notes: Vec::new(),
@@ -308,11 +318,16 @@ fn from_cow(path: &str, data: Cow<'_, [u8]>, html: bool) -> Result<SourceDoc, In
     let (raw, notes) =
         decode::decode(data).map_err(|offset| InputError::Binary { path: pb(), offset })?;
     let (text, format) = if html {
-        (html::strip(&raw), Format::Html)
+        (Some(html::strip(&raw)), Format::Html)
     } else {
-        (Mapped::identity(&raw), Format::Text)
+        (None, Format::Text)
     };
-    if text.text.trim().is_empty() {
+    if text
+        .as_ref()
+        .map_or(raw.as_str(), |m| m.text.as_str())
+        .trim()
+        .is_empty()
+    {
         return Err(InputError::Empty { path: pb() });
     }
     Ok(SourceDoc {
@@ -350,10 +365,10 @@ mod tests {
     fn html_is_stripped_with_offsets() {
         let src = "<p>r&eacute;solution <b>72/194</b></p>";
         let d = from_bytes("a.html", src.as_bytes(), true).unwrap();
-        let t = &d.text.text;
-        let at = t.find("72/194").unwrap();
-        let s = d.text.to_source(at);
+        let m = d.text.as_ref().unwrap();
+        let at = m.text.find("72/194").unwrap();
+        let s = m.to_source(at);
         assert_eq!(&d.raw[s..s + 6], "72/194");
-        assert!(t.contains("résolution"));
+        assert!(m.text.contains("résolution"));
     }
 }
