@@ -111,6 +111,91 @@ pub fn extract_corpus_each(
     extractor: &Extractor,
     sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
 ) -> std::io::Result<CorpusRun> {
+    struct Each<'a>(&'a mut dyn FnMut(Citation) -> std::io::Result<()>);
+    impl Handover<Vec<Citation>> for Each<'_> {
+        fn give(&mut self, citations: Vec<Citation>) -> std::io::Result<()> {
+            citations.into_iter().try_for_each(&mut self.0)
+        }
+        fn give_one(&mut self, c: Citation) -> std::io::Result<()> {
+            (self.0)(c)
+        }
+    }
+    in_input_order(inputs, extractor, &|c| c, &mut Each(sink))
+}
+
+/// Writes citations out as records, appended to a buffer (see
+/// [`extract_corpus_rendered`]).
+pub type Render = dyn Fn(&[Citation], &mut Vec<u8>) -> std::io::Result<()> + Sync;
+
+/// Like [`extract_corpus_each`], but citations are first written out by
+/// `render` (appending their records to a buffer: JSON lines, CSV rows) on
+/// the thread that extracted them, and `sink` gets the records of each
+/// document at once, in input order (a large file's, a citation at a time).
+/// Stops at the first error of `render` or `sink` and returns it.
+///
+/// Why: a citation's strings are then freed by the thread that allocated
+/// them. Handed to the writing thread, they were freed there, each free
+/// taking the lock of the other thread's allocator arena: on the shared
+/// corpus (73,000 citations) the threads waited on each other hundreds of
+/// times, and the writing thread serialised every record alone.
+pub fn extract_corpus_rendered(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    render: &Render,
+    sink: &mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+) -> std::io::Result<CorpusRun> {
+    struct Rendered<'a> {
+        render: &'a Render,
+        sink: &'a mut dyn FnMut(&[u8]) -> std::io::Result<()>,
+        buf: Vec<u8>,
+    }
+    impl Handover<std::io::Result<Vec<u8>>> for Rendered<'_> {
+        fn give(&mut self, records: std::io::Result<Vec<u8>>) -> std::io::Result<()> {
+            let records = records?;
+            if records.is_empty() {
+                return Ok(());
+            }
+            (self.sink)(&records)
+        }
+        fn give_one(&mut self, c: Citation) -> std::io::Result<()> {
+            self.buf.clear();
+            (self.render)(std::slice::from_ref(&c), &mut self.buf)?;
+            (self.sink)(&self.buf)
+        }
+    }
+    let make = |citations: Vec<Citation>| {
+        let mut out = Vec::new();
+        render(&citations, &mut out).map(|()| out)
+    };
+    let mut rendered = Rendered {
+        render,
+        sink,
+        buf: Vec::new(),
+    };
+    in_input_order(inputs, extractor, &make, &mut rendered)
+}
+
+/// How [`in_input_order`] hands a document's citations on, on the calling
+/// thread: as a batch made on a worker thread (`T`), or one at a time as a
+/// large document's are made.
+trait Handover<T> {
+    /// The batch of one document.
+    fn give(&mut self, batch: T) -> std::io::Result<()>;
+    /// One citation of a large document.
+    fn give_one(&mut self, c: Citation) -> std::io::Result<()>;
+}
+
+/// What [`extract_corpus_each`] and [`extract_corpus_rendered`] share: the
+/// files of `inputs` extracted, small ones in parallel (`make` turning a
+/// document's citations into a batch on the thread that extracted it),
+/// large ones alone with their citations streamed, all handed to `out` in
+/// input order.
+fn in_input_order<T: Send>(
+    inputs: &[PathBuf],
+    extractor: &Extractor,
+    make: &(dyn Fn(Vec<Citation>) -> T + Sync),
+    out: &mut dyn Handover<T>,
+) -> std::io::Result<CorpusRun> {
     // Files are found while the extractor builds its tables and patterns.
     let (found, ()) = rayon::join(|| input::discover(inputs), crate::extract::warm_up);
     let mut run = CorpusRun {
@@ -130,7 +215,7 @@ pub fn extract_corpus_each(
                     let mut failed = None;
                     let info = extractor.extract_each(&doc, &mut |c| {
                         if failed.is_none() {
-                            failed = sink(c).err();
+                            failed = out.give_one(c).err();
                         }
                     });
                     if let Some(e) = failed {
@@ -149,29 +234,38 @@ pub fn extract_corpus_each(
         let j = (i..files.len())
             .find(|&j| sizes[j] >= STREAM_FROM)
             .unwrap_or(files.len());
+        let (part, part_sizes, part_walked) = (&files[i..j], &sizes[i..j], &walked[i..j]);
+        let job = |k: usize| {
+            read_and_extract(&part[k], part_walked[k], part_sizes[k], extractor)
+                .map(|d| (d.info, make(d.citations)))
+        };
         let mut k = i;
-        in_order(
-            &files[i..j],
-            &sizes[i..j],
-            &walked[i..j],
-            extractor,
-            &mut |r| {
-                k += 1;
-                flush(k - 1, r, sink, &mut run, &mut own)
-            },
-        )?;
+        in_order(part_sizes, &job, &mut |r| {
+            k += 1;
+            match r {
+                Ok((info, batch)) => {
+                    out.give(batch)?;
+                    run.docs.push(Extracted {
+                        info,
+                        citations: Vec::new(),
+                    });
+                }
+                Err(e) => keep(k - 1, Err(e), &mut run, &mut own),
+            }
+            Ok(())
+        })?;
         i = j;
     }
     empty_folders(&found.folders, &own, &mut run);
     Ok(run)
 }
 
-/// One file's outcome, or the panic of the worker that extracted it.
-type Outcome = std::thread::Result<Result<Extracted, InputError>>;
+/// One file's outcome, or the panic of the worker that made it.
+type Outcome<T> = std::thread::Result<T>;
 
 /// What the threads of [`in_order`] share: which file is next, how far
 /// ahead of the writer they are, and the outcomes that came early.
-struct Gate {
+struct Gate<T> {
     /// The next file to take.
     next: usize,
     /// Files given to the writer's callback so far.
@@ -182,14 +276,14 @@ struct Gate {
     stop: bool,
     /// Outcomes not written yet, by file index modulo their number (no two
     /// files in flight share a slot).
-    early: Vec<Option<Outcome>>,
+    early: Vec<Option<Outcome<T>>>,
     /// Helpers waiting for room (woken only when there are some).
     waiting: usize,
     /// Whether the writer waits for the outcome of file `written`.
     writer_waits: bool,
 }
 
-impl Gate {
+impl<T> Gate<T> {
     /// Takes the next file when it is within the bounds ahead of the writer.
     fn take(&mut self, sizes: &[u64]) -> Option<usize> {
         let i = self.next;
@@ -207,21 +301,7 @@ impl Gate {
     }
 }
 
-/// Reads and extracts file `i`, catching a panic (a bug) to pass it on when
-/// the file's turn comes.
-fn extract_one(
-    files: &[PathBuf],
-    (walked, sizes): (&[bool], &[u64]),
-    i: usize,
-    extractor: &Extractor,
-) -> Outcome {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_and_extract(&files[i], walked[i], sizes[i], extractor)
-    }))
-}
-
-/// Reads one file and extracts it (the document is given up: its text is
-/// searched without another copy); `walked` and `size` as the walk found
+/// Reads one file and extracts it; `walked` and `size` as the walk found
 /// them (see [`input::read_found`]).
 fn read_and_extract(
     path: &Path,
@@ -232,29 +312,31 @@ fn read_and_extract(
     input::read_found(path, walked, size).map(|doc| extractor.extract(&doc))
 }
 
-/// Extracts `files` (sizes `sizes`) on [`rayon::current_num_threads`]
-/// threads and gives each outcome to `done`, on this thread, in input
-/// order. This thread is one of them: it writes whatever outcome is next
+/// Runs `job` on every file (by index; `sizes` are the files' sizes) on
+/// [`rayon::current_num_threads`] threads and gives each outcome to `done`,
+/// on this thread, in input order. This thread is one of them: it writes
+/// whatever outcome is next
 /// in order, and extracts a file itself when there is none (so that the
 /// threads are as many as the cores, and none sleeps and wakes for each
 /// file). A thread takes the next file as soon as it is free (no batch
 /// waits for its slowest file), but never more than [`AHEAD_FILES`] files
 /// or [`AHEAD_BYTES`] bytes ahead of the file being written, which bounds
-/// the citations held. Stops at the first error of `done`; a panic in an
-/// extraction is passed on once its file's turn comes.
-fn in_order(
-    files: &[PathBuf],
+/// the citations held. Stops at the first error of `done`; a panic in a
+/// job is passed on once its file's turn comes.
+fn in_order<T: Send>(
     sizes: &[u64],
-    walked: &[bool],
-    extractor: &Extractor,
-    done: &mut dyn FnMut(Result<Extracted, InputError>) -> std::io::Result<()>,
+    job: &(dyn Fn(usize) -> T + Sync),
+    done: &mut dyn FnMut(T) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
-    if files.is_empty() {
+    if sizes.is_empty() {
         return Ok(());
     }
-    let helpers = rayon::current_num_threads().clamp(1, files.len()) - 1;
-    let slots = AHEAD_FILES.min(files.len());
+    let n = sizes.len();
+    let helpers = rayon::current_num_threads().clamp(1, n) - 1;
+    let slots = AHEAD_FILES.min(n);
+    // (a panic in a job, a bug, is caught to be passed on in its turn)
+    let run_job = |i: usize| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(i)));
     let gate = Mutex::new(Gate {
         next: 0,
         written: 0,
@@ -265,7 +347,7 @@ fn in_order(
         writer_waits: false,
     });
     let lock = || gate.lock().unwrap_or_else(PoisonError::into_inner);
-    fn wait<'a>(cv: &Condvar, g: MutexGuard<'a, Gate>) -> MutexGuard<'a, Gate> {
+    fn wait<'a, T>(cv: &Condvar, g: MutexGuard<'a, Gate<T>>) -> MutexGuard<'a, Gate<T>> {
         cv.wait(g).unwrap_or_else(PoisonError::into_inner)
     }
     // Helpers wait on `room`, the writer on `ready`.
@@ -276,7 +358,7 @@ fn in_order(
             scope.spawn(|| {
                 let mut g = lock();
                 loop {
-                    if g.stop || g.next >= files.len() {
+                    if g.stop || g.next >= n {
                         return;
                     }
                     let Some(i) = g.take(sizes) else {
@@ -286,7 +368,7 @@ fn in_order(
                         continue;
                     };
                     drop(g);
-                    let outcome = extract_one(files, (walked, sizes), i, extractor);
+                    let outcome = run_job(i);
                     g = lock();
                     g.early[i % slots] = Some(outcome);
                     if g.writer_waits && i == g.written {
@@ -295,13 +377,13 @@ fn in_order(
                 }
             });
         }
-        let stop = |mut g: MutexGuard<'_, Gate>| {
+        let stop = |mut g: MutexGuard<'_, Gate<T>>| {
             g.stop = true;
             drop(g);
             room.notify_all();
         };
         let mut g = lock();
-        while g.written < files.len() {
+        while g.written < n {
             let w = g.written;
             if let Some(outcome) = g.early[w % slots].take() {
                 drop(g);
@@ -324,7 +406,7 @@ fn in_order(
                 }
             } else if let Some(i) = g.take(sizes) {
                 drop(g);
-                let outcome = extract_one(files, (walked, sizes), i, extractor);
+                let outcome = run_job(i);
                 g = lock();
                 g.early[i % slots] = Some(outcome);
             } else {
@@ -336,31 +418,6 @@ fn in_order(
         }
         Ok(())
     })
-}
-
-/// Gives file `i`'s citations to `sink`, in order, and keeps its document
-/// (without its citations), its error or its skip note in `run` (see
-/// [`keep`]).
-fn flush(
-    i: usize,
-    result: Result<Extracted, InputError>,
-    sink: &mut dyn FnMut(Citation) -> std::io::Result<()>,
-    run: &mut CorpusRun,
-    own: &mut Vec<usize>,
-) -> std::io::Result<()> {
-    match result {
-        Ok(d) => {
-            for c in d.citations {
-                sink(c)?;
-            }
-            run.docs.push(Extracted {
-                info: d.info,
-                citations: Vec::new(),
-            });
-        }
-        Err(e) => keep(i, Err(e), run, own),
-    }
-    Ok(())
 }
 
 /// Number of files `inputs` expands to (for sizing a progress bar).

@@ -4,6 +4,8 @@
 //! after it), and unreadable ones among them, give the same citations,
 //! documents and errors, in the same order, as the collecting
 //! `extract_corpus`. A failing sink stops the run with its error.
+//! `pipeline::extract_corpus_rendered` gives the same records, rendered
+//! where they are made, whatever the number of workers.
 
 use std::path::PathBuf;
 use unxref::extract::{Extractor, Options};
@@ -83,6 +85,82 @@ fn any_number_of_workers_gives_the_same_stream() {
     for threads in [2, 3, 7] {
         assert!(stream(threads) == one, "{threads} workers");
     }
+}
+
+/// JSON lines of `citations`, appended to `out`.
+fn json_lines(citations: &[Citation], out: &mut Vec<u8>) -> std::io::Result<()> {
+    for c in citations {
+        c.write_json(out);
+        out.push(b'\n');
+    }
+    Ok(())
+}
+
+#[test]
+fn rendered_records_are_the_records_of_the_stream_in_its_order() {
+    // (a file of 4 MiB and more is streamed a citation at a time: one here)
+    let (dir, mut paths) = corpus(300);
+    let big = dir.path().join("doc9999.txt");
+    std::fs::write(&big, "Recalling resolution 2178 (2014),\n".repeat(130_000)).unwrap();
+    paths.push(big);
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let mut want = Vec::new();
+    let each = pipeline::extract_corpus_each(&paths, &extractor, &mut |c| {
+        json_lines(std::slice::from_ref(&c), &mut want)
+    })
+    .unwrap();
+    for threads in [1, 2, 5] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let mut got = Vec::new();
+        let mut pieces = 0;
+        let run = pool
+            .install(|| {
+                pipeline::extract_corpus_rendered(&paths, &extractor, &json_lines, &mut |r| {
+                    assert!(!r.is_empty(), "no empty batch is handed over");
+                    pieces += 1;
+                    got.extend_from_slice(r);
+                    Ok(())
+                })
+            })
+            .unwrap();
+        assert!(got == want, "{threads} workers");
+        // one piece per small document with citations, one per citation
+        // of the big one
+        assert_eq!(pieces, 300 - 3 + 130_000, "{threads} workers");
+        let files = |r: &pipeline::CorpusRun| -> Vec<String> {
+            r.docs.iter().map(|d| d.info.file.clone()).collect()
+        };
+        assert_eq!(files(&run), files(&each));
+        assert_eq!(run.errors.len(), each.errors.len());
+    }
+}
+
+#[test]
+fn a_failing_render_stops_the_run_with_its_error() {
+    let (_dir, paths) = corpus(200);
+    let extractor = Extractor::new(Options::default()).unwrap();
+    let render = |cs: &[Citation], out: &mut Vec<u8>| {
+        if cs.iter().any(|c| c.target == "A/RES/70/100") {
+            return Err(std::io::Error::other("cannot render"));
+        }
+        json_lines(cs, out)
+    };
+    let mut lines = 0;
+    let err = pipeline::extract_corpus_rendered(&paths, &extractor, &render, &mut |r| {
+        lines += r.iter().filter(|&&b| b == b'\n').count();
+        Ok(())
+    })
+    .unwrap_err();
+    assert_eq!(err.to_string(), "cannot render");
+    // Files 0..=98 reached the sink, nothing after them.
+    let before: usize = (0..99)
+        .filter(|k| k % 101 != 50)
+        .map(|k| if k % 37 == 1 { 3_000 } else { 1 })
+        .sum();
+    assert_eq!(lines, before);
 }
 
 #[test]

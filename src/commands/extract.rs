@@ -71,49 +71,44 @@ fn citation_cells(c: &crate::model::Citation) -> [String; 15] {
     ]
 }
 
-/// Where citations go as they come.
-enum Out<'a> {
-    /// One JSON object per line, each serialised into the buffer first and
-    /// written in one call (serde_json's many small writes through a `dyn
-    /// Write` cost more than the serialising).
-    Jsonl(&'a mut dyn Write, Vec<u8>),
-    /// CSV rows; the header is written before the first row (or at the
-    /// end when there is none, unless no input could be used).
-    Csv(Box<csv::Writer<&'a mut dyn Write>>, bool),
-    /// Table or Markdown rows, written at the end (column widths need them
-    /// all).
-    Rows(&'a mut dyn Write, Vec<Vec<String>>),
+/// Appends the JSON lines of `citations` to `out` (on the thread that
+/// extracted them, see [`pipeline::extract_corpus_rendered`]).
+fn jsonl_records(citations: &[Citation], out: &mut Vec<u8>) -> std::io::Result<()> {
+    for c in citations {
+        c.write_json(out);
+        out.push(b'\n');
+    }
+    Ok(())
 }
 
-impl Out<'_> {
-    fn push(&mut self, c: Citation) -> std::io::Result<()> {
-        match self {
-            Out::Jsonl(w, buf) => {
-                buf.clear();
-                c.write_json(buf);
-                buf.push(b'\n');
-                w.write_all(buf)
-            }
-            Out::Csv(cw, header) => {
-                if !*header {
-                    cw.write_record(COLUMNS)?;
-                    *header = true;
-                }
-                cw.write_record(crate::export::text::csv_record(&citation_cells(&c)))
-                    .map_err(Into::into)
-            }
-            Out::Rows(_, rows) => {
-                rows.push(vec![
-                    c.file,
-                    c.line.to_string(),
-                    c.kind.to_string(),
-                    c.target,
-                    c.text.split_whitespace().collect::<Vec<_>>().join(" "),
-                ]);
-                Ok(())
-            }
-        }
+/// Appends the CSV rows of `citations` to `out` (no header).
+fn csv_records(citations: &[Citation], out: &mut Vec<u8>) -> std::io::Result<()> {
+    let mut cw = csv::WriterBuilder::new()
+        .has_headers(false)
+        .buffer_capacity(4096)
+        .from_writer(out);
+    for c in citations {
+        cw.write_record(crate::export::text::csv_record(&citation_cells(c)))?;
     }
+    cw.flush()
+}
+
+/// A table or Markdown row: file, line, kind, target, text.
+fn row(c: Citation) -> Vec<String> {
+    vec![
+        c.file,
+        c.line.to_string(),
+        c.kind.to_string(),
+        c.target,
+        c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+    ]
+}
+
+/// Writes the CSV header row ([`COLUMNS`]).
+fn write_csv_header(w: &mut dyn Write) -> std::io::Result<()> {
+    let mut cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
+    cw.write_record(COLUMNS)?;
+    cw.flush()
 }
 
 /// Marks the run where no input could be used (nothing is written then).
@@ -129,8 +124,9 @@ impl std::fmt::Display for NoInput {
 impl std::error::Error for NoInput {}
 
 /// Runs `unxref extract`. Citations are written as they are extracted
-/// (documents in input order, see [`pipeline::extract_corpus_each`]), so
-/// memory does not grow with the output.
+/// (documents in input order, see [`pipeline::extract_corpus_rendered`]),
+/// so memory does not grow with the output (but for a table, whose column
+/// widths need every row).
 pub fn run(args: &ExtractArgs) -> Result<Status> {
     if !args.reading.metadata.is_empty() {
         return Err(Error::Usage(
@@ -142,16 +138,37 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
     let format = args.format.unwrap_or_else(super::default_format);
     let mut run = None;
     let mut write = |w: &mut dyn Write| -> std::io::Result<()> {
-        let mut out = match format {
-            Format::Jsonl => Out::Jsonl(w, Vec::with_capacity(1024)),
-            Format::Csv => {
-                // one header, written by `push` (`serialize` would add its own)
-                let cw = csv::WriterBuilder::new().has_headers(false).from_writer(w);
-                Out::Csv(Box::new(cw), false)
+        // JSON lines and CSV rows are written out where they are made and
+        // reach `w` a document at a time; table and Markdown rows are kept
+        // to the end (column widths need them all).
+        let mut rows = Vec::new();
+        let mut header = false;
+        let done = match format {
+            Format::Jsonl => pipeline::extract_corpus_rendered(
+                &args.paths,
+                &extractor,
+                &jsonl_records,
+                &mut |records| w.write_all(records),
+            )?,
+            Format::Csv => pipeline::extract_corpus_rendered(
+                &args.paths,
+                &extractor,
+                &csv_records,
+                &mut |records| {
+                    if !header {
+                        write_csv_header(w)?;
+                        header = true;
+                    }
+                    w.write_all(records)
+                },
+            )?,
+            Format::Table | Format::Markdown => {
+                pipeline::extract_corpus_each(&args.paths, &extractor, &mut |c| {
+                    rows.push(row(c));
+                    Ok(())
+                })?
             }
-            Format::Table | Format::Markdown => Out::Rows(w, Vec::new()),
         };
-        let done = pipeline::extract_corpus_each(&args.paths, &extractor, &mut |c| out.push(c))?;
         let failed = done.docs.is_empty() && !done.errors.is_empty();
         run = Some(done);
         if failed {
@@ -159,22 +176,14 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
             // empty one (write_atomic keeps the old file on an error)
             return Err(std::io::Error::other(NoInput));
         }
-        match out {
-            Out::Jsonl(..) => Ok(()),
-            Out::Csv(mut cw, header) => {
-                if !header {
-                    cw.write_record(COLUMNS)?;
-                }
-                cw.flush()
-            }
-            Out::Rows(w, rows) => {
-                let header = ["file", "line", "kind", "target", "text"];
-                if format == Format::Table {
-                    super::write_table(w, &header, &rows)
-                } else {
-                    super::write_markdown(w, &header, &rows)
-                }
-            }
+        let columns = ["file", "line", "kind", "target", "text"];
+        match format {
+            Format::Jsonl => Ok(()),
+            // (the header alone when no citation was found)
+            Format::Csv if !header => write_csv_header(w),
+            Format::Csv => Ok(()),
+            Format::Table => super::write_table(w, &columns, &rows),
+            Format::Markdown => super::write_markdown(w, &columns, &rows),
         }
     };
     let written = match &args.output {
