@@ -278,17 +278,26 @@ pub(super) fn read_capped_sized(
     const HEAD: u64 = 64 * 1024;
     if size_hint > 0 && size_hint <= limit {
         // A file of known size within the limit: read whole, in one read
-        // and the one that finds its end (`read_to_end` starts at 8 KiB and
-        // doubles: nine reads for a 1 MB file), the head checked after; a
+        // (`read_to_end` starts at 8 KiB and doubles: nine reads for a 1 MB
+        // file, and one more to find the end), the head checked after; a
         // binary file gives its head only, as below. The buffer comes
         // zeroed from the allocator (fresh pages for a large one).
         let want = size_hint as usize + 1;
         let mut buf = vec![0u8; want];
         let mut filled = 0;
         while filled < want {
+            let asked = want - filled;
             match r.read(&mut buf[filled..]) {
                 Ok(0) => break,
-                Ok(n) => filled += n,
+                Ok(n) => {
+                    filled += n;
+                    // The size the walk saw, in a read that got less than it
+                    // asked for: the file's end (a regular file reads short
+                    // only there), without the read that returns nothing.
+                    if filled == want - 1 && n < asked {
+                        break;
+                    }
+                }
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
