@@ -161,16 +161,17 @@ pub fn identify(text: &str, path: &str) -> Identity {
             // a bounded repetition in the regex, which the lazy DFA pays
             // for with hundreds of states).
             let title = c.name("gt").map_or(String::new(), |m| {
-                let line = m.as_str();
+                let (end, line) = titles::line_from(title_zone, m.start());
                 let cut = line.char_indices().nth(300).map_or(line.len(), |(i, _)| i);
-                continued_title(&line[..cut], &title_zone[m.end()..])
+                continued_title(&line[..cut], &title_zone[end..])
             });
             (format!("A/RES/{}", g.as_str()), title)
         } else if let Some(d) = c.name("dec") {
             (
                 format!("A/DEC/{}", d.as_str()),
-                c.name("dt")
-                    .map_or(String::new(), |m| m.as_str().to_string()),
+                c.name("dt").map_or(String::new(), |m| {
+                    titles::line_from(title_zone, m.start()).1.to_string()
+                }),
             )
         } else {
             let n = c
