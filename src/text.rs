@@ -59,6 +59,19 @@ impl Mapped {
         }
     }
 
+    /// Empties this map for a rewrite of a source of `src_len` bytes,
+    /// keeping its buffers (a scratch map reused from text to text).
+    pub fn reset(&mut self, src_len: usize) {
+        self.text.clear();
+        self.segs.clear();
+        self.src_len = src_len;
+    }
+
+    /// Bytes held by this map's buffers (text and segments).
+    pub fn capacity_bytes(&self) -> usize {
+        self.text.capacity() + self.segs.capacity() * std::mem::size_of::<(usize, usize, bool)>()
+    }
+
     /// Appends `s`, which stands for the source bytes starting at
     /// `src_start`, copied byte for byte.
     pub fn push_copy(&mut self, s: &str, src_start: usize) {

@@ -65,9 +65,20 @@ mod tsv;
 mod words;
 
 use anchors::build_anchors;
-use normalise::{norm_str, normalise};
+#[cfg(test)]
+use normalise::normalise;
+use normalise::{norm_str, normalise_into};
 use russian::ru_cases;
 pub use tsv::parse_tsv;
+
+thread_local! {
+    /// The normalised text of the last document on this thread, its
+    /// buffers reused by the next one (see `normalise_into`).
+    static NORMALISED: std::cell::RefCell<Mapped> = std::cell::RefCell::new(Mapped::default());
+}
+
+/// Scratch buffers above this size (bytes) are given back after a document.
+const SCRATCH_KEPT: usize = 16 << 20;
 
 /// The built-in table, as shipped in `data/instruments.tsv`.
 pub const BUILTIN_TSV: &str = include_str!("../../../data/instruments.tsv");
@@ -324,13 +335,31 @@ impl InstrumentTable {
         text: &str,
         each: impl FnOnce(&str, &mut dyn FnMut(usize, usize)),
     ) -> Vec<InstrumentHit> {
-        let mut hits = Vec::new();
         if self.inner.pats.is_empty() {
-            return hits;
+            return Vec::new();
         }
-        let normed = normalise(text);
-        let hay: &str = normed.as_ref().map_or(text, |m| m.text.as_str());
-        let map = |p: usize| normed.as_ref().map_or(p, |m| m.to_source(p));
+        NORMALISED.with_borrow_mut(|scratch| {
+            let changed = normalise_into(text, scratch);
+            let normed = changed.then_some(&*scratch);
+            let hits = self.find_in(text, normed, each);
+            if scratch.capacity_bytes() > SCRATCH_KEPT {
+                *scratch = Mapped::default();
+            }
+            hits
+        })
+    }
+
+    /// [`InstrumentTable::find_by`] on `text` normalised (`normed`; `None`:
+    /// `text` is its own normal form).
+    fn find_in(
+        &self,
+        text: &str,
+        normed: Option<&Mapped>,
+        each: impl FnOnce(&str, &mut dyn FnMut(usize, usize)),
+    ) -> Vec<InstrumentHit> {
+        let mut hits = Vec::new();
+        let hay: &str = normed.map_or(text, |m| m.text.as_str());
+        let map = |p: usize| normed.map_or(p, |m| m.to_source(p));
         // Every occurrence of a name holds its anchor at a fixed offset, so
         // the occurrences are found by comparing, at each anchor occurrence,
         // the few names that hold it — no scan of the text beyond the search
