@@ -4,8 +4,10 @@
 //!
 //! [`extract_corpus`] keeps every document's citations (what the graph
 //! needs); [`extract_corpus_each`] hands them over in order as they are
-//! made and keeps none (what `unxref extract` needs: memory stays bounded
-//! whatever the corpus and whatever one document holds).
+//! made and keeps none (memory stays bounded whatever the corpus and
+//! whatever one document holds); [`extract_corpus_rendered`] does the same
+//! with each citation first written out as a record by the thread that
+//! extracted it (what `unxref extract` needs for JSON Lines and CSV).
 
 use crate::extract::{Extracted, Extractor};
 use crate::input::{self, InputError};
