@@ -10,8 +10,8 @@ use super::*;
 /// their first three characters and none: [`line_from`] gives the rest. The
 /// same lines match, with the same groups (nothing follows either group,
 /// so the longer form only walked the line); the capture engine no longer
-/// walks every title (a third of the cost of reading a document's identity
-/// went to this pattern).
+/// walks every title (`identify` on the shared corpus: 247 M instructions,
+/// now 221 M).
 pub(super) static TITLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)^[ \t#*]*(?:",
