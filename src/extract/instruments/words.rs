@@ -88,6 +88,11 @@ pub(super) struct AnchorFinder {
     /// most word starts ("the", "and", "of ") for a few instructions; with
     /// two bytes, seven word starts in ten went on to the index.
     triples: Box<[u64; TRIPLE_WORDS]>,
+    /// Every word-start anchor has an ASCII letter or a non-ASCII byte as
+    /// its second and third bytes: then only word starts followed by two
+    /// such bytes are visited (not "a", "of", "to", "in": a third of the
+    /// word starts of an English text), a test on the block's masks.
+    long_starts: bool,
     /// The other anchors, with their anchor ids; `None` when there are none.
     rest: Option<(AhoCorasick, Vec<u32>)>,
     /// Non-ASCII first bytes of the other anchors: they are looked for only
@@ -109,6 +114,7 @@ impl AnchorFinder {
         let mut rest_lead = [false; 256];
         let mut rest_always = false;
         let mut triples = Box::new([0u64; TRIPLE_WORDS]);
+        let mut long_starts = true;
         for (a, (w, cands)) in words.iter().zip(by_anchor).enumerate() {
             let b = w.as_bytes();
             let at_word_start = b.len() >= 3
@@ -121,6 +127,9 @@ impl AnchorFinder {
             if at_word_start {
                 let k = triple(b[0], b[1], b[2]);
                 triples[k / 64] |= 1 << (k % 64);
+                long_starts &= b[1..3]
+                    .iter()
+                    .all(|&x| x.is_ascii_alphabetic() || x >= 0x80);
                 let (head, mask) = head(b);
                 let key = slot(head);
                 if index[key] == 0 {
@@ -150,6 +159,7 @@ impl AnchorFinder {
             buckets,
             words: words.iter().map(|w| w.as_bytes().into()).collect(),
             triples,
+            long_starts,
             rest,
             rest_lead,
             rest_always,
@@ -182,10 +192,19 @@ impl AnchorFinder {
                     h &= h - 1;
                 }
             }
-            let mut starts = c.alpha & !prev_word;
+            // Positions whose next two bytes are ASCII letters or non-ASCII
+            // (the last two of the block pass: their next bytes are in the
+            // next block).
+            let long = if self.long_starts {
+                let l = c.alpha | c.high;
+                ((l >> 1) | 1 << 63) & ((l >> 2) | 3 << 62)
+            } else {
+                u64::MAX
+            };
+            let mut starts = c.alpha & !prev_word & long;
             // After a non-ASCII byte: a start unless that character is a
             // word character of a spaced script.
-            let mut maybe = c.alpha & prev_high;
+            let mut maybe = c.alpha & prev_high & long;
             while maybe != 0 {
                 let k = maybe.trailing_zeros() as usize;
                 if !hay[..i + k].chars().next_back().is_some_and(spaced_word) {
@@ -365,6 +384,17 @@ mod tests {
             let text = text_of(&picks);
             prop_assert_eq!(TABLE.find(&text), find_reference(&text), "{:?}", text);
         }
+    }
+
+    #[test]
+    fn built_in_anchors_skip_short_words() {
+        // (the test on the next two bytes is on for the shipped table; the
+        // anchor among short words in a whole block is still found)
+        assert!(TABLE.inner.anchors.long_starts);
+        let text = format!("of a Convention to Codes{}", " ".repeat(80));
+        let mut seen = Vec::new();
+        TABLE.inner.anchors.each(&text, |_, at| seen.push(at));
+        assert_eq!(seen, vec![5]);
     }
 
     #[test]
