@@ -62,17 +62,18 @@ fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
     }
     // ASCII letters in one vectorisable pass; then the other bytes, by
     // class of `SCRIPT` (none, Latin, Cyrillic, Han, Arabic), skipping
-    // ASCII eight bytes at a time.
+    // ASCII 64 bytes at a time, to the block's first non-ASCII byte.
     let mut n = [0usize; 5];
     n[1] = ascii_letters(b);
     let mut i = 0;
     while i < b.len() {
-        if i + 8 <= b.len() {
-            use crate::text::swar::{HIGH, load};
-            if load(b, i) & HIGH == 0 {
-                i += 8;
+        if i + 64 <= b.len() {
+            let high = crate::text::classes::high(b, i);
+            if high == 0 {
+                i += 64;
                 continue;
             }
+            i += high.trailing_zeros() as usize;
         }
         let end = (i + 8).min(b.len());
         while i < end {
