@@ -142,7 +142,9 @@ fn masthead(text: &str) -> Option<Lang> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].lines().find_map(|line| {
+    // (trimmed lines: `lines_inclusive` gives what `str::lines` gives,
+    // with the line breaks the trim takes off)
+    crate::text::lines_inclusive(&text[..end]).find_map(|line| {
         let w = line.trim();
         if w.is_empty() || w.len() > 16 {
             return None;

@@ -77,7 +77,7 @@ pub fn find_all_for(
         .find_map(|s| commission_of(s))
         .or_else(|| regional_author(text));
     triggered_lists(text, adopting, author, furniture, &mut hits);
-    if text.contains('第') {
+    if memchr::memmem::find(text.as_bytes(), "第".as_bytes()).is_some() {
         zh_lists(text, adopting, &mut hits);
     }
     treaties(text, &mut hits);
@@ -117,7 +117,9 @@ pub fn find_all_for(
 /// numbered by its sessions, not the General Assembly's.
 fn regional_author(text: &str) -> Option<acts::Act> {
     let head = &text[..floor_boundary(text, 1200)];
-    head.lines().map(str::trim_start).find_map(commission_of)
+    crate::text::lines_inclusive(head)
+        .map(|l| l.trim_start().trim_end_matches(['\n', '\r']))
+        .find_map(commission_of)
 }
 
 /// The regional commission a symbol (or a line opening with one) belongs
