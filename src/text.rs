@@ -175,9 +175,10 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// Eight bytes at a time ("SWAR"): a block of a byte slice as one `u64`,
 /// each byte's test result in its high bit. Used by the scans that skip
-/// ordinary bytes eight at a time (folding, the language's script count,
-/// context passages, JSON escaping) and by those of [`classes`] for the
-/// last bytes of a text (cleaning).
+/// ordinary bytes eight at a time (context passages, JSON escaping) and by
+/// those of [`classes`] for the last bytes of a text (cleaning); folding and
+/// the language's script count skip ASCII 64 bytes at a time
+/// ([`classes::high`]).
 pub(crate) mod swar {
     /// The high bit of every byte.
     pub const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -224,7 +225,8 @@ pub(crate) mod swar {
 ///
 /// Why: the scans that look at every byte of every text (the word starts
 /// of the instrument anchors, the bytes that cleaning and normalising may
-/// change, sentence bounds, the language vote's words) took a quarter of
+/// change, sentence bounds, the language vote's words, the non-ASCII bytes
+/// folding and the script count look at) took a quarter of
 /// the instructions of `unxref extract` eight bytes at a time ([`swar`]);
 /// in blocks of 64 they take half as many. On x86-64 a block is read with
 /// SSE2 (part of the architecture's baseline, so no feature check),
