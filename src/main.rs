@@ -40,6 +40,12 @@ enum Command {
     Stats(commands::stats::StatsArgs),
 }
 
+/// mimalloc, not the system's malloc: `extract` of `../shared/corpus` allocates
+/// and frees a buffer per file and strings per citation on two threads; with
+/// glibc's malloc that cost 14 times the page faults and about 6 % more CPU.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // PDFs are read in bounded child processes of this same executable.
     if std::env::var_os(unxref::input::pdf::WORKER_ENV).is_some() {
