@@ -39,7 +39,7 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
             .filter(|w| !w.is_empty())
             .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
             && between.split_whitespace().count() <= 4;
-        let r = body_ref(m.as_str());
+        let r = body_ref(&win[m.range()]);
         // Another body's full name: "Commission on Narcotic Drugs resolution",
         // "the Commission on Narcotic Drugs, in its resolution".
         let (name_part, tail) = match between.rfind(',') {
@@ -81,7 +81,7 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
 }
 
 pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
-    let Some(c) = BODY_AFTER.captures(&s[end..]) else {
+    let Some(name) = body_after(&s[end..]) else {
         let m = OTHER_AFTER.find(&s[end..])?;
         // "… adopted by the United Nations Environment Assembly", "… of the
         // Conference of the Parties to the Convention on Biological
@@ -91,12 +91,11 @@ pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
         let near = &near[..near.find([';', '.', '(']).unwrap_or(near.len())];
         let act = BODY
             .find_iter(near)
-            .filter_map(|b| body_ref(b.as_str()))
+            .filter_map(|b| body_ref(&near[b.range()]))
             .find(|b| matches!(b, BodyRef::Act(_)));
         return Some(act.unwrap_or(BodyRef::Other));
     };
-    let m = c.name("b").or_else(|| c.name("c"))?;
-    body_ref(m.as_str()).map(|b| match b {
+    body_ref(&s[end..][name]).map(|b| match b {
         BodyRef::Assembly => BodyRef::Ga,
         b => b,
     })

@@ -28,9 +28,9 @@ pub(super) fn triggered_lists(
         let mut i = skip_ws(b, m.end());
         let mut between_body = None;
         if i < b.len() && !b[i].is_ascii_digit() {
-            if let Some(bc) = BODY_AT.captures(&s[i..]) {
-                between_body = body_ref(&bc["b"]);
-                i = skip_ws(b, i + bc.get(0).map_or(0, |m| m.end()));
+            if let Some((name, end)) = body_at(&s[i..]) {
+                between_body = body_ref(&s[i..][name]);
+                i = skip_ws(b, i + end);
             }
             if b[i..].starts_with(b"No. ") || b[i..].starts_with(b"no. ") {
                 i = skip_ws(b, i + 4);
@@ -108,8 +108,8 @@ pub(super) fn triggered_lists(
         // own body adopts no resolutions.
         if ctx == Context::Its
             && matches!(adopting, Some(Body::Other) | None)
-            && let Some(c) = SUBJECT_AFTER.captures(&s[end..])
-            && let Some(b) = body_ref(&c["b"])
+            && let Some(name) = subject_after(&s[end..])
+            && let Some(b) = body_ref(&s[end..][name])
         {
             ctx = Context::Named(b);
         }
@@ -301,7 +301,7 @@ pub(super) fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
                 .chars()
                 .all(|c| matches!(c, '其' | '在' | '的' | ' '))
             {
-                ctx = Context::Named(match body_ref(m.as_str()) {
+                ctx = Context::Named(match body_ref(&win[m.range()]) {
                     Some(BodyRef::Assembly) => BodyRef::Ga,
                     Some(b) => b,
                     None => continue,
@@ -346,12 +346,15 @@ pub(super) fn zh_head(s: &str, start: usize) -> Option<Context> {
     if !(head.ends_with("决议") || head.ends_with("決議") || head.ends_with("决定")) {
         return None;
     }
-    let ctx = BODY.find(head).and_then(|m| body_ref(m.as_str())).map(|b| {
-        Context::Named(match b {
-            BodyRef::Assembly => BodyRef::Ga,
-            b => b,
-        })
-    });
+    let ctx = BODY
+        .find(head)
+        .and_then(|m| body_ref(&head[m.range()]))
+        .map(|b| {
+            Context::Named(match b {
+                BodyRef::Assembly => BodyRef::Ga,
+                b => b,
+            })
+        });
     ctx.or_else(|| head.contains('其').then_some(Context::Its))
 }
 

@@ -27,9 +27,9 @@ use super::acts;
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
-    BETWEEN_WORDS, BODY, BODY_AFTER, BODY_AT, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS,
-    LIST_MARKER, NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SUBJECT_AFTER, SYMBOL_PREFIXES, TREATY,
-    TRIGGER, VOL, ZH_LIST, body_ref, has_symbol_prefix,
+    BETWEEN_WORDS, BODY, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS, LIST_MARKER, NAME_WORDS, NO,
+    OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_after, body_at,
+    body_ref, has_symbol_prefix, subject_after,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
