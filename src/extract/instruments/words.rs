@@ -25,6 +25,7 @@
 
 use super::anchors::Cand;
 use super::*;
+use std::sync::OnceLock;
 
 /// Slots of [`AnchorFinder`]'s index.
 const SLOTS: usize = 4096;
@@ -94,13 +95,41 @@ pub(super) struct AnchorFinder {
     /// word starts of an English text), a test on the block's masks.
     long_starts: bool,
     /// The other anchors, with their anchor ids; `None` when there are none.
-    rest: Option<(AhoCorasick, Vec<u32>)>,
+    rest: Option<Rest>,
     /// Non-ASCII first bytes of the other anchors: they are looked for only
     /// in a text holding one of them …
     rest_lead: [bool; 256],
     /// … unless one starts with an ASCII byte (then in every text, whatever
     /// its case).
     rest_always: bool,
+}
+
+/// The anchors that are not looked for at word starts (Cyrillic, Chinese,
+/// Arabic, and those that may follow a letter), with their automaton.
+struct Rest {
+    /// Their texts …
+    words: Vec<String>,
+    /// … and anchor ids.
+    ids: Vec<u32>,
+    /// Built by the first text that holds one of their first bytes: a DFA
+    /// over them cost 14 M instructions, a fifth of the making of the built-in
+    /// table, which every run waited for, though most corpora have texts
+    /// in Latin script only.
+    automaton: OnceLock<AhoCorasick>,
+}
+
+impl Rest {
+    /// The automaton over the words (built on first use).
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&self.words)
+                .expect("anchors build an automaton")
+        })
+    }
 }
 
 impl AnchorFinder {
@@ -145,14 +174,10 @@ impl AnchorFinder {
                 rest_always |= first < 0x80;
             }
         }
-        let rest = (!rest_words.is_empty()).then(|| {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&rest_words)
-                .expect("anchors build an automaton");
-            (ac, rest_ids)
+        let rest = (!rest_words.is_empty()).then(|| Rest {
+            words: rest_words.iter().map(|w| w.to_string()).collect(),
+            ids: rest_ids,
+            automaton: OnceLock::new(),
         });
         AnchorFinder {
             index,
@@ -226,9 +251,9 @@ impl AnchorFinder {
                 self.at(b, j, &mut f);
             }
         }
-        if lead_seen && let Some((ac, ids)) = &self.rest {
-            for m in ac.find_overlapping_iter(hay) {
-                f(ids[m.pattern().as_usize()] as usize, m.start());
+        if lead_seen && let Some(rest) = &self.rest {
+            for m in rest.automaton().find_overlapping_iter(hay) {
+                f(rest.ids[m.pattern().as_usize()] as usize, m.start());
             }
         }
     }
