@@ -173,17 +173,24 @@ fn walk(dir: &Path, d: &mut Discovery, seen: &mut Seen) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let name = p
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        if name.starts_with('.') {
+    // Sorted by name: the order of their paths (one folder's), compared
+    // as bytes rather than component by component.
+    let mut entries: Vec<(std::ffi::OsString, std::fs::DirEntry)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.file_name(), e)))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in entries {
+        if name.as_encoded_bytes().starts_with(b".") {
             continue;
         }
-        match std::fs::metadata(&p) {
+        let p = entry.path();
+        // Followed through a symbolic link; else stated in the folder
+        // (`fstatat`, not a look-up of the whole path again).
+        let meta = match entry.file_type() {
+            Ok(t) if !t.is_symlink() => entry.metadata(),
+            _ => std::fs::metadata(&p),
+        };
+        match meta {
             Ok(m) if m.is_dir() => {
                 if excluded(file_id(&m)) {
                     d.skipped
