@@ -135,7 +135,10 @@ fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
                 let p = base + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 if p >= i {
-                    i = norm.step(p);
+                    i = match norm.ascii_run(p) {
+                        Some(j) => j,
+                        None => norm.step(p),
+                    };
                 }
             }
             i = i.max(base + 64);
@@ -192,6 +195,54 @@ impl Normaliser<'_> {
         } else {
             m.push_replaced(rep, s, e);
         }
+        self.copied = e;
+    }
+
+    /// [`Normaliser::step`]'s fast path, inline: a run of ASCII white space
+    /// at `i` followed by an ASCII byte or the end, rewritten in one call
+    /// ([`Mapped::push_copy_then_space`]); the offset to go on from, or
+    /// `None` for anything else (left to `step`).
+    #[inline(always)]
+    fn ascii_run(&mut self, i: usize) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let n = b.len();
+        if !is_ascii_space(b[i]) {
+            return None;
+        }
+        if b[i] == b' ' {
+            // A space starts a run only before one of these ([`may_change`]:
+            // not before a form feed, which starts a run of its own).
+            match b.get(i + 1) {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => {}
+                Some(&x) if x >= 0x80 => return None,
+                _ => return Some(i + 1),
+            }
+        }
+        let mut j = i + 1;
+        while j < n && is_ascii_space(b[j]) {
+            j += 1;
+        }
+        if j < n && b[j] >= 0x80 {
+            return None;
+        }
+        let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
+        if joins {
+            self.rewrite(i, j, None);
+        } else if j - i > 1 || b[i] != b' ' {
+            self.rewrite(i, j, Some(b' '));
+        }
+        Some(j)
+    }
+
+    /// Rewrites the white space `s..e` as `rep` (as [`Normaliser::put`]).
+    #[inline(always)]
+    fn rewrite(&mut self, s: usize, e: usize, rep: Option<u8>) {
+        if !self.started {
+            self.started = true;
+            self.out.text.reserve(self.text.len());
+        }
+        self.out
+            .push_copy_then_space(self.text, self.copied, s, e, rep);
         self.copied = e;
     }
 
