@@ -219,6 +219,10 @@ impl Normaliser<'_> {
             }
         }
         let mut j = i + 1;
+        // (runs of layout spaces are long: eight at a time first)
+        while j + 8 <= n && b[j..j + 8] == *b"        " {
+            j += 8;
+        }
         while j < n && is_ascii_space(b[j]) {
             j += 1;
         }
