@@ -34,16 +34,18 @@ fn decode_plain(data: Cow<'_, [u8]>) -> Result<(String, Vec<String>), usize> {
     if let Some(offset) = memchr::memchr(0, &data) {
         return Err(offset);
     }
-    let data = match data {
-        Cow::Owned(v) => match String::from_utf8(v) {
-            Ok(s) => return Ok((s, Vec::new())),
-            Err(e) => Cow::Owned(e.into_bytes()),
-        },
-        Cow::Borrowed(b) => match std::str::from_utf8(b) {
-            Ok(s) => return Ok((s.to_string(), Vec::new())),
-            Err(_) => Cow::Borrowed(b),
-        },
-    };
+    // Valid UTF-8, the common case, is told by simdutf8 (vector code chosen
+    // at run time): std's check was 0.8 % of the instructions of `extract`
+    // on the shared corpus, French and Russian texts costing the most.
+    if simdutf8::basic::from_utf8(&data).is_ok() {
+        let text = match data {
+            // SAFETY: the bytes were just checked to be valid UTF-8.
+            Cow::Owned(v) => unsafe { String::from_utf8_unchecked(v) },
+            // SAFETY: as above.
+            Cow::Borrowed(b) => unsafe { std::str::from_utf8_unchecked(b) }.to_string(),
+        };
+        return Ok((text, Vec::new()));
+    }
     let bytes: &[u8] = &data;
     let mut invalid = 0usize;
     let mut non_ascii = 0usize;
