@@ -17,6 +17,12 @@
 //! environment variables `UNXREF_PDF_MEMORY_MB` and `UNXREF_PDF_TIMEOUT`
 //! change them. Without a worker (the library used on its own, unit tests)
 //! PDFs are read in-process, one at a time, without those bounds.
+//!
+//! **Loading.** The shim is a shared object linked to poppler (`build.rs`),
+//! carried in the binary and loaded by the first reading in a process (an
+//! anonymous in-memory file on Linux, a temporary file elsewhere): a
+//! command that reads no PDF never loads poppler and the libraries it
+//! needs, which cost 7 ms at every start when they were linked in.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -280,14 +286,95 @@ fn set_limits(cmd: &mut Command, limits: Limits) {
 
 type PageCb = unsafe extern "C" fn(*mut std::ffi::c_void, *const std::ffi::c_char, usize);
 
-unsafe extern "C" {
-    fn unxref_pdf_text(
-        data: *const std::ffi::c_char,
-        len: usize,
-        cb: PageCb,
-        ctx: *mut std::ffi::c_void,
-        pages: *mut std::ffi::c_int,
-    ) -> std::ffi::c_int;
+/// The shim's entry point (`src/input/pdf_shim.cpp`): reads the PDF of
+/// `len` bytes at `data`, calling `cb(ctx, text, len)` once a page; the
+/// number of pages in `pages`; 0, or an error code.
+type TextFn = unsafe extern "C" fn(
+    data: *const std::ffi::c_char,
+    len: usize,
+    cb: PageCb,
+    ctx: *mut std::ffi::c_void,
+    pages: *mut std::ffi::c_int,
+) -> std::ffi::c_int;
+
+/// The poppler shim as a shared object, built and linked to poppler by
+/// `build.rs` and carried in the binary: it is loaded only by the processes
+/// that read PDFs ([`shim`]). Linked into the binary, poppler and the 25
+/// libraries it needs were loaded at every start of every command (7 of
+/// the 8 ms of `unxref --version`).
+static SHIM: &[u8] = include_bytes!(env!("UNXREF_PDF_SHIM"));
+
+/// [`SHIM`]'s entry point, loaded on first use (once a process).
+fn shim() -> Result<TextFn, PdfError> {
+    static LOADED: OnceLock<Result<usize, String>> = OnceLock::new();
+    let f = LOADED
+        .get_or_init(load_shim)
+        .clone()
+        .map_err(PdfError::Failed)?;
+    // SAFETY: the address is that of `unxref_pdf_text` in the loaded shim,
+    // which is never unloaded, and has this signature.
+    Ok(unsafe { std::mem::transmute::<usize, TextFn>(f) })
+}
+
+/// Writes [`SHIM`] where the dynamic loader can open it (an anonymous
+/// in-memory file on Linux, a temporary file elsewhere), opens it and
+/// finds its entry point: its address, or why it could not be loaded.
+fn load_shim() -> Result<usize, String> {
+    use std::ffi::{CStr, CString};
+    use std::io::Write;
+    let dl_error = |what: &str| {
+        // SAFETY: dlerror returns NULL or a C string owned by the loader.
+        let e = unsafe { libc::dlerror() };
+        let why = if e.is_null() {
+            "unknown error".to_string()
+        } else {
+            // SAFETY: non-NULL: a NUL-terminated string, read at once.
+            unsafe { CStr::from_ptr(e) }.to_string_lossy().into_owned()
+        };
+        format!("cannot load the PDF reader ({what}): {why}")
+    };
+    #[cfg(target_os = "linux")]
+    let (path, _keep) = {
+        use std::os::fd::FromRawFd;
+        // SAFETY: a NUL-terminated name and valid flags.
+        let fd = unsafe { libc::memfd_create(c"unxref-pdf-shim".as_ptr(), libc::MFD_CLOEXEC) };
+        if fd < 0 {
+            return Err(format!(
+                "cannot load the PDF reader: {}",
+                std::io::Error::last_os_error()
+            ));
+        }
+        // SAFETY: `fd` was just opened and is owned by nothing else.
+        let mut file = unsafe { std::fs::File::from_raw_fd(fd) };
+        file.write_all(SHIM)
+            .map_err(|e| format!("cannot load the PDF reader: {e}"))?;
+        (format!("/proc/self/fd/{fd}"), file)
+    };
+    #[cfg(not(target_os = "linux"))]
+    let (path, _keep) = {
+        struct Remove(std::path::PathBuf);
+        impl Drop for Remove {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_file(&self.0);
+            }
+        }
+        let p = std::env::temp_dir().join(format!("unxref-pdf-shim-{}.so", std::process::id()));
+        std::fs::write(&p, SHIM).map_err(|e| format!("cannot load the PDF reader: {e}"))?;
+        (p.to_string_lossy().into_owned(), Remove(p))
+    };
+    let cpath = CString::new(path).map_err(|e| e.to_string())?;
+    // SAFETY: a NUL-terminated path; the shim's initialisers are poppler's
+    // and the C++ runtime's.
+    let handle = unsafe { libc::dlopen(cpath.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
+    if handle.is_null() {
+        return Err(dl_error("open"));
+    }
+    // SAFETY: a live handle and a NUL-terminated name.
+    let f = unsafe { libc::dlsym(handle, c"unxref_pdf_text".as_ptr()) };
+    if f.is_null() {
+        return Err(dl_error("entry point"));
+    }
+    Ok(f as usize)
 }
 
 unsafe extern "C" fn on_page(
@@ -315,6 +402,7 @@ static IN_PROCESS: Mutex<()> = Mutex::new(());
 /// texts, each followed by a form feed.
 pub fn extract_in_process(bytes: &[u8]) -> Result<String, PdfError> {
     let _one = IN_PROCESS.lock().unwrap_or_else(|e| e.into_inner());
+    let unxref_pdf_text = shim()?;
     let mut out: Vec<u8> = Vec::new();
     let mut pages: std::ffi::c_int = 0;
     // SAFETY: `bytes` outlives the call; the callback gets `&mut out`, used
