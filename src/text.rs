@@ -86,15 +86,17 @@ impl Mapped {
         self.text.push_str(s);
     }
 
-    /// Appends `src[from..start]` copied, then `rep` (a space, or nothing
-    /// when `None`) for the white space `src[start..end]`: what
-    /// [`Mapped::push_copy`] then [`Mapped::push_replaced`] (or, for a
-    /// space in place of one byte, `push_copy`) append, in one call. The
-    /// normaliser of instrument names rewrites a million runs of white
-    /// space in a corpus this way.
+    /// Appends `src[from..start]` copied, then a space (`space`) or nothing
+    /// for the white space `src[start..end]`: what [`Mapped::push_copy`]
+    /// then [`Mapped::push_replaced`] (or, for a space in place of one
+    /// byte, `push_copy`) append, in one call. The normaliser of instrument
+    /// names rewrites a million runs of white space in a corpus this way.
     ///
-    /// `from`, `start` and `end` are char boundaries of `src`, the source
-    /// this map rewrites, with `from <= start < end`.
+    /// `src` is the source this map rewrites, `from <= start < end`.
+    ///
+    /// # Panics
+    ///
+    /// When `from` or `start` is not a char boundary of `src`.
     #[inline]
     pub fn push_copy_then_space(
         &mut self,
@@ -102,9 +104,9 @@ impl Mapped {
         from: usize,
         start: usize,
         end: usize,
-        rep: Option<u8>,
+        space: bool,
     ) {
-        let chunk = &src.as_bytes()[from..start];
+        let chunk = &src[from..start];
         let at = self.text.len();
         if !chunk.is_empty() {
             match self.segs.last() {
@@ -112,28 +114,24 @@ impl Mapped {
                 _ => self.segs.push((at, from, true)),
             }
         }
-        // SAFETY: `chunk` lies between char boundaries of a `str`, and the
-        // byte pushed after it is an ASCII space: the text stays UTF-8.
-        let text = unsafe { self.text.as_mut_vec() };
-        text.extend_from_slice(chunk);
-        if end - start == 1 && rep.is_some() {
+        self.text.push_str(chunk);
+        if end - start == 1 && space {
             // the same length: the copy goes on
+            let at = self.text.len();
             if chunk.is_empty() {
                 match self.segs.last() {
-                    Some(&(t, o, true)) if o + (text.len() - t) == start => {}
-                    _ => self.segs.push((text.len(), start, true)),
+                    Some(&(t, o, true)) if o + (at - t) == start => {}
+                    _ => self.segs.push((at, start, true)),
                 }
             }
-            text.push(b' ');
+            self.text.push(' ');
             return;
         }
-        let at = text.len();
-        self.segs.push((at, start, false));
-        if let Some(r) = rep {
-            debug_assert_eq!(r, b' ');
-            text.push(b' ');
+        self.segs.push((self.text.len(), start, false));
+        if space {
+            self.text.push(' ');
         }
-        self.segs.push((text.len(), end, true));
+        self.segs.push((self.text.len(), end, true));
     }
 
     /// Appends `s` as a replacement for the source range

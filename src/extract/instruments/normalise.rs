@@ -231,22 +231,23 @@ impl Normaliser<'_> {
         }
         let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
         if joins {
-            self.rewrite(i, j, None);
+            self.rewrite(i, j, false);
         } else if j - i > 1 || b[i] != b' ' {
-            self.rewrite(i, j, Some(b' '));
+            self.rewrite(i, j, true);
         }
         Some(j)
     }
 
-    /// Rewrites the white space `s..e` as `rep` (as [`Normaliser::put`]).
+    /// Rewrites the white space `s..e` as a space (`space`) or nothing (as
+    /// [`Normaliser::put`]).
     #[inline(always)]
-    fn rewrite(&mut self, s: usize, e: usize, rep: Option<u8>) {
+    fn rewrite(&mut self, s: usize, e: usize, space: bool) {
         if !self.started {
             self.started = true;
             self.out.text.reserve(self.text.len());
         }
         self.out
-            .push_copy_then_space(self.text, self.copied, s, e, rep);
+            .push_copy_then_space(self.text, self.copied, s, e, space);
         self.copied = e;
     }
 
