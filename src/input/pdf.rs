@@ -358,9 +358,22 @@ fn load_shim() -> Result<usize, String> {
                 let _ = std::fs::remove_file(&self.0);
             }
         }
-        let p = std::env::temp_dir().join(format!("unxref-pdf-shim-{}.so", std::process::id()));
-        std::fs::write(&p, SHIM).map_err(|e| format!("cannot load the PDF reader: {e}"))?;
-        (p.to_string_lossy().into_owned(), Remove(p))
+        // A new file of this process's (never one found there: another
+        // user's file or link in the temporary folder is not opened).
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let p =
+            std::env::temp_dir().join(format!("unxref-pdf-shim-{}-{nanos}.so", std::process::id()));
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+            .map_err(|e| format!("cannot load the PDF reader: {}: {e}", p.display()))?;
+        let keep = Remove(p.clone());
+        file.write_all(SHIM)
+            .map_err(|e| format!("cannot load the PDF reader: {e}"))?;
+        (p.to_string_lossy().into_owned(), keep)
     };
     let cpath = CString::new(path).map_err(|e| e.to_string())?;
     // SAFETY: a NUL-terminated path; the shim's initialisers are poppler's
