@@ -309,7 +309,7 @@ const BODY_AFTER_PREFIXES: [(&[&str], bool); 7] = [
 /// The leftmost-first match of
 /// `^[ \t\n]*,?[ \t\n]*(?:(?:of[ \t\n]+the[ \t\n]+|de[ \t\n]+l['’][ \t\n]*|de[ \t\n]+la[ \t\n]+|du[ \t\n]+|des[ \t\n]+|del[ \t\n]+|de[ \t\n]+)(?P<b>LATIN)|(?P<c>OTHER))`,
 /// where `LATIN` are the names of [`BODY`] that start with a Latin letter
-/// ([`latin_start`]) and `OTHER` the others: all the names that match at
+/// (an ASCII character or one of `À`…`ÿ`) and `OTHER` the others: all the names that match at
 /// one place start with its character, so [`BODY`]'s first there is the
 /// first of those of its kind.
 pub fn body_after(s: &str) -> Option<std::ops::Range<usize>> {
