@@ -318,7 +318,6 @@ impl ReadSpare for std::fs::File {}
 /// binary pipe costs 64 KiB, not the whole limit, and the decoder then
 /// reports it as binary.
 pub(super) fn read_capped(r: &mut dyn Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
-    const HEAD: u64 = 64 * 1024;
     let mut buf = Vec::new();
     r.take(HEAD.min(limit + 1)).read_to_end(&mut buf)?;
     if binary_head(&buf) {
@@ -340,7 +339,6 @@ pub(super) fn read_capped_sized<R: ReadSpare>(
     limit: u64,
     size_hint: u64,
 ) -> std::io::Result<Result<Vec<u8>, u64>> {
-    const HEAD: u64 = 64 * 1024;
     if size_hint > 0 && size_hint <= limit {
         // A file of known size within the limit: read whole, in one read
         // (`read_to_end` starts at 8 KiB and doubles: nine reads for a 1 MB
@@ -384,7 +382,10 @@ pub(super) fn read_capped_sized<R: ReadSpare>(
     read_capped(r, limit)
 }
 
-/// Whether a file's first bytes (64 KiB at most) say it is binary: a NUL
+/// How many first bytes of a stream [`binary_head`] looks at.
+const HEAD: u64 = 64 * 1024;
+
+/// Whether a file's first bytes ([`HEAD`] at most) say it is binary: a NUL
 /// byte, where NUL bytes are not expected (UTF-16 text with a byte-order
 /// mark, PDF, Word and ZIP files hold them).
 fn binary_head(head: &[u8]) -> bool {
