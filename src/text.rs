@@ -86,54 +86,6 @@ impl Mapped {
         self.text.push_str(s);
     }
 
-    /// Appends `src[from..start]` copied, then a space (`space`) or nothing
-    /// for the white space `src[start..end]`: what [`Mapped::push_copy`]
-    /// then [`Mapped::push_replaced`] (or, for a space in place of one
-    /// byte, `push_copy`) append, in one call. The normaliser of instrument
-    /// names rewrites a million runs of white space in a corpus this way.
-    ///
-    /// `src` is the source this map rewrites, `from <= start < end`.
-    ///
-    /// # Panics
-    ///
-    /// When `from` or `start` is not a char boundary of `src`.
-    #[inline]
-    pub fn push_copy_then_space(
-        &mut self,
-        src: &str,
-        from: usize,
-        start: usize,
-        end: usize,
-        space: bool,
-    ) {
-        let chunk = &src[from..start];
-        let at = self.text.len();
-        if !chunk.is_empty() {
-            match self.segs.last() {
-                Some(&(t, o, true)) if o + (at - t) == from => {}
-                _ => self.segs.push((at, from, true)),
-            }
-        }
-        self.text.push_str(chunk);
-        if end - start == 1 && space {
-            // the same length: the copy goes on
-            let at = self.text.len();
-            if chunk.is_empty() {
-                match self.segs.last() {
-                    Some(&(t, o, true)) if o + (at - t) == start => {}
-                    _ => self.segs.push((at, start, true)),
-                }
-            }
-            self.text.push(' ');
-            return;
-        }
-        self.segs.push((self.text.len(), start, false));
-        if space {
-            self.text.push(' ');
-        }
-        self.segs.push((self.text.len(), end, true));
-    }
-
     /// Appends `s` as a replacement for the source range
     /// `src_start..src_end` (which may be empty or longer than `s`).
     pub fn push_replaced(&mut self, s: &str, src_start: usize, src_end: usize) {
