@@ -245,25 +245,13 @@ impl Normaliser<'_> {
     fn step(&mut self, i: usize) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        let n = b.len();
         if !may_change(b, i) {
             return i + 1;
         }
-        if is_ascii_space(b[i]) {
-            // Fast path for a run of ASCII white space ("\n", " \n", "  "):
-            // the same as below when no other character follows the run.
-            let mut j = i + 1;
-            while j < n && is_ascii_space(b[j]) {
-                j += 1;
-            }
-            if j >= n || b[j] < 0x80 {
-                let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
-                let rep = if joins { "" } else { " " };
-                if &text[i..j] != rep {
-                    self.put(i, j, rep);
-                }
-                return j;
-            }
+        // A run of ASCII white space that no other character follows: the
+        // same as below, faster.
+        if let Some(j) = self.ascii_run(i) {
+            return j;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
