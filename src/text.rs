@@ -367,6 +367,22 @@ pub(crate) mod classes {
         }
     }
 
+    /// From `i`, past the whole blocks of 64 ASCII bytes: the first byte
+    /// from 0x80 up in the first block that holds one, else where fewer
+    /// than 64 bytes are left (`b.len()` at most). The scans that look only
+    /// at non-ASCII bytes (folding, the script count) go on from there.
+    #[inline(always)]
+    pub fn skip_ascii(b: &[u8], mut i: usize) -> usize {
+        while i + 64 <= b.len() {
+            let h = high(b, i);
+            if h != 0 {
+                return i + h.trailing_zeros() as usize;
+            }
+            i += 64;
+        }
+        i
+    }
+
     /// The bytes of `b[i..i + 64]` (which must be in bounds) that are in
     /// `set` (a few bytes: one compare each per 16 bytes), as a bit mask.
     #[inline(always)]
@@ -612,6 +628,20 @@ mod tests {
         }
         let mut c = LineCounter::new(t);
         assert_eq!([0, 2, 5, 6].map(|p| c.line_of(p)), [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn skip_ascii_stops_at_the_first_high_byte_of_a_whole_block() {
+        let mut b = vec![b'a'; 200];
+        // ASCII only: past the three whole blocks, to the last 8 bytes
+        assert_eq!(classes::skip_ascii(&b, 0), 192);
+        assert_eq!(classes::skip_ascii(&b, 150), 150);
+        assert_eq!(classes::skip_ascii(&b[..128], 0), 128);
+        b[70] = 0xC3;
+        b[71] = 0xA9;
+        assert_eq!(classes::skip_ascii(&b, 0), 70);
+        assert_eq!(classes::skip_ascii(&b, 71), 71);
+        assert_eq!(classes::skip_ascii(&b, 72), 200);
     }
 
     #[test]

@@ -42,15 +42,10 @@ pub fn fold_changes(text: &str) -> Option<Mapped> {
     let mut i = 0;
     let mut buf = [0u8; 4];
     while i < bytes.len() {
-        // Every lead byte is non-ASCII: skip ASCII 64 bytes at a time, to
-        // the block's first non-ASCII byte.
-        if i + 64 <= bytes.len() {
-            let high = crate::text::classes::high(bytes, i);
-            if high == 0 {
-                i += 64;
-                continue;
-            }
-            i += high.trailing_zeros() as usize;
+        // Every lead byte is non-ASCII: ASCII is skipped 64 bytes at a time.
+        i = crate::text::classes::skip_ascii(bytes, i);
+        if i >= bytes.len() {
+            break;
         }
         if !LEAD[bytes[i] as usize] {
             i += 1;

@@ -67,14 +67,7 @@ fn script_counts(b: &[u8]) -> (usize, usize, usize, usize) {
     n[1] = ascii_letters(b);
     let mut i = 0;
     while i < b.len() {
-        if i + 64 <= b.len() {
-            let high = crate::text::classes::high(b, i);
-            if high == 0 {
-                i += 64;
-                continue;
-            }
-            i += high.trailing_zeros() as usize;
-        }
+        i = crate::text::classes::skip_ascii(b, i);
         let end = (i + 8).min(b.len());
         while i < end {
             let x = b[i];
