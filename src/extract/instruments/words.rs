@@ -107,9 +107,7 @@ pub(super) struct AnchorFinder {
 /// The anchors that are not looked for at word starts (Cyrillic, Chinese,
 /// Arabic, and those that may follow a letter), with their automaton.
 struct Rest {
-    /// Their texts …
-    words: Vec<String>,
-    /// … and anchor ids.
+    /// Their anchor ids (their texts are [`AnchorFinder::words`]').
     ids: Vec<u32>,
     /// Built by the first text that holds one of their first bytes: a DFA
     /// over them cost 14 M instructions, a fifth of the making of the built-in
@@ -119,14 +117,14 @@ struct Rest {
 }
 
 impl Rest {
-    /// The automaton over the words (built on first use).
-    fn automaton(&self) -> &AhoCorasick {
+    /// The automaton over their texts in `words` (built on first use).
+    fn automaton(&self, words: &[Box<[u8]>]) -> &AhoCorasick {
         self.automaton.get_or_init(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
                 .ascii_case_insensitive(true)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&self.words)
+                .build(self.ids.iter().map(|&a| &words[a as usize]))
                 .expect("anchors build an automaton")
         })
     }
@@ -138,7 +136,6 @@ impl AnchorFinder {
     pub(super) fn new(words: &[String], by_anchor: &[Vec<Cand>], strings: &[String]) -> Self {
         let mut index = vec![0u16; SLOTS];
         let mut buckets: Vec<Vec<(u32, u32, u32)>> = Vec::new();
-        let mut rest_words: Vec<&str> = Vec::new();
         let mut rest_ids = Vec::new();
         let mut rest_lead = [false; 256];
         let mut rest_always = false;
@@ -167,15 +164,13 @@ impl AnchorFinder {
                 }
                 buckets[usize::from(index[key]) - 1].push((head, mask, a as u32));
             } else {
-                rest_words.push(w);
                 rest_ids.push(a as u32);
                 let first = b.first().copied().unwrap_or(0);
                 rest_lead[usize::from(first)] = true;
                 rest_always |= first < 0x80;
             }
         }
-        let rest = (!rest_words.is_empty()).then(|| Rest {
-            words: rest_words.iter().map(|w| w.to_string()).collect(),
+        let rest = (!rest_ids.is_empty()).then(|| Rest {
             ids: rest_ids,
             automaton: OnceLock::new(),
         });
@@ -252,7 +247,7 @@ impl AnchorFinder {
             }
         }
         if lead_seen && let Some(rest) = &self.rest {
-            for m in rest.automaton().find_overlapping_iter(hay) {
+            for m in rest.automaton(&self.words).find_overlapping_iter(hay) {
                 f(rest.ids[m.pattern().as_usize()] as usize, m.start());
             }
         }
