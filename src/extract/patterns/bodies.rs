@@ -1,0 +1,380 @@
+//! Body names: the pattern of every body name of every language ([`BODY`]),
+//! and the hand readers of the places where one is looked for (right after
+//! a resolution word, after a list, as the subject of a sentence).
+
+use super::alternation;
+use crate::extract::lexicon::{self, BodyRef};
+use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The names of every body of every language, as the alternation of
+/// [`BODY`].
+fn body_names() -> Vec<&'static str> {
+    lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter().map(|b| b.0))
+        .collect()
+}
+
+/// Every body name of every language (longest first), found anywhere
+/// (`find_iter`) or only where it starts at a given offset
+/// ([`body_name_at`]).
+///
+/// One pattern for both: regex-automata's meta regex, which is what
+/// `regex::Regex` wraps (the same syntax, configuration and matches), but
+/// answers anchored searches. The anchored forms (a body name after a
+/// resolution word, after a list, the subject after a list) are read by hand
+/// around it ([`body_at`], [`body_after`], [`subject_after`]): as three more
+/// regexes of every name, they were 6 ms of the 20 ms before a run's first
+/// document.
+pub static BODY: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(10 * (1 << 20)))
+                .hybrid_cache_capacity(2 * (1 << 20)),
+        )
+        .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+        .build(&alternation(&body_names()))
+        .expect("valid body regex")
+});
+
+/// The end of the body name that starts at `at` in `s`, if one does (the
+/// first of [`BODY`]'s names, in its order, that matches there).
+pub fn body_name_at(s: &str, at: usize) -> Option<usize> {
+    let input = Input::new(s).span(at..s.len()).anchored(Anchored::Yes);
+    BODY.search(&input).map(|m| m.end())
+}
+
+/// `[ \t\n]*` at `i`: where it ends.
+fn ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
+        i += 1;
+    }
+    i
+}
+
+/// `[ \t\n]+` at `i`: where it ends, if there is one.
+fn ws1(b: &[u8], i: usize) -> Option<usize> {
+    let j = ws(b, i);
+    (j > i).then_some(j)
+}
+
+/// The words `words` at `i`, with `[ \t\n]+` between them and `'` standing
+/// for either apostrophe (`'` or `’`): where they end.
+fn words_at(s: &str, mut i: usize, words: &[&str]) -> Option<usize> {
+    let b = s.as_bytes();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            i = ws1(b, i)?;
+        }
+        for part in w.split_inclusive('\'') {
+            let (lit, apostrophe) = match part.strip_suffix('\'') {
+                Some(lit) => (lit, true),
+                None => (part, false),
+            };
+            if !b[i..].starts_with(lit.as_bytes()) {
+                return None;
+            }
+            i += lit.len();
+            if apostrophe {
+                i += if b[i..].starts_with(b"'") {
+                    1
+                } else if s[i..].starts_with('’') {
+                    '’'.len_utf8()
+                } else {
+                    return None;
+                };
+            }
+        }
+    }
+    Some(i)
+}
+
+/// What may stand between a resolution word and a body named after it
+/// ([`body_at`]), in the order tried.
+const BODY_AT_PREFIXES: [&[&str]; 7] = [
+    &["of", "the"],
+    &["de", "l'"],
+    &["de", "la"],
+    &["du"],
+    &["des"],
+    &["del"],
+    &["de"],
+];
+
+/// A body name at the start of `s` (between a resolution word and its
+/// number: "резолюции Совета Безопасности 2178", "قرار مجلس الأمن"), after
+/// white space and maybe "of the", "de l'", "de la", "du", "des", "del" or
+/// "de": the name's range and the end of the white space after it.
+///
+/// The leftmost-first match of
+/// `^[ \t\n]*(?:(?:of[ \t\n]+the|de[ \t\n]+l['’]|de[ \t\n]+la|du|des|del|de)[ \t\n]*)?(?P<b>BODY)[ \t\n]*`:
+/// each way of reading the start is tried in that order (a name starts with
+/// neither white space nor these words' spaces, so the white space is read
+/// whole), the first after which a name starts wins.
+pub fn body_at(s: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let b = s.as_bytes();
+    let i = ws(b, 0);
+    let name = |k: usize| body_name_at(s, k).map(|e| (k..e, ws(b, e)));
+    BODY_AT_PREFIXES
+        .iter()
+        .filter_map(|p| words_at(s, i, p))
+        .find_map(|k| name(ws(b, k)))
+        .or_else(|| name(i))
+}
+
+/// A Latin body name's first character: an ASCII one or one of `À`…`ÿ`
+/// (the names after "of the", "de la", … in [`body_after`]; the others
+/// stand alone).
+fn latin_start(s: &str, at: usize) -> bool {
+    s[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii() || ('À'..='ÿ').contains(&c))
+}
+
+/// What stands before a Latin body name right after a list ([`body_after`]),
+/// in the order tried, and whether the white space after it may be missing
+/// (after "l'").
+const BODY_AFTER_PREFIXES: [(&[&str], bool); 7] = [
+    (&["of", "the"], false),
+    (&["de", "l'"], true),
+    (&["de", "la"], false),
+    (&["du"], false),
+    (&["des"], false),
+    (&["del"], false),
+    (&["de"], false),
+];
+
+/// A body named right after a list ("… de l'Assemblée générale", "… of the
+/// Security Council", "… Генеральной Ассамблеи"), at the start of `s`: the
+/// name's range.
+///
+/// The leftmost-first match of
+/// `^[ \t\n]*,?[ \t\n]*(?:(?:of[ \t\n]+the[ \t\n]+|de[ \t\n]+l['’][ \t\n]*|de[ \t\n]+la[ \t\n]+|du[ \t\n]+|des[ \t\n]+|del[ \t\n]+|de[ \t\n]+)(?P<b>LATIN)|(?P<c>OTHER))`,
+/// where `LATIN` are the names of [`BODY`] that start with a Latin letter
+/// (an ASCII character or one of `À`…`ÿ`) and `OTHER` the others: all the names that match at
+/// one place start with its character, so [`BODY`]'s first there is the
+/// first of those of its kind.
+pub fn body_after(s: &str) -> Option<std::ops::Range<usize>> {
+    let b = s.as_bytes();
+    let mut i = ws(b, 0);
+    if b.get(i) == Some(&b',') {
+        i = ws(b, i + 1);
+    }
+    BODY_AFTER_PREFIXES
+        .iter()
+        .filter_map(|&(p, bare)| {
+            let k = words_at(s, i, p)?;
+            if bare { Some(ws(b, k)) } else { ws1(b, k) }
+        })
+        .find_map(|k| {
+            let e = body_name_at(s, k)?;
+            latin_start(s, k).then_some(k..e)
+        })
+        .or_else(|| {
+            let e = body_name_at(s, i)?;
+            (!latin_start(s, i)).then_some(i..e)
+        })
+}
+
+/// Articles before the subject after a list ([`subject_after`]), in the
+/// order tried.
+const SUBJECT_ARTICLES: [&str; 5] = ["the", "la", "le", "l'", "el"];
+
+/// The subject right after a list ("By its resolution 79/38, the General
+/// Assembly …"), at the start of `s`: who "its" is when the citing
+/// document's body is not a UN organ with resolutions. The name's range.
+///
+/// The leftmost-first match of
+/// `^[ \t\n]*,[ \t\n]*(?:the|la|le|l['’]|el)?[ \t\n]*(?P<b>BODY)`.
+pub fn subject_after(s: &str) -> Option<std::ops::Range<usize>> {
+    let b = s.as_bytes();
+    let i = ws(b, 0);
+    if b.get(i) != Some(&b',') {
+        return None;
+    }
+    let i = ws(b, i + 1);
+    let name = |k: usize| body_name_at(s, k).map(|e| k..e);
+    SUBJECT_ARTICLES
+        .iter()
+        .filter_map(|a| words_at(s, i, &[a]))
+        .find_map(|k| name(ws(b, k)))
+        .or_else(|| name(i))
+}
+
+/// A body outside the scheme named loosely after a list ("… of the
+/// UNDP/UNFPA/UNOPS Executive Board", "… of the Conference of the Parties to
+/// the Convention"). Anchored.
+pub static OTHER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[ \t\n]*,?[ \t\n]*(?:of|adopted[ \t\n]+by|de|du|del|des)[ \t\n]+(?:the[ \t\n]+|l['’]|la[ \t\n]+|las?[ \t\n]+)?",
+        r"[^\n,;.()]{0,50}?(?:Executive[ \t\n]+Board|Governing[ \t\n]+Council|Board|Commission|Committee|Conference|Assembly[ \t\n]+of|Meeting[ \t\n]+of|Health[ \t\n]+Assembly|Environment[ \t\n]+Assembly",
+        r"|Conseil[ \t\n]+d['’]administration|Commission|Comité|Conférence|Junta[ \t\n]+Ejecutiva|Comisión|Conferencia)",
+    ))
+    .expect("valid other-body regex")
+});
+
+/// What a matched body name designates (keys with `'`; `’` is folded).
+pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
+    lexicon::ALL
+        .iter()
+        .flat_map(|l| l.bodies.iter())
+        .map(|(n, b)| (n.to_string(), *b))
+        .collect()
+});
+
+/// Looks up a matched body name (spaces and apostrophes normalised).
+pub fn body_ref(matched: &str) -> Option<BodyRef> {
+    let key = matched
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'");
+    BODY_REF.get(&key).copied()
+}
+
+/// Builds the pattern of body names now (an alternation of every body name
+/// in six languages: a third of this module's compiling).
+pub(crate) fn warm_up_bodies() {
+    LazyLock::force(&BODY);
+    LazyLock::force(&BODY_REF);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_a_list_and_what_a_name_designates() {
+        let s = " de l’Assemblée générale";
+        assert_eq!(body_after(s).map(|r| &s[r]), Some("Assemblée générale"));
+        assert_eq!(body_ref("Conseil de\nsécurité"), Some(BodyRef::Sc));
+    }
+
+    /// The regexes that [`body_at`], [`body_after`] and [`subject_after`]
+    /// read by hand: what they must agree with.
+    mod reference {
+        use super::super::*;
+
+        pub static BODY_AT: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"^[ \t\n]*(?:(?:of[ \t\n]+the|de[ \t\n]+l['’]|de[ \t\n]+la|du|des|del|de)[ \t\n]*)?(?P<b>{})[ \t\n]*",
+                alternation(&body_names())
+            ))
+            .expect("valid body regex")
+        });
+
+        pub static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            let (latin, other): (Vec<&str>, Vec<&str>) = body_names().into_iter().partition(|n| {
+                n.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii() || ('À'..='ÿ').contains(&c))
+            });
+            Regex::new(&format!(
+                r"^[ \t\n]*,?[ \t\n]*(?:(?:of[ \t\n]+the[ \t\n]+|de[ \t\n]+l['’][ \t\n]*|de[ \t\n]+la[ \t\n]+|du[ \t\n]+|des[ \t\n]+|del[ \t\n]+|de[ \t\n]+)(?P<b>{})|(?P<c>{}))",
+                alternation(&latin),
+                alternation(&other)
+            ))
+            .expect("valid body-after regex")
+        });
+
+        pub static SUBJECT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"^[ \t\n]*,[ \t\n]*(?:the|la|le|l['’]|el)?[ \t\n]*(?P<b>{})",
+                alternation(&body_names())
+            ))
+            .expect("valid subject regex")
+        });
+    }
+
+    /// Body names (whole, cut, their words apart), the words and marks
+    /// read around them, white space and others.
+    fn pieces() -> Vec<String> {
+        let mut p: Vec<String> = body_names()
+            .iter()
+            .step_by(2)
+            .flat_map(|n| {
+                let mut v = vec![n.to_string(), n.replace(' ', "\n  ")];
+                v.extend(n.split(' ').map(str::to_string));
+                v
+            })
+            .collect();
+        for w in [
+            " ", "  ", "\n", "\t", ",", ", ", "of", "the", "of the", "de", "l'", "l’", "la", "du",
+            "des", "del", "le", "el", "de l’", "de la ", "x", "é", "Ж", "9", "'", "’", "-", "(",
+        ] {
+            p.push(w.to_string());
+        }
+        p
+    }
+
+    fn text_of(picks: &[proptest::sample::Index]) -> String {
+        let pieces = pieces();
+        picks
+            .iter()
+            .map(|i| pieces[i.index(pieces.len())].as_str())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The hand-read forms match what their regexes match.
+        #[test]
+        fn body_forms_match_their_regexes(
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..8),
+        ) {
+            let s = text_of(&picks);
+            let at = reference::BODY_AT.captures(&s).map(|c| (c.name("b").unwrap().range(), c.get(0).unwrap().end()));
+            proptest::prop_assert_eq!(body_at(&s), at, "{:?}", s);
+            let after = reference::BODY_AFTER
+                .captures(&s)
+                .map(|c| c.name("b").or_else(|| c.name("c")).unwrap().range());
+            proptest::prop_assert_eq!(body_after(&s), after, "{:?}", s);
+            let subject = reference::SUBJECT_AFTER.captures(&s).map(|c| c.name("b").unwrap().range());
+            proptest::prop_assert_eq!(subject_after(&s), subject, "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn body_forms_on_examples() {
+        let mut found = [0; 3];
+        for s in [
+            " of the Security Council 2178",
+            " Совета Безопасности 2178",
+            " de l’Assemblée générale",
+            "de l'Assemblée générale",
+            " du Conseil de sécurité",
+            ", the General Assembly decided",
+            ", l’Assemblée générale",
+            " of the\n  General\nAssembly",
+            " deGeneral Assembly",
+            " de la Asamblea General",
+            " مجلس الأمن",
+            " of the Council",
+        ] {
+            let at = reference::BODY_AT
+                .captures(s)
+                .map(|c| (c.name("b").unwrap().range(), c.get(0).unwrap().end()));
+            assert_eq!(body_at(s), at, "{s:?}");
+            let after = reference::BODY_AFTER
+                .captures(s)
+                .map(|c| c.name("b").or_else(|| c.name("c")).unwrap().range());
+            assert_eq!(body_after(s), after, "{s:?}");
+            let subject = reference::SUBJECT_AFTER
+                .captures(s)
+                .map(|c| c.name("b").unwrap().range());
+            assert_eq!(subject_after(s), subject, "{s:?}");
+            found[0] += usize::from(at.is_some());
+            found[1] += usize::from(after.is_some());
+            found[2] += usize::from(subject.is_some());
+        }
+        // (the examples have names in each form, and some without)
+        assert_eq!(found, [10, 9, 2]);
+    }
+}
