@@ -22,7 +22,8 @@ mod bodies;
 
 pub(crate) use bodies::warm_up_bodies;
 pub use bodies::{
-    BODY, BODY_REF, OTHER_AFTER, body_after, body_at, body_name_at, body_ref, subject_after,
+    BODY, BODY_REF, OTHER_AFTER, body_after, body_at, body_name_at, body_names_in, body_ref,
+    subject_after,
 };
 
 use super::lexicon;

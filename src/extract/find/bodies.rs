@@ -32,14 +32,14 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
     // The last body name whose distance to the resolution word is bridged
     // only by small words.
     let mut named = None;
-    for m in BODY.find_iter(win) {
-        let between = &win[m.end()..];
+    for m in body_names_in(win) {
+        let between = &win[m.end..];
         let ok = between
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
             && between.split_whitespace().count() <= 4;
-        let r = body_ref(&win[m.range()]);
+        let r = body_ref(&win[m.clone()]);
         // Another body's full name: "Commission on Narcotic Drugs resolution",
         // "the Commission on Narcotic Drugs, in its resolution".
         let (name_part, tail) = match between.rfind(',') {
@@ -89,9 +89,8 @@ pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
         let to = floor_boundary(s, (end + m.end() + 90).min(s.len()));
         let near = &s[end..to];
         let near = &near[..near.find([';', '.', '(']).unwrap_or(near.len())];
-        let act = BODY
-            .find_iter(near)
-            .filter_map(|b| body_ref(&near[b.range()]))
+        let act = body_names_in(near)
+            .filter_map(|r| body_ref(&near[r]))
             .find(|b| matches!(b, BodyRef::Act(_)));
         return Some(act.unwrap_or(BodyRef::Other));
     };

@@ -295,13 +295,13 @@ pub(super) fn zh_lists(s: &str, adopting: Option<Body>, hits: &mut Vec<Hit>) {
         // says nothing about the body: skip it.
         let win = strip_zh_date(&s[from..start]);
         let mut ctx = Context::Unknown;
-        for m in BODY.find_iter(win) {
-            let between = &win[m.end()..];
+        for m in body_names_in(win) {
+            let between = &win[m.end..];
             if between
                 .chars()
                 .all(|c| matches!(c, '其' | '在' | '的' | ' '))
             {
-                ctx = Context::Named(match body_ref(&win[m.range()]) {
+                ctx = Context::Named(match body_ref(&win[m]) {
                     Some(BodyRef::Assembly) => BodyRef::Ga,
                     Some(b) => b,
                     None => continue,

@@ -43,11 +43,126 @@ pub static BODY: LazyLock<meta::Regex> = LazyLock::new(|| {
         .expect("valid body regex")
 });
 
+/// Bytes of the start of a text that [`STARTS`] keys on: every match of
+/// [`BODY`] is at least this long (the shortest names, "UNEA", "IAEA").
+const KEY: usize = 4;
+
+/// Bits of [`STARTS`]' set: eight times as many as the keys it holds,
+/// so that few keys that start no name share a bit with one that does.
+const START_BITS: usize = 1 << 16;
+
+/// The first [`KEY`] bytes of every text a body name can match: the
+/// names' own, with each space read as one or more of `[ \t\n]` and each
+/// `'` as `'` or `’`, as [`BODY`] reads them. A bit per hash of the key:
+/// a necessary condition of a match, a few instructions, looked up before
+/// the regex is run at a place ([`body_name_at`]) or where places are
+/// walked ([`body_names_in`]). Why: a search of [`BODY`] at a place costs
+/// a few hundred instructions, and nearly every place starts no name.
+static STARTS: LazyLock<Box<[u64]>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; START_BITS / 64].into_boxed_slice();
+    for name in body_names() {
+        for key in name_keys(name) {
+            let k = start_slot(key);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+/// The bit of [`STARTS`] for a key (little-endian).
+#[inline(always)]
+fn start_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// Every first [`KEY`] bytes of the texts `name` matches in [`BODY`]
+/// (see [`STARTS`]), little-endian.
+fn name_keys(name: &str) -> Vec<u32> {
+    /// What one character of a name matches: its bytes, or one of
+    /// several (a space: one or more white-space bytes).
+    fn grow(rest: &[char], prefix: &mut Vec<u8>, out: &mut Vec<u32>) {
+        if prefix.len() >= KEY {
+            let mut k = [0u8; KEY];
+            k.copy_from_slice(&prefix[..KEY]);
+            out.push(u32::from_le_bytes(k));
+            return;
+        }
+        let Some((&c, tail)) = rest.split_first() else {
+            return; // (no name is shorter than KEY bytes: see the tests)
+        };
+        let mut with = |bytes: &[u8], tail: &[char], prefix: &mut Vec<u8>| {
+            let n = prefix.len();
+            prefix.extend_from_slice(bytes);
+            grow(tail, prefix, out);
+            prefix.truncate(n);
+        };
+        match c {
+            ' ' => {
+                for w in [b' ', b'\t', b'\n'] {
+                    // one, then maybe more, white-space bytes
+                    with(&[w], tail, prefix);
+                    with(&[w], rest, prefix);
+                }
+            }
+            '\'' => {
+                with(b"'", tail, prefix);
+                with("’".as_bytes(), tail, prefix);
+            }
+            c => with(c.encode_utf8(&mut [0; 4]).as_bytes(), tail, prefix),
+        }
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    grow(&chars, &mut Vec::new(), &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a body name may start at `at` in `b` ([`STARTS`]).
+#[inline(always)]
+fn may_start(b: &[u8], at: usize) -> bool {
+    let Some(k) = b.get(at..at + KEY) else {
+        return false;
+    };
+    let key = u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+    let i = start_slot(key);
+    STARTS[i / 64] & (1 << (i % 64)) != 0
+}
+
 /// The end of the body name that starts at `at` in `s`, if one does (the
 /// first of [`BODY`]'s names, in its order, that matches there).
 pub fn body_name_at(s: &str, at: usize) -> Option<usize> {
+    if !may_start(s.as_bytes(), at) {
+        return None;
+    }
     let input = Input::new(s).span(at..s.len()).anchored(Anchored::Yes);
     BODY.search(&input).map(|m| m.end())
+}
+
+/// The body names in `s`, left to right: the matches of `BODY.find_iter(s)`
+/// (the leftmost start, and there the first name in [`BODY`]'s order; the
+/// next search after its end), found by trying [`body_name_at`] at each
+/// place [`STARTS`] lets through. Why: the windows searched (the 90 bytes
+/// before a resolution word) are short and hold a name or two at most; an
+/// unanchored search paid its prefilter, a forward and a reverse scan per
+/// name, then a last prefilter scan to the end.
+pub fn body_names_in(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at + KEY <= b.len() {
+            let i = at;
+            at += 1;
+            if may_start(b, i)
+                && let Some(e) = body_name_at(s, i)
+            {
+                at = e;
+                return Some(i..e);
+            }
+        }
+        None
+    })
 }
 
 /// `[ \t\n]*` at `i`: where it ends.
@@ -243,12 +358,55 @@ pub fn body_ref(matched: &str) -> Option<BodyRef> {
 /// in six languages: a third of this module's compiling).
 pub(crate) fn warm_up_bodies() {
     LazyLock::force(&BODY);
+    LazyLock::force(&STARTS);
     LazyLock::force(&BODY_REF);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_long_enough_for_their_keys() {
+        for n in body_names() {
+            let shortest: usize = n
+                .chars()
+                .map(|c| if c == '\'' { 1 } else { c.len_utf8() })
+                .sum();
+            assert!(shortest >= KEY, "{n:?}");
+            assert!(!name_keys(n).is_empty(), "{n:?}");
+        }
+        // every way the white space and the apostrophes may be written
+        // "AB" then one of three white-space bytes, then "c" or one more
+        assert_eq!(name_keys("AB c").len(), 3 + 3 * 3);
+        let keys = name_keys("l'Ab");
+        assert_eq!(
+            keys,
+            [
+                u32::from_le_bytes(*b"l'Ab"),
+                u32::from_le_bytes([b'l', 0xE2, 0x80, 0x99])
+            ]
+        );
+    }
+
+    #[test]
+    fn every_name_passes_its_start_check() {
+        for n in body_names() {
+            for v in [
+                n.to_string(),
+                n.replace('\'', "’"),
+                n.replace(' ', "\t"),
+                n.replace(' ', "\n \t "),
+                format!("x {n}"),
+            ] {
+                let at = v.find(n.chars().next().unwrap()).unwrap();
+                let input = Input::new(&v).span(at..v.len()).anchored(Anchored::Yes);
+                let want = BODY.search(&input).map(|m| m.end());
+                assert!(want.is_some(), "{v:?}");
+                assert_eq!(body_name_at(&v, at), want, "{v:?}");
+            }
+        }
+    }
 
     #[test]
     fn after_a_list_and_what_a_name_designates() {
@@ -338,6 +496,23 @@ mod tests {
             proptest::prop_assert_eq!(body_after(&s), after, "{:?}", s);
             let subject = reference::SUBJECT_AFTER.captures(&s).map(|c| c.name("b").unwrap().range());
             proptest::prop_assert_eq!(subject_after(&s), subject, "{:?}", s);
+        }
+
+        /// The names found by trying the places [`STARTS`] lets through
+        /// are those of an unanchored search, and a place it turns away
+        /// starts no name.
+        #[test]
+        fn names_in_a_text_are_the_regex_matches(
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..12),
+        ) {
+            let s = text_of(&picks);
+            let want: Vec<_> = BODY.find_iter(&s).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(body_names_in(&s).collect::<Vec<_>>(), want, "{:?}", s);
+            for at in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let input = Input::new(&s).span(at..s.len()).anchored(Anchored::Yes);
+                let want = BODY.search(&input).map(|m| m.end());
+                proptest::prop_assert_eq!(body_name_at(&s, at), want, "{:?} at {}", s, at);
+            }
         }
     }
 
