@@ -104,12 +104,15 @@ pub(super) fn treaties(s: &str, hits: &mut Vec<Hit>) {
         Other,
     }
     let mut last = Series::None;
-    for c in TREATY.captures_iter(s) {
-        let m = c.get(0).expect("match");
-        let nums = if c.name("ts").is_some() {
+    // `find_iter`, not `captures_iter`: which group matched is told by the
+    // match's first word (no two groups share one), and the captures
+    // engine cost each "Official Records" of a footnote a bounded
+    // backtracking run.
+    for m in TREATY.find_iter(s) {
+        let nums = if is_treaty_series(m.as_str()) {
             last = Series::Treaty;
             treaty_numbers(s, m.end(), 120)
-        } else if c.name("ibid").is_some() {
+        } else if is_ibid(m.as_str()) {
             if last != Series::Treaty {
                 continue;
             }
@@ -131,6 +134,37 @@ pub(super) fn treaties(s: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Whether a match of [`TREATY`] is its `ts` group: a Treaty Series name.
+fn is_treaty_series(m: &str) -> bool {
+    [
+        "Treaty",
+        "Recueil",
+        "Recopilaci",
+        "Сборник",
+        "条约汇编",
+        "條約彙編",
+        "مجموعة",
+    ]
+    .iter()
+    .any(|w| m.starts_with(w))
+}
+
+/// Whether a match of [`TREATY`] is its `ibid` group.
+fn is_ibid(m: &str) -> bool {
+    [
+        "Ibid",
+        "ibid",
+        "IBID",
+        "Ibíd",
+        "Íbid",
+        "Там",
+        "同上",
+        "المرجع",
+    ]
+    .iter()
+    .any(|w| m.starts_with(w))
+}
+
 /// Acts of other bodies that say their body themselves (`WHA77.17`,
 /// `1/CP.21`, `UNEP/EA.5/Res.2`, `E/CN.4/RES/2005/69`) and dotted World
 /// Health Assembly numbers in its context.
@@ -145,5 +179,95 @@ pub(super) fn other_acts(s: &str, hits: &mut Vec<Hit>) {
             target: target.into(),
             kind: acts::KIND,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The group of each match as the captures say it, and as the match's
+    /// first word says it.
+    fn groups(s: &str) -> (Vec<&'static str>, Vec<&'static str>) {
+        let by_captures = TREATY
+            .captures_iter(s)
+            .map(|c| {
+                if c.name("ts").is_some() {
+                    "ts"
+                } else if c.name("ibid").is_some() {
+                    "ibid"
+                } else {
+                    "orec"
+                }
+            })
+            .collect();
+        let by_word = TREATY
+            .find_iter(s)
+            .map(|m| {
+                if is_treaty_series(m.as_str()) {
+                    "ts"
+                } else if is_ibid(m.as_str()) {
+                    "ibid"
+                } else {
+                    "orec"
+                }
+            })
+            .collect();
+        (by_captures, by_word)
+    }
+
+    const PIECES: &[&str] = &[
+        "Treaty Series",
+        "Treaty\nSeries",
+        "Recueil des Traités",
+        "Recueil des traites",
+        "Recopilación de Tratados",
+        "Recopilacion de tratados",
+        "Сборник договоров",
+        "条约汇编",
+        "條約彙編",
+        "مجموعة المعاهدات",
+        "Ibid.",
+        "ibid",
+        "IBID",
+        "Ibíd.",
+        "Íbid",
+        "Там же",
+        "同上",
+        "المرجع نفسه",
+        "Official Records",
+        "Documents officiels",
+        "Documentos Oficiales",
+        "Официальные отчеты",
+        "正式记录",
+        "正式記錄",
+        "الوثائق الرسمية",
+        " ",
+        "x",
+        ", vol. 2225, No. 39574",
+        "Treaty",
+        "Official",
+    ];
+
+    #[test]
+    fn the_first_word_tells_the_group() {
+        for p in PIECES {
+            let (c, w) = groups(p);
+            assert_eq!(c, w, "{p:?}");
+        }
+        let (c, _) = groups(&PIECES.join(" "));
+        assert_eq!(c.iter().filter(|g| **g == "ts").count(), 10);
+    }
+
+    proptest! {
+        #[test]
+        fn the_first_word_tells_the_group_in_any_text(
+            picks in proptest::collection::vec(0..PIECES.len(), 1..10),
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (c, w) = groups(&s);
+            prop_assert_eq!(c, w, "{:?}", s);
+        }
     }
 }
