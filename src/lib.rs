@@ -36,6 +36,7 @@
 
 #![warn(missing_docs)]
 
+pub mod alloc;
 pub mod analysis;
 pub mod commands;
 pub mod error;

@@ -45,9 +45,10 @@ enum Command {
 /// glibc's malloc that cost 14 times the page faults and about 6 % more CPU.
 /// Built without transparent huge pages (feature `no_thp`): with them, the
 /// run's peak memory doubled (139 MB against 67 MB) and the kernel's zeroing
-/// of 2 MiB pages sometimes tripled the system time.
+/// of 2 MiB pages sometimes tripled the system time. Entered through
+/// [`unxref::alloc::MiMalloc`] (why: see there).
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: unxref::alloc::MiMalloc = unxref::alloc::MiMalloc;
 
 fn main() -> ExitCode {
     // PDFs are read in bounded child processes of this same executable.
