@@ -416,6 +416,42 @@ pub(crate) mod classes {
         hits
     }
 
+    /// The bytes of `b[i..i + 64]` (which must be in bounds) that a JSON
+    /// string escapes: `"`, `\\` and the control bytes below 0x20.
+    #[inline(always)]
+    pub fn json_escapes(b: &[u8], i: usize) -> u64 {
+        let b: &[u8; 64] = b[i..i + 64].try_into().expect("64 bytes");
+        json_escapes_block(b)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn json_escapes_block(b: &[u8; 64]) -> u64 {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is baseline on x86-64 (see `masks`). Signed
+        // compares: below 0x20 and not negative is a control byte.
+        let [hits] = masks(b, |v| unsafe {
+            let quote = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'"' as i8));
+            let backslash = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\\' as i8));
+            let control = _mm_and_si128(
+                _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)),
+            );
+            [_mm_or_si128(_mm_or_si128(quote, backslash), control)]
+        });
+        hits
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn json_escapes_block(b: &[u8; 64]) -> u64 {
+        let mut hits = 0u64;
+        for (k, &x) in b.iter().enumerate() {
+            hits |= u64::from(x == b'"' || x == b'\\' || x < 0x20) << k;
+        }
+        hits
+    }
+
     /// The bytes of `b[i..i + 64]` (which must be in bounds) where a scan
     /// that collapses white space may have more to do than pass, as a bit
     /// mask: control bytes (among them ASCII white space but the space),
@@ -497,6 +533,9 @@ pub(crate) mod classes {
                     let set = [b'\r', 0xC2, b'-', 0xFF];
                     let want = if set.contains(&x) { bit } else { 0 };
                     assert_eq!(any_of(&b, 3, &set), want, "{x:#x} at {k}");
+                    let escaped = x == b'"' || x == b'\\' || x < 0x20;
+                    let want = if escaped { bit } else { 0 };
+                    assert_eq!(json_escapes(&b, 3), want, "{x:#x} at {k}");
                 }
             }
         }
