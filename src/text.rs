@@ -485,23 +485,6 @@ pub(crate) mod classes {
             .map(|p| from + p)
     }
 
-    /// The last offset in `from..to` of a byte in `set`, as [`find_any`]
-    /// finds the first, scanning back.
-    #[inline]
-    pub fn rfind_any(b: &[u8], from: usize, mut to: usize, set: &[u8]) -> Option<usize> {
-        while to >= from + 64 {
-            let hit = any_of(b, to - 64, set);
-            if hit != 0 {
-                return Some(to - 1 - hit.leading_zeros() as usize);
-            }
-            to -= 64;
-        }
-        b[from..to]
-            .iter()
-            .rposition(|x| set.contains(x))
-            .map(|p| from + p)
-    }
-
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -541,7 +524,7 @@ pub(crate) mod classes {
         }
 
         #[test]
-        fn finds_are_byte_scans() {
+        fn find_is_a_byte_scan() {
             let t: Vec<u8> = (0..300u32)
                 .map(|i| [b'a', b'.', b'\n', 0xE3][(i * i % 7 % 4) as usize])
                 .collect();
@@ -552,11 +535,6 @@ pub(crate) mod classes {
                         .position(|x| set.contains(x))
                         .map(|p| from + p);
                     assert_eq!(find_any(&t, from, to, set), want, "{from} {to}");
-                    let want = t[from..to]
-                        .iter()
-                        .rposition(|x| set.contains(x))
-                        .map(|p| from + p);
-                    assert_eq!(rfind_any(&t, from, to, set), want, "{from} {to}");
                 }
             }
         }

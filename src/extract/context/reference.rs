@@ -1,9 +1,10 @@
-//! The implementation before the byte scans, the [`FAR`](super::FAR)
+//! The implementation before the byte scans, the [`FAR`](super::bounds::FAR)
 //! cut-off and the one-buffer window, char by char and string by string:
 //! the oracle the faster one must agree with (test builds only). It shares
 //! only the constants and the clamping helpers with the fast one.
 
-use super::{ABBREVIATIONS, MAX_CHARS, SCAN, ceil, floor};
+use super::bounds::ABBREVIATIONS;
+use super::{MAX_CHARS, SCAN, ceil, floor};
 
 /// The passage as [`super::context`] must return it.
 pub(super) fn context(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> String {

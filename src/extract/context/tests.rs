@@ -1,5 +1,7 @@
 //! The passage rules, and the fast implementation against the reference.
 
+use super::bounds::*;
+use super::collapse::{SPECIAL, space_width};
 use super::*;
 
 /// (text with the citation between `[` and `]`, expected context).
@@ -202,8 +204,24 @@ proptest::proptest! {
     )) {
         let text: String = parts.concat();
         let mut got = String::from("x");
-        collapse_into(&mut got, &text);
+        collapse_range(&mut got, &text, 0, text.len());
         proptest::prop_assert_eq!(&got[1..], reference::collapse(&text));
+    }
+
+    /// A range of a longer text is collapsed as the text cut to it: the
+    /// blocks read past its end (or start from anywhere in it) change
+    /// nothing.
+    #[test]
+    fn collapse_range_same_as_reference(parts in proptest::collection::vec(
+        proptest::sample::select(PIECES),
+        0..80,
+    ), a in 0usize..2000, w in 0usize..400) {
+        let text: String = parts.concat();
+        let from = floor(&text, a.min(text.len()));
+        let to = ceil(&text, (from + w).min(text.len()));
+        let mut got = String::from("x");
+        collapse_range(&mut got, &text, from, to);
+        proptest::prop_assert_eq!(&got[1..], reference::collapse(&text[from..to]));
     }
 
     /// The same, char by char from a small alphabet: every alignment of
@@ -216,11 +234,16 @@ proptest::proptest! {
             '\u{1680}', '\u{85}', '\u{b}', '\u{1}',
         ]),
         0..200,
-    )) {
+    ), a in 0usize..400, w in 0usize..200) {
         let text: String = chars.into_iter().collect();
         let mut got = String::new();
-        collapse_into(&mut got, &text);
+        collapse_range(&mut got, &text, 0, text.len());
         proptest::prop_assert_eq!(got, reference::collapse(&text));
+        let from = floor(&text, a.min(text.len()));
+        let to = ceil(&text, (from + w).min(text.len()));
+        let mut got = String::new();
+        collapse_range(&mut got, &text, from, to);
+        proptest::prop_assert_eq!(got, reference::collapse(&text[from..to]));
         let cited = text.find('b').unwrap_or(0);
         proptest::prop_assert_eq!(
             context(&text, cited, cited + 1, 0, text.len()),
@@ -431,28 +454,46 @@ fn paragraph_bounds_and_odd_offsets() {
 }
 
 proptest::proptest! {
-    /// The 64-byte searches for sentence bounds find what a byte scan finds.
+    /// The 64-byte masks of sentence bounds are what a byte scan finds,
+    /// anywhere in a text (blocks reaching past the range, or before it
+    /// near the end), and the vector count of the bytes counted towards
+    /// `FAR` is the table's.
     #[test]
-    fn bound_searches_are_byte_scans(
+    fn bound_masks_are_byte_scans(
         parts in proptest::collection::vec(
-            proptest::sample::select(vec!["word ", "\n", ". ", ";", "。", "؛", "?", "x", "é", "  ", "!"]),
+            proptest::sample::select(vec!["word ", "\n", ". ", ";", "。", "؛", "?", "x", "é", "  ", "!", "*", "-", "\u{a0}", "“"]),
             0..120,
         ),
         cut in 0usize..1000,
-        len in 0usize..1000,
+        len in 1usize..65,
     ) {
         let t: String = parts.concat();
         let b = t.as_bytes();
-        let from = cut.min(b.len());
-        let to = (from + len).min(b.len());
+        let from = cut.min(b.len().saturating_sub(1));
+        let n = len.min(b.len() - from);
+        proptest::prop_assume!(n > 0);
         let is_bound = |c: &u8| CLASS[*c as usize] & BOUND != 0;
+        let want = b[from..from + n]
+            .iter()
+            .enumerate()
+            .fold(0u64, |m, (k, c)| m | u64::from(is_bound(c)) << k);
+        proptest::prop_assert_eq!(bounds_in(b, from, n), want);
+        let to = (from + 10 * len).min(b.len());
         proptest::prop_assert_eq!(
-            first_bound(b, from, to),
-            b[from..to].iter().position(is_bound).map(|p| from + p)
+            counted(&b[from..to]),
+            b[from..to].iter().filter(|&&c| COUNTED[c as usize]).count()
         );
-        proptest::prop_assert_eq!(
-            last_bound(b, from, to),
-            b[from..to].iter().rposition(is_bound).map(|p| from + p)
-        );
+    }
+}
+
+/// The branch-free byte test counted towards `FAR` is the rule it states:
+/// ASCII but white space, controls, `*`, `#`, `-`, DEL; lead bytes but the
+/// ones that may start a Unicode space, U+200B or `•`.
+#[test]
+fn counted_bytes_are_the_rule() {
+    for c in 0..=255u8 {
+        let want = (0x21..0x7f).contains(&c) && !matches!(c, b'*' | b'#' | b'-')
+            || c >= 0xC0 && !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        assert_eq!(COUNTED[c as usize], want, "{c:#x}");
     }
 }
