@@ -10,12 +10,13 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 mod file_names;
+mod lines;
+#[cfg(test)]
+mod oracle;
 mod titles;
 
 pub use file_names::{id_from_file_name, speech_from_file_name};
-use titles::{
-    DRAFT_BRACKET, TITLE_LINE, bracket_drafts, continued_title, masthead_title, own_date,
-};
+use titles::{AGENDA_ITEM, TITLE_LINE, bracket_drafts, continued_title, masthead_title, own_date};
 
 /// What was learnt about the citing document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,25 +46,8 @@ pub struct Identity {
     pub draft_span: Option<(usize, usize)>,
 }
 
-static BRACKET_ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A(?:[^\n]*\n){0,3}?[ \t]*\[((?:S|A|E)/[0-9A-Za-z./\-]+)\][ \t]*\n")
-        .expect("valid alias regex")
-});
-
 /// How far into a document its masthead may reach (bytes).
 const MASTHEAD: usize = 900;
-
-static MASTHEAD_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    let prefixes = SYMBOL_PREFIXES
-        .iter()
-        .map(|p| regex::escape(p))
-        .collect::<Vec<_>>()
-        .join("|");
-    Regex::new(&format!(
-        r"(?m)^(?:[^\n]*[ \t]{{3}})?[ \t#*]*((?:{prefixes})/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)*(?:[ \t]?\([0-9]{{4}}\))?)(?:[ \t]*\((?:Part|Première|Deuxième|Troisième|Quatrième|Parte|Часть)[^)\n]*\))?[ \t*]*(?:$|[ \t]{{3}}[^\n]*$)"
-    ))
-    .expect("valid masthead regex")
-});
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(19[4-9][0-9]|20[0-4][0-9])(?-u:\b)").expect("valid year regex")
@@ -72,14 +56,64 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?m)^##+[ \t]+(?P<t>[^\n]{3,})$").expect("valid heading regex"));
 
+/// The bodies a document's head may name, in the six languages (an
+/// apostrophe stands for either `'` or `’`).
+const BODY_NAMES: [(Body, [&str; 6]); 4] = [
+    (
+        Body::GeneralAssembly,
+        [
+            "General Assembly",
+            "Assemblée générale",
+            "Asamblea General",
+            "Генеральная Ассамблея",
+            "大会",
+            "الجمعية العامة",
+        ],
+    ),
+    (
+        Body::SecurityCouncil,
+        [
+            "Security Council",
+            "Conseil de sécurité",
+            "Consejo de Seguridad",
+            "Совет Безопасности",
+            "安全理事会",
+            "مجلس الأمن",
+        ],
+    ),
+    (
+        Body::HumanRightsCouncil,
+        [
+            "Human Rights Council",
+            "Conseil des droits de l'homme",
+            "Consejo de Derechos Humanos",
+            "Совет по правам человека",
+            "人权理事会",
+            "مجلس حقوق الإنسان",
+        ],
+    ),
+    (
+        Body::Ecosoc,
+        [
+            "Economic and Social Council",
+            "Conseil économique et social",
+            "Consejo Económico y Social",
+            "Экономический и Социальный Совет",
+            "经济及社会理事会",
+            "المجلس الاقتصادي والاجتماعي",
+        ],
+    ),
+];
+
+/// Any of [`BODY_NAMES`], in their order.
 static BODY_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<ga>General Assembly|Assemblée générale|Asamblea General|Генеральная Ассамблея|大会|الجمعية العامة)",
-        r"|(?P<sc>Security Council|Conseil de sécurité|Consejo de Seguridad|Совет Безопасности|安全理事会|مجلس الأمن)",
-        r"|(?P<hrc>Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет по правам человека|人权理事会|مجلس حقوق الإنسان)",
-        r"|(?P<ec>Economic and Social Council|Conseil économique et social|Consejo Económico y Social|Экономический и Социальный Совет|经济及社会理事会|المجلس الاقتصادي والاجتماعي)",
-    ))
-    .expect("valid body-mark regex")
+    let names = BODY_NAMES
+        .iter()
+        .flat_map(|(_, names)| names)
+        .map(|n| regex::escape(n).replace('\'', "['’]"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&names).expect("valid body-mark regex")
 });
 
 /// The body a symbol belongs to, from its series.
@@ -119,8 +153,8 @@ pub fn identify(text: &str, path: &str) -> Identity {
     };
     let head = &text[..head_end];
     let mut id = Identity::default();
-    if let Some(c) = MASTHEAD_SYMBOL.captures(head) {
-        let mut sym = c[1].to_string();
+    if let Some((first, second)) = lines::masthead_symbols(head) {
+        let mut sym = first.to_string();
         id.header = Some(sym.clone());
         // A joint symbol "A/ES-10/1043-S/2025/529": the first is the id, the
         // others are the same document too.
@@ -135,13 +169,8 @@ pub fn identify(text: &str, path: &str) -> Identity {
         id.id_source = "masthead";
         // A second symbol on the next line of the masthead ("E/2025/28" over
         // "E/CN.7/2025/11"): the same document under its other series.
-        let after = &head[c.get(0).map_or(0, |m| m.end())..];
-        if let Some(c2) = MASTHEAD_SYMBOL.captures(after)
-            && let Some(m2) = c2.get(0)
-            && after[..m2.start()].trim().is_empty()
-            && after[..m2.start()].matches('\n').count() <= 1
-        {
-            id.aliases.push(symbol::document(&c2[1]));
+        if let Some(s2) = second {
+            id.aliases.push(symbol::document(s2));
         }
     }
     // The title line (also confirms or gives the id).
@@ -155,7 +184,7 @@ pub fn identify(text: &str, path: &str) -> Identity {
     // Where an SC title line ends ("Resolution 661 (1990)"): its date
     // follows ("of 6 August 1990").
     let mut sc_title_end = None;
-    if let Some(c) = TITLE_LINE.captures(title_zone) {
+    if let Some(c) = lines::title_line(title_zone) {
         let (tid, title) = if let Some(g) = c.name("ga") {
             // At most 300 characters of the title line (cut here, not by
             // a bounded repetition in the regex, which the lazy DFA pays
@@ -212,40 +241,26 @@ pub fn identify(text: &str, path: &str) -> Identity {
         }
     }
     if id.title.is_empty()
-        && let Some(c) = MD_HEADING
-            .captures_iter(title_zone)
-            .find(|c| c["t"].chars().count() <= 400)
+        && let Some(t) = lines::md_heading(title_zone)
     {
-        id.title = c["t"].trim().trim_matches('*').trim().to_string();
+        id.title = t.trim().trim_matches('*').trim().to_string();
     }
     id.body = body_of(&id.id).filter(|b| *b != Body::Other || id.id_source != "file-stem");
     if symbol::kind_of(&id.id).is_none() || id.id_source == "file-stem" {
         // No symbol: the body named first in the head.
-        if let Some(c) = BODY_MARK.captures(head) {
-            id.body = Some(if c.name("ga").is_some() {
-                Body::GeneralAssembly
-            } else if c.name("sc").is_some() {
-                Body::SecurityCouncil
-            } else if c.name("hrc").is_some() {
-                Body::HumanRightsCouncil
-            } else {
-                Body::Ecosoc
-            });
+        if let Some(body) = lines::body_mark(head) {
+            id.body = Some(body);
         }
     }
-    if let Some(c) = BRACKET_ALIAS.captures(head) {
-        id.aliases.push(symbol::document(&c[1]));
+    if let Some(alias) = lines::bracket_alias(head) {
+        id.aliases.push(symbol::document(alias));
     }
     // The drafts the document was adopted from: its history.
     // At most 400 characters inside the bracket after its opening words
-    // (checked here: a bounded repetition costs the lazy DFA its cache).
-    if let Some(m) = DRAFT_BRACKET
-        .captures_iter(title_zone)
-        .find(|c| c["tail"].chars().count() <= 400)
-        .and_then(|c| c.get(0))
-    {
-        id.draft = bracket_drafts(m.as_str());
-        id.draft_span = Some((m.start(), m.end()));
+    // (checked by hand: a bounded repetition costs the lazy DFA its cache).
+    if let Some((s, e)) = lines::draft_bracket(title_zone) {
+        id.draft = bracket_drafts(&title_zone[s..e]);
+        id.draft_span = Some((s, e));
     }
     // A document's own title from its masthead (drafts, letters, reports).
     if id.title.is_empty()
@@ -284,14 +299,10 @@ pub fn identify(text: &str, path: &str) -> Identity {
 
 /// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
 pub(crate) fn warm_up() {
-    LazyLock::force(&BRACKET_ALIAS);
-    LazyLock::force(&MASTHEAD_SYMBOL);
     LazyLock::force(&YEAR);
     LazyLock::force(&MD_HEADING);
     LazyLock::force(&BODY_MARK);
     LazyLock::force(&titles::TITLE_LINE);
-    LazyLock::force(&titles::DRAFT_BRACKET);
-    LazyLock::force(&titles::BRACKET_SYMBOL);
     LazyLock::force(&titles::ADOPTED);
     LazyLock::force(&titles::AGENDA_ITEM);
 }

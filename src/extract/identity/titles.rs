@@ -61,21 +61,6 @@ pub(super) fn continued_title(first: &str, rest: &str) -> String {
     title
 }
 
-/// The bracket under a resolution's heading that names the drafts (or the
-/// committee report) it was adopted from, in the six languages.
-pub(super) static DRAFT_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"\[[ \t\n]*(?:without reference to a Main Committee|on the report of|sans renvoi à une grande commission|sur (?:la base du )?rapport|sin remisión a una Comisión Principal|sobre la base del informe|по докладу|без передачи в главный комитет|未经发交主要委员会|根据|دون إحالة إلى لجنة رئيسية|بناء على تقرير)",
-        r"(?P<tail>[^\]\[]*)\]",
-    ))
-    .expect("valid draft bracket regex")
-});
-
-pub(super) static BRACKET_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<sym>(?:A|S|E)/[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-]+)*)|(?-u:\b)(?P<part>(?:Add|Corr|Rev)\.[0-9]+)")
-        .expect("valid bracket symbol regex")
-});
-
 /// Words after which the adoption date follows ("Resolution adopted by the
 /// General Assembly on 22 September 2024", "Adopted by the Security
 /// Council at its 9957th meeting, on 14 July 2025", decisions "At its 23rd
@@ -121,6 +106,30 @@ pub(super) const OWN_OPENERS: [&str; 9] = [
     "Informe del",
 ];
 
+/// The bytes that end one of [`DRAFT_PHRASES`]: a line that ends with
+/// another is no sponsors line (checked before the sixteen phrases are).
+const DRAFT_LAST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < DRAFT_PHRASES.len() {
+        let p = DRAFT_PHRASES[i].as_bytes();
+        t[p[p.len() - 1] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// The bytes that open one of [`OWN_OPENERS`].
+const OWN_FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < OWN_OPENERS.len() {
+        t[OWN_OPENERS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// How a masthead line opens the document's own title.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) enum TitleOpener {
@@ -148,21 +157,30 @@ pub(super) fn title_opener(zone: &str) -> Option<TitleOpener> {
         };
         let lead = body.trim_start_matches([' ', '\t', '#', '*']);
         let end = lead.trim_end_matches([' ', '\t', '*']);
-        let draft = DRAFT_PHRASES.iter().any(|p| {
-            end.strip_suffix(p).is_some_and(|r| {
-                // "…, Spain: draft resolution": a colon and the blanks
-                // after it are not counted in the 300.
-                let r = r
-                    .trim_end_matches([' ', '\t'])
-                    .strip_suffix([':', '：'])
-                    .unwrap_or(r);
-                r.chars().count() <= 300
-            })
-        });
+        let draft = end
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| DRAFT_LAST[usize::from(b)])
+            && DRAFT_PHRASES.iter().any(|p| {
+                end.strip_suffix(p).is_some_and(|r| {
+                    // "…, Spain: draft resolution": a colon and the blanks
+                    // after it are not counted in the 300.
+                    let r = r
+                        .trim_end_matches([' ', '\t'])
+                        .strip_suffix([':', '：'])
+                        .unwrap_or(r);
+                    r.chars().count() <= 300
+                })
+            });
         if draft {
             return Some(TitleOpener::Draft(start));
         }
-        if OWN_OPENERS.iter().any(|o| lead.starts_with(o)) {
+        if lead
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| OWN_FIRST[usize::from(b)])
+            && OWN_OPENERS.iter().any(|o| lead.starts_with(o))
+        {
             return Some(TitleOpener::Own(line_start + (body.len() - lead.len())));
         }
     }
@@ -216,8 +234,8 @@ pub(super) fn masthead_title(zone: &str) -> String {
         Some(TitleOpener::Own(start)) => return paragraph_at(zone, start),
         None => {}
     }
-    if let Some(m) = AGENDA_ITEM.find(zone) {
-        return paragraph_at(zone, m.end());
+    if let Some(end) = super::lines::agenda_item_end(zone) {
+        return paragraph_at(zone, end);
     }
     String::new()
 }
@@ -227,20 +245,83 @@ pub(super) fn masthead_title(zone: &str) -> String {
 pub(super) fn bracket_drafts(bracket: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut base = String::new();
-    for c in BRACKET_SYMBOL.captures_iter(bracket) {
-        let sym = if let Some(s) = c.name("sym") {
-            let s = s.as_str().trim_end_matches(['.', ',', ';', ')']);
-            base = s.split("/Add.").next().unwrap_or(s).to_string();
-            s.to_string()
-        } else if !base.is_empty() {
-            format!("{base}/{}", &c["part"])
-        } else {
-            continue;
+    for item in bracket_items(bracket) {
+        let sym = match item {
+            BracketItem::Symbol(s) => {
+                let s = s.trim_end_matches(['.', ',', ';', ')']);
+                base = s.split("/Add.").next().unwrap_or(s).to_string();
+                s.to_string()
+            }
+            BracketItem::Part(p) if !base.is_empty() => format!("{base}/{p}"),
+            BracketItem::Part(_) => continue,
         };
         let id = symbol::document(&sym);
         if !out.contains(&id) {
             out.push(id);
         }
+    }
+    out
+}
+
+/// What a header bracket names: a symbol ("A/79/L.99", any run of letters,
+/// digits, `.`, `-` and `/` after `A/`, `S/` or `E/`), or a part of the
+/// symbol before it ("Add.1", "Corr.2", "Rev.3", not inside a word).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum BracketItem<'a> {
+    /// A whole symbol.
+    Symbol(&'a str),
+    /// An addendum, corrigendum or revision.
+    Part(&'a str),
+}
+
+/// The symbols and parts of a header bracket, left to right: the matches of
+/// the former `BRACKET_SYMBOL` regex (`(?P<sym>(?:A|S|E)/[A-Za-z0-9.\-]+
+/// (?:/[A-Za-z0-9.\-]+)*)|(?-u:\b)(?P<part>(?:Add|Corr|Rev)\.[0-9]+)`),
+/// read by hand: both forms take the longest run they can, and a symbol is
+/// tried first.
+pub(super) fn bracket_items(bracket: &str) -> Vec<BracketItem<'_>> {
+    let b = bracket.as_bytes();
+    let class = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'A' | b'S' | b'E') && b.get(i + 1) == Some(&b'/') && class(i + 2) {
+            let mut j = i + 2;
+            loop {
+                while class(j) {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b'/') && class(j + 1) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(BracketItem::Symbol(&bracket[i..j]));
+            i = j;
+            continue;
+        }
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_');
+        if boundary
+            && let Some(w) = [&b"Add."[..], b"Corr.", b"Rev."]
+                .iter()
+                .find(|w| b[i..].starts_with(w))
+            && b.get(i + w.len()).is_some_and(u8::is_ascii_digit)
+        {
+            let j = i
+                + w.len()
+                + b[i + w.len()..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+            out.push(BracketItem::Part(&bracket[i..j]));
+            i = j;
+            continue;
+        }
+        i += 1;
     }
     out
 }
