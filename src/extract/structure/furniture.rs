@@ -55,13 +55,16 @@ pub(super) fn may_be_furniture(t: &[u8]) -> bool {
 
 /// Whether `line` (without its `\n`), whose first byte other than a
 /// space or a tab is at `q`, is `h` once trimmed, for a header `h` of
-/// visible ASCII only. Only the trim's first byte is looked at unless it
-/// is `h`'s: any other visible ASCII byte, or a character that is not
-/// white space, opens a trimmed line that is not `h`.
+/// visible ASCII only. When that byte is `h`'s first, the trim starts
+/// there: the line is `h` and white space after it. Any other visible
+/// ASCII byte, or a character that is not white space, opens a trimmed
+/// line that is not `h`; the other white space is trimmed in full.
 fn is_header_line(line: &str, q: usize, h: &str) -> bool {
     let x = line.as_bytes()[q];
-    let worth = x == h.as_bytes()[0]
-        || matches!(x, b'\r' | 0x0B | 0x0C)
+    if x == h.as_bytes()[0] {
+        return line[q..].starts_with(h) && line[q + h.len()..].trim_start().is_empty();
+    }
+    let worth = matches!(x, b'\r' | 0x0B | 0x0C)
         || (x >= 0x80 && line[q..].starts_with(char::is_whitespace));
     worth && line.trim() == h
 }

@@ -251,24 +251,28 @@ fn operative_number(line: &str) -> Option<(u32, usize)> {
 
 /// Where the body of `line` starts ([`strip_marks`]: past the marks at its
 /// start), or `None` when it is empty. Most lines open with their body,
-/// seen at their first byte; the others are looked at by
-/// [`body_start_past_marks`].
+/// or with a space or two before it: ASCII marks are passed here, and
+/// only a character from 0x80 up is left to [`body_start_past_marks`].
 #[inline(always)]
 fn body_start(line: &str) -> Option<usize> {
-    match line.as_bytes().first() {
-        Some(&x) if x < 0x80 && !is_ascii_mark(x) => Some(0),
-        _ => body_start_past_marks(line),
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_ascii_mark(b[i]) {
+        i += 1;
+    }
+    match b.get(i) {
+        None => None,
+        Some(&x) if x < 0x80 => Some(i),
+        Some(_) => body_start_past_marks(line, i),
     }
 }
 
-/// [`body_start`] of a line that may open with marks: ASCII bytes are
-/// looked at one by one (a line seldom opens with more than a space or
-/// two); a character from 0x80 up is decoded, to tell a Unicode space.
+/// [`body_start`] of a line whose byte `i`, past ASCII marks, is from
+/// 0x80 up: characters are decoded from there, to tell Unicode spaces.
 /// (Out of line: the line loop stays small.)
 #[inline(never)]
-fn body_start_past_marks(line: &str) -> Option<usize> {
+fn body_start_past_marks(line: &str, mut i: usize) -> Option<usize> {
     let b = line.as_bytes();
-    let mut i = 0;
     while i < b.len() {
         let x = b[i];
         if x < 0x80 {
