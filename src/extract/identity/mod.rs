@@ -105,6 +105,10 @@ const BODY_NAMES: [(Body, [&str; 6]); 4] = [
     ),
 ];
 
+/// The General Assembly's names of [`BODY_NAMES`] (its enacting formula
+/// ends a title line, `titles`).
+const GA_NAMES: &[&str; 6] = &BODY_NAMES[0].1;
+
 /// Any of [`BODY_NAMES`], in their order.
 static BODY_MARK: LazyLock<Regex> = LazyLock::new(|| {
     let names = BODY_NAMES

@@ -41,17 +41,8 @@ pub(super) fn continued_title(first: &str, rest: &str) -> String {
         let line = line.trim();
         // The enacting formula ("The General Assembly,") is never part of
         // the title; "… meeting of the General Assembly on …" may be.
-        let formula = line.chars().count() <= 30
-            && [
-                "General Assembly",
-                "Assemblée générale",
-                "Asamblea General",
-                "Генеральная Ассамблея",
-                "大会",
-                "الجمعية العامة",
-            ]
-            .iter()
-            .any(|f| line.contains(f));
+        let formula =
+            line.chars().count() <= 30 && super::GA_NAMES.iter().any(|f| line.contains(f));
         if line.is_empty() || formula {
             break;
         }
