@@ -136,6 +136,11 @@ pub fn body_name_at(s: &str, at: usize) -> Option<usize> {
     if !may_start(s.as_bytes(), at) {
         return None;
     }
+    anchored_end(s, at)
+}
+
+/// [`body_name_at`] past its [`STARTS`] check (done by the caller).
+fn anchored_end(s: &str, at: usize) -> Option<usize> {
     let input = Input::new(s).span(at..s.len()).anchored(Anchored::Yes);
     BODY.search(&input).map(|m| m.end())
 }
@@ -155,7 +160,7 @@ pub fn body_names_in(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + 
             let i = at;
             at += 1;
             if may_start(b, i)
-                && let Some(e) = body_name_at(s, i)
+                && let Some(e) = anchored_end(s, i)
             {
                 at = e;
                 return Some(i..e);
