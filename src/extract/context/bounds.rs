@@ -366,6 +366,15 @@ pub(super) fn ends_sentence(t: &str, dot: usize, after: usize) -> bool {
         Some(&c) if c < 0x80 && !is_ascii_space(c) => return false, // "A.B", "3.5", "i.e."
         _ => {}
     }
+    // The common case on ASCII: one space, then the next word.
+    if b.get(after) == Some(&b' ')
+        && let Some(&c) = b.get(after + 1)
+        && c < 0x80
+        && !is_ascii_space(c)
+    {
+        return (c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'"' | b'\'' | b'('))
+            && (b[dot] != b'.' || !closes_abbreviation(&t[..dot]));
+    }
     let rest = &t[after..];
     let trimmed = rest.trim_start();
     if trimmed.len() == rest.len() {
@@ -384,6 +393,35 @@ pub(super) fn ends_sentence(t: &str, dot: usize, after: usize) -> bool {
 /// ("A") or one of [`ABBREVIATIONS`] in any case ("No", "PARA"). The word
 /// is its run of letters, digits, `.`, `°` and `º`.
 fn closes_abbreviation(head: &str) -> bool {
+    // An ASCII word (as most are) is read and lower-cased as bytes.
+    let b = head.as_bytes();
+    let mut k = 0;
+    while k < b.len() && k <= ABBREVIATION_CHARS {
+        let c = b[b.len() - 1 - k];
+        if c >= 0x80 {
+            return closes_abbreviation_chars(head);
+        }
+        if !(c.is_ascii_alphanumeric() || c == b'.') {
+            break;
+        }
+        k += 1;
+    }
+    if k > ABBREVIATION_CHARS {
+        return false;
+    }
+    let word = &b[b.len() - k..];
+    if k == 1 && word[0].is_ascii_alphabetic() {
+        return true; // an initial
+    }
+    let mut lower = [0u8; WORD_BYTES];
+    for (l, c) in lower.iter_mut().zip(word) {
+        *l = c.to_ascii_lowercase();
+    }
+    ABBREVIATION_KEYS.contains(&u64::from_le_bytes(lower))
+}
+
+/// [`closes_abbreviation`] char by char, for a word that is not all ASCII.
+fn closes_abbreviation_chars(head: &str) -> bool {
     let mut word = head.len();
     let mut n = 0;
     for c in head.chars().rev() {

@@ -305,6 +305,13 @@ fn full_stops_are_the_reference_ones() {
         "ibidem",
         "(a",
         "see no",
+        "éNo",
+        "éno.vol",
+        "abcdefg",
+        "approx7",
+        "x approx",
+        "1.A",
+        "\u{a0}P",
     ];
     let nexts = [
         " X", " 5", " “Q", " (a", " x", "X", "", "  \n X", "\u{a0}Y", " É",
