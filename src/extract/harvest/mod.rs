@@ -19,6 +19,8 @@
 //! for lists); quotes of another kind inside it are kept, and nested
 //! guillemets are counted.
 
+mod read;
+
 use crate::model::Lang;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -318,32 +320,74 @@ fn floor(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// The words that may open what [`AFTER`] captures, as the look at the
+/// word after the number (`peek`) sees them: the title words (or their
+/// stems), and the date words [`date_opens`] checks further.
+const TITLE_OPENERS: [&str; 8] = [
+    "entitled",
+    "titled",
+    "intitul",
+    "titulad",
+    "озаглавл",
+    "под",
+    "المعنون",
+    "بعنوان",
+];
+
+/// The date words of [`AFTER`] as the look at the next word sees them
+/// (the regex's "adopted on" and "en date du" by their first words, as
+/// the look has always taken them; every Arabic form starts with `المؤرخ`).
+const DATE_OPENERS: [&str; 8] = [
+    "of",
+    "dated",
+    "adopted",
+    "du",
+    "en date",
+    "de",
+    "от",
+    "المؤرخ",
+];
+
+/// Whether [`AFTER`] may capture a date or a title word after a citation
+/// whose next word starts `peek` (`rest`: the text from there on, which
+/// `peek` begins): a title word, or a date word that a date may follow.
+///
+/// Exact: a date in [`AFTER`] stands after its word and white space, and
+/// starts with a digit ([`DATE_BODY`]: a day, "1er", or the year of a
+/// Chinese date); so a date word that is not followed, after white space
+/// and the rest of its letters, by a digit ("of the", "de la") opens
+/// nothing, and the regex, which would capture neither a date nor a
+/// title there, is not run. (Measured: most citations followed by "of"
+/// or "de" are followed by no date.)
+fn may_open(peek: &str, rest: &str) -> bool {
+    if TITLE_OPENERS.iter().any(|o| peek.starts_with(o)) {
+        return true;
+    }
+    DATE_OPENERS.iter().any(|o| peek.starts_with(o)) && date_opens(rest)
+}
+
+/// Whether the date word starting `rest` may be followed by a date: past
+/// its letters (and the next words of "adopted on", "en date du", the
+/// endings of the Arabic forms) and white space, a digit.
+fn date_opens(rest: &str) -> bool {
+    // Letters and the white space between the words of a date word, then
+    // white space: at most the regex's longest date word and its spaces
+    // ("en date du", "المؤرختين"), but a run of layout spaces too.
+    let after =
+        rest.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ' || c == '\t' || c == '\n');
+    after.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
 /// The date and title right after a citation ending at `end`.
 fn after(text: &str, end: usize, furniture: &[(usize, usize)]) -> Harvest {
     let mut h = Harvest::default();
     // Most citations are followed by neither: a look at the word after
     // the number spares the regex.
-    const OPENERS: [&str; 16] = [
-        "of",
-        "dated",
-        "adopted",
-        "du",
-        "en date",
-        "de",
-        "от",
-        "المؤرخ",
-        "entitled",
-        "titled",
-        "intitul",
-        "titulad",
-        "озаглавл",
-        "под",
-        "المعنون",
-        "بعنوان",
-    ];
-    let peek = text[end..floor(text, (end + 64).min(text.len()))].trim_start_matches(|c: char| {
+    let window = &text[end..floor(text, (end + 64).min(text.len()))];
+    let peek = window.trim_start_matches(|c: char| {
         c.is_whitespace() || c.is_ascii_digit() || matches!(c, ',' | ')' | '،')
     });
+    let stop = floor(text, (end + 300).min(text.len()));
     // A capital opens the regex only as a letter of its own ("53/243 A
     // of …", [`LEAD`] wants a word boundary after it): followed by an ASCII
     // letter or digit it starts a word ("The"), where neither a date word
@@ -351,10 +395,25 @@ fn after(text: &str, end: usize, furniture: &[(usize, usize)]) -> Harvest {
     let mut next = peek.chars();
     let letter_first = next.next().is_some_and(|c| c.is_ascii_uppercase())
         && !next.next().is_some_and(|c| c.is_ascii_alphanumeric());
-    if !letter_first && !OPENERS.iter().any(|o| peek.starts_with(o)) {
+    let at = end + window.len() - peek.len();
+    if !letter_first && !may_open(peek, &text[at..stop]) {
         return h;
     }
-    let stop = floor(text, (end + 300).min(text.len()));
+    // The common dates and titles are read by hand; the rest by the regex.
+    if let Some(r) = read::read_after(&text[end..stop]) {
+        if let Some((d, m, y)) = r.date {
+            h.date = month_number(m)
+                .and_then(|month| iso_date(y, month, d))
+                .unwrap_or_default();
+        }
+        if let Some(e) = r.word_end
+            && let Some((t, spans)) = quoted(text, end + e, furniture)
+        {
+            h.title = t;
+            h.title_spans = spans;
+        }
+        return h;
+    }
     let Some(c) = AFTER.captures(&text[end..stop]) else {
         return h;
     };
@@ -548,5 +607,128 @@ mod tests {
             normalize_title("Transforming our world: the 2030 Agenda"),
             normalize_title("“Transforming our world – the 2030 agenda”")
         );
+    }
+
+    /// [`after`] as it was before the look at the next word: the regex
+    /// run after every citation.
+    fn after_by_regex(text: &str, end: usize) -> Harvest {
+        let mut h = Harvest::default();
+        let stop = floor(text, (end + 300).min(text.len()));
+        if let Some(c) = AFTER.captures(&text[end..stop]) {
+            if c.name("d").is_some() || c.name("zy").is_some() {
+                h.date = date_of(&c).unwrap_or_default();
+            }
+            if c.name("word").is_some() {
+                let open = end + c.get(0).map_or(0, |m| m.end());
+                if let Some((t, spans)) = quoted(text, open, &[]) {
+                    h.title = t;
+                    h.title_spans = spans;
+                }
+            }
+        }
+        h
+    }
+
+    /// Pieces of what follows a citation, for [`the_look_skips_no_capture`].
+    const PIECES: [&str; 62] = [
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        ",",
+        ")",
+        "،",
+        "1",
+        "25",
+        "2015",
+        "1er",
+        "A",
+        " A",
+        " B",
+        "and",
+        "of",
+        "of the",
+        "dated",
+        "adopted",
+        "adopted on",
+        "on",
+        "du",
+        "en date du",
+        "en",
+        "date",
+        "de",
+        "de la",
+        "от",
+        "المؤرخ",
+        "المؤرخة",
+        "entitled",
+        "titled",
+        "intitulée",
+        "titulada",
+        "озаглавленная",
+        "под названием",
+        "المعنونة",
+        "بعنوان",
+        " September ",
+        "“Title”",
+        "December",
+        "décembre",
+        "Sept.",
+        "septiembre",
+        "Decemberrrrrr",
+        "mai",
+        "Mayo",
+        "1990",
+        "20",
+        "19",
+        "125",
+        "года",
+        "г.",
+        ".",
+        "intitulé",
+        "intituléess",
+        "titulados",
+        "tituladx",
+        "сентября",
+        "أيلول/سبتمبر",
+        "e",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The look at the next word skips the regex only where it would
+        /// have found neither a date nor a title.
+        #[test]
+        fn the_look_skips_no_capture(picks in proptest::collection::vec(0..PIECES.len(), 0..16)) {
+            let tail: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let text = format!("resolution 70/1{tail}");
+            let end = "resolution 70/1".len();
+            proptest::prop_assert_eq!(after(&text, end, &[]), after_by_regex(&text, end), "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn the_look_keeps_dates_and_titles() {
+        for (tail, date, title) in [
+            (
+                " of 25 September 2015, entitled “Transforming our world”",
+                "2015-09-25",
+                "Transforming our world",
+            ),
+            (" of the Security Council", "", ""),
+            (" de la Asamblea General", "", ""),
+            (" de 25 de septiembre de 2015", "2015-09-25", ""),
+            (" en date du 1er août 1990", "1990-08-01", ""),
+            (" adopted on 5 May 2015", "2015-05-05", ""),
+            (" от 25 сентября 2015 года", "2015-09-25", ""),
+            (" A of 19 December 2017", "2017-12-19", ""),
+            (", entitled “Oceans”", "", "Oceans"),
+        ] {
+            let text = format!("resolution 70/1{tail}");
+            let h = after(&text, "resolution 70/1".len(), &[]);
+            assert_eq!((h.date.as_str(), h.title.as_str()), (date, title), "{text}");
+            assert_eq!(h, after_by_regex(&text, "resolution 70/1".len()), "{text}");
+        }
     }
 }
