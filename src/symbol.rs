@@ -337,6 +337,11 @@ pub fn normalize_user_id(input: &str) -> Option<String> {
     if s.is_empty() {
         return None;
     }
+    // (No form can match what none of them starts with: "A/78/L.5",
+    // "S/2025/529", most mastheads, go straight to `document`.)
+    if s.is_ascii() && !USER_FORM_STARTS.iter().any(|w| starts_with_ci(&s, w)) {
+        return Some(plain_symbol(s));
+    }
     let f = &*USER_FORMS;
     if let Some(c) = f[0].captures(&s) {
         return Some(sc_resolution(c[1].parse().ok()?, c[2].parse().ok()?));
@@ -353,14 +358,54 @@ pub fn normalize_user_id(input: &str) -> Option<String> {
     if let Some(c) = f[4].captures(&s) {
         return Some(treaty(c[1].parse().ok()?));
     }
+    Some(plain_symbol(s))
+}
+
+/// What [`normalize_user_id`] makes of an id that none of [`USER_FORMS`]
+/// matches: a symbol, upper-cased, or else (a named instrument) the text
+/// as typed (trimmed).
+fn plain_symbol(s: String) -> String {
     let upper = document(&s);
     if kind_of(&upper).is_some() {
         // A spaced SC symbol: S/RES/2178 (2014) → S/RES/2178(2014) is handled
         // above; everything else is a plain symbol.
-        return Some(upper);
+        return upper;
     }
-    // Not a symbol: a named instrument, kept as typed (trimmed).
-    Some(s)
+    s
+}
+
+/// How an id must start, ASCII case aside, for one of [`USER_FORMS`] to
+/// match it: one of these, or a digit (their first words, optional parts
+/// included: `S-`/`ES-` sessions, bare numbers).
+const USER_FORM_STARTS: [&str; 23] = [
+    "0",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8",
+    "9",
+    "S/RES/",
+    "A/RES/",
+    "A/DEC/",
+    "SC ",
+    "security council ",
+    "GA ",
+    "general assembly ",
+    "resolution ",
+    "decision ",
+    "UNTS",
+    "treaty",
+    "S-",
+    "ES-",
+];
+
+/// Whether `s` starts with `prefix`, ASCII case aside.
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// Builds this module's lazily compiled patterns now (see [`crate::extract::warm_up`]).
@@ -483,6 +528,28 @@ mod tests {
             assert_eq!(normalize_user_id(input).as_deref(), Some(want), "{input}");
         }
         assert_eq!(normalize_user_id("  "), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// An id that starts with none of [`USER_FORM_STARTS`] matches none
+        /// of [`USER_FORMS`] (what lets [`normalize_user_id`] skip them).
+        #[test]
+        fn the_form_starts_turn_away_no_form(picks in proptest::collection::vec(0usize..34, 1..6)) {
+            const PIECES: [&str; 34] = [
+                "S/RES/", "s/res/", "A/RES/", "a/dec/", "A/DEC/", "sc ", "SC ", "Security Council ",
+                "resolution ", "Resolution ", "decision ", "GA ", "General Assembly ", "UNTS",
+                "unts ", "treaty ", "no. ", "S-", "es-", "72/194", "2178", " (2014)", "(III)", " A",
+                " and B", "A/78/L.5", "E/CN.15/2019/5", "x", "/", " ", "ſ", "K", "g", "1",
+            ];
+            let raw: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            if s.is_ascii() && !USER_FORM_STARTS.iter().any(|w| starts_with_ci(&s, w)) {
+                for (k, form) in USER_FORMS.iter().enumerate() {
+                    proptest::prop_assert!(!form.is_match(&s), "form {} matches {:?}", k, s);
+                }
+            }
+        }
     }
 
     #[test]
