@@ -142,6 +142,13 @@ fn masthead(text: &str) -> Option<Lang> {
         if w.is_empty() || w.len() > 16 {
             return None;
         }
+        // (An ASCII line is compared as it is: no lower-cased copy.)
+        if w.is_ascii() {
+            return MASTHEAD_NAMES
+                .iter()
+                .find(|(name, _)| w.eq_ignore_ascii_case(name))
+                .map(|&(_, l)| l);
+        }
         let lw = w.to_lowercase();
         MASTHEAD_NAMES
             .iter()
@@ -334,7 +341,20 @@ fn latin_score(text: &str, blocks: bool) -> [usize; 3] {
                     if starts >> k & 1 == 1 {
                         start = Some(i + k);
                     } else if let Some(s) = start.take() {
-                        vote(&text[s..i + k], &mut score);
+                        // (Words longer than the function words, most of
+                        // them, are passed over here; the score only moves
+                        // on a short one.)
+                        let w = &b[s..i + k];
+                        if w.len() > 5 {
+                            continue;
+                        }
+                        if w.is_ascii() {
+                            if let Some(v) = ascii_key(w).and_then(ascii_vote) {
+                                score[v] += 1;
+                            }
+                        } else {
+                            vote(&text[s..i + k], &mut score);
+                        }
                         if score.iter().sum::<usize>() >= 300 {
                             break 'scan;
                         }
