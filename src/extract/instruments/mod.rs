@@ -51,7 +51,6 @@
 
 use super::ExtractError;
 use super::fold;
-use crate::text::Mapped;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -59,12 +58,14 @@ use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 mod anchors;
+mod normal;
 mod normalise;
 mod russian;
 mod tsv;
 mod words;
 
 use anchors::build_anchors;
+use normal::Normal;
 #[cfg(test)]
 use normalise::normalise;
 use normalise::{norm_str, normalise_into};
@@ -74,7 +75,7 @@ pub use tsv::parse_tsv;
 thread_local! {
     /// The normalised text of the last document on this thread, its
     /// buffers reused by the next one (see `normalise_into`).
-    static NORMALISED: std::cell::RefCell<Mapped> = std::cell::RefCell::new(Mapped::default());
+    static NORMALISED: std::cell::RefCell<Normal> = std::cell::RefCell::new(Normal::default());
 }
 
 /// Scratch buffers above this size (bytes) are given back after a document.
@@ -343,7 +344,7 @@ impl InstrumentTable {
             let normed = changed.then_some(&*scratch);
             let hits = self.find_in(text, normed, each);
             if scratch.capacity_bytes() > SCRATCH_KEPT {
-                *scratch = Mapped::default();
+                *scratch = Normal::default();
             }
             hits
         })
@@ -354,7 +355,7 @@ impl InstrumentTable {
     fn find_in(
         &self,
         text: &str,
-        normed: Option<&Mapped>,
+        normed: Option<&Normal>,
         each: impl FnOnce(&str, &mut dyn FnMut(usize, usize)),
     ) -> Vec<InstrumentHit> {
         let mut hits = Vec::new();

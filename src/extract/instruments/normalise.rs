@@ -2,6 +2,7 @@
 //! (white space, apostrophes, hyphens, Arabic letter forms, digits), with
 //! offsets mapped back to the original text.
 
+use super::normal::Normal;
 use super::*;
 
 /// A name normalised like the text it is matched against.
@@ -98,8 +99,8 @@ pub(super) fn may_change(b: &[u8], i: usize) -> bool {
 /// Normalises `text` for name matching; `None` when nothing changes.
 /// Replacements of the same byte length (a line break by a space, `ё` by
 /// `е`) keep the offsets linear and cost no map segment.
-pub(super) fn normalise(text: &str) -> Option<Mapped> {
-    let mut out = Mapped::default();
+pub(super) fn normalise(text: &str) -> Option<Normal> {
+    let mut out = Normal::default();
     normalise_into(text, &mut out).then_some(out)
 }
 
@@ -107,14 +108,14 @@ pub(super) fn normalise(text: &str) -> Option<Mapped> {
 /// map kept from document to document spares allocating, growing and
 /// first touching a copy of every text); `false` when nothing changes
 /// (`out` then holds nothing of use).
-pub(super) fn normalise_into(text: &str, out: &mut Mapped) -> bool {
+pub(super) fn normalise_into(text: &str, out: &mut Normal) -> bool {
     normalise_by(text, true, out)
 }
 
 /// [`normalise_into`], finding the bytes that may change 64 at a time
-/// ([`candidates`]) when `blocks`, else (and in the last 63 bytes) byte by
+/// ([`changes`]) when `blocks`, else (and in the last 63 bytes) byte by
 /// byte: the same steps either way (a test compares them).
-fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
+fn normalise_by(text: &str, blocks: bool, out: &mut Normal) -> bool {
     let b = text.as_bytes();
     let n = b.len();
     out.reset(n);
@@ -126,18 +127,19 @@ fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
     };
     let mut i = 0;
     if blocks {
-        // The candidates of a block are visited in order; a step may take
-        // `i` past some of them (a run of white space), or past the block.
+        // The changes of a block are visited in order; a step may take `i`
+        // past some of them (a run of white space), or past the block.
         while i + 64 <= n {
             let base = i;
-            let mut mask = candidates(b, base);
+            let (mut mask, ws) = changes(b, base);
             while mask != 0 {
                 let p = base + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 if p >= i {
-                    i = match norm.ascii_run(p) {
-                        Some(j) => j,
-                        None => norm.step(p),
+                    i = if b[p] < 0x80 {
+                        norm.ascii_run_in(p, base, ws)
+                    } else {
+                        norm.step(p)
                     };
                 }
             }
@@ -164,10 +166,50 @@ fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
 /// superset of those [`may_change`] accepts
 /// ([`crate::text::classes::run_starts`] with the lead bytes of
 /// [`CANDIDATE`]).
-#[inline(always)]
+#[cfg(test)]
 pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
     const LEADS: [u8; 10] = [0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2, 0xE3, 0xEF];
     crate::text::classes::run_starts(b, i, &LEADS)
+}
+
+/// The white space of `b[i..i + 64]` (which must be in bounds) as
+/// [`norm_char`] sees it (`char::is_ascii_whitespace`): the spaces, the
+/// tabs, line breaks and form feeds ("breaks"), and the non-ASCII bytes.
+#[inline(always)]
+fn white(b: &[u8], i: usize) -> (u64, u64, u64) {
+    let (space, control, high) = crate::text::classes::spacing(b, i);
+    let breaks = if control == 0 {
+        0
+    } else {
+        crate::text::classes::any_of(b, i, b"\t\n\r\x0C")
+    };
+    (space, breaks, high)
+}
+
+/// The bytes of `b[i..i + 64]` (which must be in bounds) where a change may
+/// start: breaks (tabs, line breaks, form feeds), a space before white
+/// space or a non-ASCII byte (or ending the block), and the lead bytes of
+/// the characters [`may_change`] looks at; but not a byte that goes on a
+/// run of white space (after a break, or a space after a space: the run's
+/// first byte takes it in). Unlike [`candidates`], each run is visited
+/// once, not at all its control bytes.
+/// Also the block's white space (spaces and breaks), for the runs.
+#[inline(always)]
+fn changes(b: &[u8], i: usize) -> (u64, u64) {
+    const LEADS: [u8; 10] = [0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2, 0xE3, 0xEF];
+    let (space, breaks, high) = white(b, i);
+    let lead = if high == 0 {
+        0
+    } else {
+        crate::text::classes::any_of(b, i, &LEADS)
+    };
+    let ws = space | breaks;
+    let next = ((ws | high) >> 1) | (1 << 63);
+    let before = if i == 0 { 0 } else { b[i - 1] };
+    let after_break = (breaks << 1) | u64::from(matches!(before, b'\t' | b'\n' | b'\r' | 0x0C));
+    let after_space = (space << 1) | u64::from(before == b' ');
+    let inside = after_break | (after_space & space);
+    (((breaks | (space & next)) & !inside) | lead, ws)
 }
 
 /// The state of a [`normalise`] run: the text so far, and how much of the
@@ -175,7 +217,7 @@ pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
 struct Normaliser<'a> {
     text: &'a str,
     /// The rewrite, once a change is met (`started`).
-    out: &'a mut Mapped,
+    out: &'a mut Normal,
     started: bool,
     /// Source bytes up to here are in `out`.
     copied: usize,
@@ -238,6 +280,51 @@ impl Normaliser<'_> {
             self.put(i, j, " ");
         }
         Some(j)
+    }
+
+    /// [`Normaliser::ascii_run`] at `i` (an ASCII byte of the block at
+    /// `base`, where [`changes`] found one may start), the run's end found
+    /// from the block's white space `ws`, and anything else left to
+    /// [`Normaliser::step`]: the offset to go on from.
+    #[inline(always)]
+    fn ascii_run_in(&mut self, i: usize, base: usize, ws: u64) -> usize {
+        let b = self.text.as_bytes();
+        let n = b.len();
+        let x = b[i];
+        if !is_ascii_space(x) {
+            return self.step(i);
+        }
+        if x == b' ' {
+            // A space starts a run only before one of these ([`may_change`]:
+            // not before a form feed, which starts a run of its own).
+            match b.get(i + 1) {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => {}
+                Some(&y) if y >= 0x80 => return self.step(i),
+                _ => return i + 1,
+            }
+        }
+        let k = i - base;
+        let len = (!(ws >> k)).trailing_zeros() as usize;
+        let mut j = i + len;
+        if k + len == 64 {
+            // (the run goes on past the block)
+            while j + 8 <= n && b[j..j + 8] == *b"        " {
+                j += 8;
+            }
+            while j < n && is_ascii_space(b[j]) {
+                j += 1;
+            }
+        }
+        if j < n && b[j] >= 0x80 {
+            return self.step(i);
+        }
+        let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
+        if joins {
+            self.put(i, j, "");
+        } else if j - i > 1 || x != b' ' {
+            self.put(i, j, " ");
+        }
+        j
     }
 
     /// Normalises what starts at `i` (a byte in [`CANDIDATE`], or one that
@@ -317,7 +404,7 @@ mod tests {
             let text: String = parts.concat();
             // (`a` first holds another text: a scratch map reused gives
             // what a new one gives)
-            let (mut a, mut b) = (Mapped::default(), Mapped::default());
+            let (mut a, mut b) = (Normal::default(), Normal::default());
             normalise_by(&format!("  {text}\n\n -\n x{text}"), true, &mut a);
             let (ca, cb) = (normalise_by(&text, true, &mut a), normalise_by(&text, false, &mut b));
             proptest::prop_assert_eq!(ca, cb, "{:?}", text);

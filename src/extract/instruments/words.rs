@@ -51,6 +51,36 @@ pub(super) fn lower4(x: u32) -> u32 {
     x | (upper >> 2)
 }
 
+/// `x` (eight bytes) with its ASCII capitals lower-cased, as
+/// [`u8::to_ascii_lowercase`] on each byte (see [`lower4`]).
+#[inline(always)]
+fn lower8(x: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let y = x & !HI;
+    let upper = (y + 0x3F3F_3F3F_3F3F_3F3F) & !(y + 0x2525_2525_2525_2525) & !x & HI;
+    x | (upper >> 2)
+}
+
+/// True when the text `t` starts with `w` (ASCII lower case), whatever the
+/// ASCII case of `t` (`t` may be longer; it must not be shorter): as
+/// `eq_ignore_ascii_case`, eight bytes at a time.
+#[inline(always)]
+fn rest_equal(t: &[u8], w: &[u8]) -> bool {
+    let mut k = 0;
+    while k + 8 <= w.len() {
+        let x = u64::from_le_bytes(t[k..k + 8].try_into().expect("eight bytes"));
+        let y = u64::from_le_bytes(w[k..k + 8].try_into().expect("eight bytes"));
+        if lower8(x) != y {
+            return false;
+        }
+        k += 8;
+    }
+    t[k..w.len()]
+        .iter()
+        .zip(&w[k..])
+        .all(|(x, y)| x.to_ascii_lowercase() == *y)
+}
+
 /// The index slot of a head: a hash of its first three bytes (every
 /// word-start anchor has three at least).
 #[inline(always)]
@@ -82,7 +112,7 @@ pub(super) struct AnchorFinder {
     /// The anchors of each bucket: (first four bytes ASCII lower-cased,
     /// mask of those the anchor has, anchor id).
     buckets: Vec<Vec<(u32, u32, u32)>>,
-    /// Every anchor's text, by anchor id.
+    /// Every anchor's text, ASCII lower-cased, by anchor id.
     words: Vec<Box<[u8]>>,
     /// The first three bytes of the word-start anchors, by [`triple`]: a
     /// bit looked up before the index (4 KiB, in cache), which turns away
@@ -177,7 +207,12 @@ impl AnchorFinder {
         AnchorFinder {
             index,
             buckets,
-            words: words.iter().map(|w| w.as_bytes().into()).collect(),
+            // (lower-cased: the automata ignore ASCII case, and the
+            // word-start comparison lower-cases the text only)
+            words: words
+                .iter()
+                .map(|w| w.to_ascii_lowercase().into_bytes().into())
+                .collect(),
             triples,
             long_starts,
             rest,
@@ -257,22 +292,33 @@ impl AnchorFinder {
     #[inline(always)]
     fn at(&self, b: &[u8], pos: usize, f: &mut impl FnMut(usize, usize)) {
         // (every word-start anchor has three bytes at least)
-        let Some(&[first, second, third]) = b.get(pos..pos + 3) else {
-            return;
-        };
-        let k = triple(first, second, third);
-        if self.triples[k / 64] & (1 << (k % 64)) == 0 {
-            return;
+        match b.get(pos..pos + 4) {
+            // Four bytes read at once: the triple is cut from them, and
+            // lower-cased only when it passes.
+            Some(w) => {
+                let x = u32::from_le_bytes(w.try_into().expect("four bytes"));
+                let k = triple(x as u8, (x >> 8) as u8, (x >> 16) as u8);
+                if self.triples[k / 64] & (1 << (k % 64)) != 0 {
+                    self.bucket_at(b, pos, lower4(x), f);
+                }
+            }
+            None => {
+                let Some(&[first, second, third]) = b.get(pos..pos + 3) else {
+                    return;
+                };
+                let k = triple(first, second, third);
+                if self.triples[k / 64] & (1 << (k % 64)) != 0 {
+                    self.bucket_at(b, pos, head(&b[pos..]).0, f);
+                }
+            }
         }
-        let h = if b.len() - pos >= 4 {
-            let mut w = [0u8; 4];
-            w.copy_from_slice(&b[pos..pos + 4]);
-            lower4(u32::from_le_bytes(w))
-        } else if b.len() - pos == 3 {
-            head(&b[pos..]).0
-        } else {
-            return;
-        };
+    }
+
+    /// The word-start anchors that occur at `pos`, whose first four bytes
+    /// (ASCII lower-cased) are `h`. Out of line: one word start in five
+    /// gets here, and the scan's loop keeps its values in registers.
+    #[inline(never)]
+    fn bucket_at(&self, b: &[u8], pos: usize, h: u32, f: &mut impl FnMut(usize, usize)) {
         let bucket = self.index[slot(h)];
         if bucket == 0 {
             return;
@@ -281,8 +327,10 @@ impl AnchorFinder {
             if h & mask != head {
                 continue;
             }
+            // The first four bytes (or all, when fewer) are equal: the rest
+            // is compared eight bytes at a time, lower-cased.
             let w = &self.words[a as usize];
-            if b.len() - pos >= w.len() && b[pos..pos + w.len()].eq_ignore_ascii_case(w) {
+            if w.len() <= 4 || b.len() - pos >= w.len() && rest_equal(&b[pos + 4..], &w[4..]) {
                 f(a as usize, pos);
             }
         }
@@ -435,6 +483,30 @@ mod tests {
             let got = TABLE.find(text);
             assert_eq!(got.is_empty(), !found, "{text}");
             assert_eq!(got, find_reference(text), "{text}");
+        }
+    }
+
+    proptest! {
+        /// The eight-bytes-at-a-time comparison is `eq_ignore_ascii_case`.
+        #[test]
+        fn rest_equal_ignores_ascii_case_only(
+            t in proptest::collection::vec(proptest::sample::select(b"aAzZ@[`{\xc3\xa9\xc9 1".to_vec()), 0..20),
+            w in proptest::collection::vec(proptest::sample::select(b"azAZ@[`{\xc3\xa9\xc9 1".to_vec()), 0..20),
+        ) {
+            let w = w.to_ascii_lowercase();
+            if t.len() >= w.len() {
+                let want = t[..w.len()].eq_ignore_ascii_case(&w);
+                prop_assert_eq!(rest_equal(&t, &w), want, "{:?} {:?}", t, w);
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_lower_case_as_each_byte_does() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'A', b, b'z', 0x80, b'Z', b'@', b'[']);
+            let want = u64::from_le_bytes(x.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+            assert_eq!(lower8(x), want, "{b:#x}");
         }
     }
 
