@@ -73,7 +73,11 @@ impl Mapped {
     }
 
     /// Appends `s`, which stands for the source bytes starting at
-    /// `src_start`, copied byte for byte.
+    /// `src_start`, copied byte for byte. (Inlined, as [`Mapped::push_replaced`]
+    /// is: the instruments' normaliser calls both for each of the ~400,000
+    /// runs of white space of the GA documents; out of line, the calls
+    /// cost 17 M instructions of their 1,955 M.)
+    #[inline(always)]
     pub fn push_copy(&mut self, s: &str, src_start: usize) {
         if s.is_empty() {
             return;
@@ -88,9 +92,9 @@ impl Mapped {
 
     /// Appends `s` as a replacement for the source range
     /// `src_start..src_end` (which may be empty or longer than `s`).
+    #[inline(always)]
     pub fn push_replaced(&mut self, s: &str, src_start: usize, src_end: usize) {
         let at = self.text.len();
-        self.segs.reserve(2);
         self.segs.push((at, src_start, false));
         // (A one-byte replacement — the space for a run of white space, a
         // million times in a corpus — is one byte written, not a copy.)

@@ -51,6 +51,7 @@
 
 use super::ExtractError;
 use super::fold;
+use crate::text::Mapped;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -58,14 +59,12 @@ use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
 mod anchors;
-mod normal;
 mod normalise;
 mod russian;
 mod tsv;
 mod words;
 
 use anchors::build_anchors;
-use normal::Normal;
 #[cfg(test)]
 use normalise::normalise;
 use normalise::{norm_str, normalise_into};
@@ -75,7 +74,7 @@ pub use tsv::parse_tsv;
 thread_local! {
     /// The normalised text of the last document on this thread, its
     /// buffers reused by the next one (see `normalise_into`).
-    static NORMALISED: std::cell::RefCell<Normal> = std::cell::RefCell::new(Normal::default());
+    static NORMALISED: std::cell::RefCell<Mapped> = std::cell::RefCell::new(Mapped::default());
 }
 
 /// Scratch buffers above this size (bytes) are given back after a document.
@@ -344,7 +343,7 @@ impl InstrumentTable {
             let normed = changed.then_some(&*scratch);
             let hits = self.find_in(text, normed, each);
             if scratch.capacity_bytes() > SCRATCH_KEPT {
-                *scratch = Normal::default();
+                *scratch = Mapped::default();
             }
             hits
         })
@@ -355,7 +354,7 @@ impl InstrumentTable {
     fn find_in(
         &self,
         text: &str,
-        normed: Option<&Normal>,
+        normed: Option<&Mapped>,
         each: impl FnOnce(&str, &mut dyn FnMut(usize, usize)),
     ) -> Vec<InstrumentHit> {
         let mut hits = Vec::new();

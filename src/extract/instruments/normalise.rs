@@ -2,7 +2,6 @@
 //! (white space, apostrophes, hyphens, Arabic letter forms, digits), with
 //! offsets mapped back to the original text.
 
-use super::normal::Normal;
 use super::*;
 
 /// A name normalised like the text it is matched against.
@@ -99,8 +98,8 @@ pub(super) fn may_change(b: &[u8], i: usize) -> bool {
 /// Normalises `text` for name matching; `None` when nothing changes.
 /// Replacements of the same byte length (a line break by a space, `ё` by
 /// `е`) keep the offsets linear and cost no map segment.
-pub(super) fn normalise(text: &str) -> Option<Normal> {
-    let mut out = Normal::default();
+pub(super) fn normalise(text: &str) -> Option<Mapped> {
+    let mut out = Mapped::default();
     normalise_into(text, &mut out).then_some(out)
 }
 
@@ -108,14 +107,14 @@ pub(super) fn normalise(text: &str) -> Option<Normal> {
 /// map kept from document to document spares allocating, growing and
 /// first touching a copy of every text); `false` when nothing changes
 /// (`out` then holds nothing of use).
-pub(super) fn normalise_into(text: &str, out: &mut Normal) -> bool {
+pub(super) fn normalise_into(text: &str, out: &mut Mapped) -> bool {
     normalise_by(text, true, out)
 }
 
 /// [`normalise_into`], finding the bytes that may change 64 at a time
 /// ([`changes`]) when `blocks`, else (and in the last 63 bytes) byte by
 /// byte: the same steps either way (a test compares them).
-fn normalise_by(text: &str, blocks: bool, out: &mut Normal) -> bool {
+fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
     let b = text.as_bytes();
     let n = b.len();
     out.reset(n);
@@ -217,7 +216,7 @@ fn changes(b: &[u8], i: usize) -> (u64, u64) {
 struct Normaliser<'a> {
     text: &'a str,
     /// The rewrite, once a change is met (`started`).
-    out: &'a mut Normal,
+    out: &'a mut Mapped,
     started: bool,
     /// Source bytes up to here are in `out`.
     copied: usize,
@@ -404,7 +403,7 @@ mod tests {
             let text: String = parts.concat();
             // (`a` first holds another text: a scratch map reused gives
             // what a new one gives)
-            let (mut a, mut b) = (Normal::default(), Normal::default());
+            let (mut a, mut b) = (Mapped::default(), Mapped::default());
             normalise_by(&format!("  {text}\n\n -\n x{text}"), true, &mut a);
             let (ca, cb) = (normalise_by(&text, true, &mut a), normalise_by(&text, false, &mut b));
             proptest::prop_assert_eq!(ca, cb, "{:?}", text);
