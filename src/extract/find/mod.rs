@@ -28,8 +28,8 @@ use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
     BETWEEN_WORDS, BODY, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS, LIST_MARKER, NAME_WORDS, NO,
-    OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_after, body_at,
-    body_names_in, body_ref, has_symbol_prefix, subject_after,
+    OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, TREATY, VOL, ZH_LIST, body_after, body_at,
+    body_names_in, body_ref, has_symbol_prefix, subject_after, trigger_at, triggers,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
