@@ -3,8 +3,11 @@
 
 use super::*;
 
+/// The lists opened by the resolution and decision words of `s`, read
+/// from its stems (`stems`, found once by [`find_all_for`]).
 pub(super) fn triggered_lists(
     s: &str,
+    stems: &[Stem],
     adopting: Option<Body>,
     author: Option<acts::Act>,
     furniture: &[(usize, usize)],
@@ -14,7 +17,7 @@ pub(super) fn triggered_lists(
     let mut resume = 0;
     let mut last_act: Option<(BodyRef, usize)> = None;
     let mut pending_head: Option<(Context, usize)> = None;
-    for (m_start, m_end) in triggers(s) {
+    for (m_start, m_end) in triggers_in(s, stems) {
         if m_start < resume {
             continue;
         }

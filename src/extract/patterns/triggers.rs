@@ -166,6 +166,54 @@ impl Iterator for Triggers<'_> {
     }
 }
 
+/// One stem of [`STEMS`] found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stem {
+    /// Its start.
+    pub start: usize,
+    /// Its end (where the endings are looked for).
+    pub end: usize,
+    /// Which of [`STEMS`] it is.
+    k: usize,
+}
+
+impl Stem {
+    /// The stem's literal ("Resolu", "قرار", …).
+    pub fn text(&self) -> &'static str {
+        STEMS[self.k].0
+    }
+}
+
+/// Every stem of `s`, in text order: all of them, none being able to start
+/// inside another. Found once per text and read by both the resolution
+/// words ([`triggers_in`]) and the World Health Assembly lists (which open
+/// with some of the same words).
+pub fn stems(s: &str) -> Vec<Stem> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some((start, end, k)) = STEM_SCAN.find_from(b, at) {
+        out.push(Stem { start, end, k });
+        at = end;
+    }
+    out
+}
+
+/// [`triggers`] read from the stems of `s` found beforehand
+/// (`stems(s)`): the same words.
+pub fn triggers_in<'a>(s: &'a str, stems: &'a [Stem]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let b = s.as_bytes();
+    let mut at = 0;
+    stems.iter().filter_map(move |st| {
+        if st.start < at {
+            return None; // inside the last word
+        }
+        let end = word_end(b, st.end, st.k)?;
+        at = end;
+        Some((st.start, end))
+    })
+}
+
 /// The end of the resolution or decision word that starts at `p`, if one
 /// does (an anchored [`TRIGGER`](super::TRIGGER)).
 pub fn trigger_at(s: &str, p: usize) -> Option<usize> {
@@ -298,6 +346,8 @@ mod tests {
     fn table() {
         let all = PIECES.join("");
         assert_eq!(triggers(&all).collect::<Vec<_>>(), by_regex(&all));
+        let st = stems(&all);
+        assert_eq!(triggers_in(&all, &st).collect::<Vec<_>>(), by_regex(&all));
         for p in PIECES {
             assert_eq!(triggers(p).collect::<Vec<_>>(), by_regex(p), "{p:?}");
         }
@@ -310,6 +360,8 @@ mod tests {
         ) {
             let s: String = picks.iter().map(|&i| PIECES[i]).collect();
             prop_assert_eq!(triggers(&s).collect::<Vec<_>>(), by_regex(&s), "{:?}", s);
+            let st = stems(&s);
+            prop_assert_eq!(triggers_in(&s, &st).collect::<Vec<_>>(), by_regex(&s), "{:?}", s);
             for p in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
                 let anchored = TRIGGER.find_at(&s, p).filter(|m| m.start() == p).map(|m| m.end());
                 prop_assert_eq!(trigger_at(&s, p), anchored, "{:?} at {}", s, p);
