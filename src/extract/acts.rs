@@ -20,6 +20,7 @@ use super::resolve::Shape;
 use crate::model::Kind;
 use crate::symbol;
 use regex::{Captures, Regex};
+use regex_automata::{Anchored, Input, meta};
 use std::sync::LazyLock;
 
 /// A body whose acts are cited by number.
@@ -359,15 +360,35 @@ fn any_of(literals: &[&str]) -> aho_corasick::AhoCorasick {
 /// World Health Assembly numbers after a resolution word ("resolution
 /// 58.3", "resolutions WHA61.21 and 62.16"), read where the words around
 /// name the Assembly or the WHO (`WHA…` forms are found by
-/// [`find_forms`]).
-static WHA_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?:[Rr][ée]solutions?|[Rr]esoluci(?:ón|ones)|[Рр]езолюци[а-я]{0,3})[ \t\n]+",
-        r"(?P<l>(?:WHA[ \t]?)?[0-9]{1,2}\.[0-9]{1,3}",
-        r"(?:[ \t\n]*(?:,|and|et|y|и)[ \t\n]*(?:WHA[ \t]?)?[0-9]{1,2}\.[0-9]{1,3})*)(?-u:\b)",
-    ))
-    .expect("valid WHA list regex")
-});
+/// [`find_forms`]). Group `l`: the numbers.
+const WHA_LIST_PATTERN: &str = concat!(
+    r"(?:[Rr][ée]solutions?|[Rr]esoluci(?:ón|ones)|[Рр]езолюци[а-я]{0,3})[ \t\n]+",
+    r"(?P<l>(?:WHA[ \t]?)?[0-9]{1,2}\.[0-9]{1,3}",
+    r"(?:[ \t\n]*(?:,|and|et|y|и)[ \t\n]*(?:WHA[ \t]?)?[0-9]{1,2}\.[0-9]{1,3})*)(?-u:\b)",
+);
+
+/// [`WHA_LIST_PATTERN`] searched over a whole text: the tests' oracle of
+/// [`find_wha_lists_in`].
+#[cfg(test)]
+static WHA_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(WHA_LIST_PATTERN).expect("valid WHA list regex"));
+
+/// [`WHA_LIST_PATTERN`] for anchored searches (regex-automata's meta regex,
+/// which `regex::Regex` wraps: the same syntax, configuration and
+/// matches), run only where a resolution word's stem starts.
+static WHA_LIST_AT: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(WHA_LIST_PATTERN).expect("valid WHA list regex"));
+
+/// The resolution words' stems that open a word of
+/// [`WHA_LIST_PATTERN`]: every match starts with one of them.
+const WHA_STEMS: &[&str] = &[
+    "Resolu",
+    "resolu",
+    "Résolu",
+    "résolu",
+    "Резолюци",
+    "резолюци",
+];
 
 /// Words that put a dotted number in the World Health Assembly.
 static WHA_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
@@ -381,7 +402,9 @@ static WHA_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Dotted World Health Assembly numbers read from their context: (start,
-/// end, id) in text order.
+/// end, id) in text order. The old way, one unanchored search of the whole
+/// text: the tests' oracle of [`find_wha_lists_in`].
+#[cfg(test)]
 pub fn find_wha_lists(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     if !WHA_WORDS.is_match(text) {
@@ -389,39 +412,118 @@ pub fn find_wha_lists(text: &str) -> Vec<(usize, usize, String)> {
     }
     for c in WHA_LIST.captures_iter(text) {
         let Some(l) = c.name("l") else { continue };
-        let from = floor(text, l.start().saturating_sub(250));
-        let to = floor(text, (l.end() + 150).min(text.len()));
-        if !WHA_CONTEXT.is_match(&text[from..to]) {
+        read_wha_list(text, l.start(), l.end(), &mut out);
+    }
+    out
+}
+
+/// Dotted World Health Assembly numbers read from their context: (start,
+/// end, id) in text order; `stems` are the resolution words' stems of
+/// `text` ([`super::patterns::stems`]).
+///
+/// The matches of the list pattern over the whole text, found by anchored
+/// searches where a stem of its words starts (each match starts with
+/// one), after the next scan's position (the end of the last match), and
+/// only where what follows the word could open a list: white space, maybe
+/// `WHA`, one or two digits and a dot. Why: the unanchored search of the
+/// whole text cost more than all the lists it found; most texts hold no
+/// such list.
+pub fn find_wha_lists_in(
+    text: &str,
+    stems: &[super::patterns::Stem],
+) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut pos = 0;
+    // `WHA_WORDS.is_match(text)`, looked up at the first list (every
+    // context that keeps a list holds one of the words).
+    let mut words: Option<bool> = None;
+    let mut caps = WHA_LIST_AT.create_captures();
+    for st in stems {
+        if st.start < pos || !WHA_STEMS.contains(&st.text()) || !may_open_list(b, st.start, st.end)
+        {
             continue;
         }
-        let b = text.as_bytes();
-        let mut i = l.start();
-        while i < l.end() {
-            if !b[i].is_ascii_digit() {
-                i += 1;
-                continue;
-            }
-            let st = if i >= 3 && &text[i - 3..i] == "WHA" {
-                i - 3
-            } else if i >= 4 && &text[i - 4..i] == "WHA " {
-                i - 4
-            } else {
-                i
-            };
-            let mut j = i;
-            while j < l.end() && (b[j].is_ascii_digit() || b[j] == b'.') {
-                j += 1;
-            }
-            if let Some((s, n)) = text[i..j].split_once('.')
-                && let (Ok(s), Ok(n)) = (s.parse::<u32>(), n.parse::<u32>())
-                && s > 0
-            {
-                out.push((st, j, format!("WHA {s}.{n}")));
-            }
-            i = j;
+        let input = Input::new(text).range(st.start..).anchored(Anchored::Yes);
+        WHA_LIST_AT.captures(input, &mut caps);
+        let Some(m) = caps.get_match() else { continue };
+        if !*words.get_or_insert_with(|| WHA_WORDS.is_match(text)) {
+            return out;
+        }
+        pos = m.end();
+        if let Some(l) = caps.get_group_by_name("l") {
+            read_wha_list(text, l.start, l.end, &mut out);
         }
     }
     out
+}
+
+/// Whether what follows the word whose stem spans `start..stem_end` may
+/// open a World Health Assembly list: a necessary condition of a match of
+/// [`WHA_LIST_PATTERN`] there. The word (at most 22 bytes: "резолюциями")
+/// holds no white space, so it ends at the first white space after its
+/// stem; then come white space, maybe `WHA` and a space or tab, one or two
+/// digits and a dot.
+fn may_open_list(b: &[u8], start: usize, stem_end: usize) -> bool {
+    let lim = (start + 24).min(b.len());
+    let Some(q) = b[stem_end..lim]
+        .iter()
+        .position(|c| matches!(c, b' ' | b'\t' | b'\n'))
+    else {
+        return false;
+    };
+    let mut r = stem_end + q;
+    while r < b.len() && matches!(b[r], b' ' | b'\t' | b'\n') {
+        r += 1;
+    }
+    if b[r..].starts_with(b"WHA") {
+        r += 3;
+        if r < b.len() && matches!(b[r], b' ' | b'\t') {
+            r += 1;
+        }
+    }
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let dot = |i: usize| b.get(i) == Some(&b'.');
+    digit(r) && (dot(r + 1) || (digit(r + 1) && dot(r + 2)))
+}
+
+/// Reads the numbers of a list (`l_start..l_end`, group `l` of a match of
+/// [`WHA_LIST_PATTERN`]) into `out` when the words around name the World
+/// Health Assembly or the WHO.
+fn read_wha_list(text: &str, l_start: usize, l_end: usize, out: &mut Vec<(usize, usize, String)>) {
+    let from = floor(text, l_start.saturating_sub(250));
+    let to = floor(text, (l_end + 150).min(text.len()));
+    if !WHA_CONTEXT.is_match(&text[from..to]) {
+        return;
+    }
+    let b = text.as_bytes();
+    let mut i = l_start;
+    while i < l_end {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // `get`, not an index: the bytes before a number may end inside a
+        // letter ("58.3 и 58.4": the index panicked there).
+        let st = if i >= 3 && text.get(i - 3..i) == Some("WHA") {
+            i - 3
+        } else if i >= 4 && text.get(i - 4..i) == Some("WHA ") {
+            i - 4
+        } else {
+            i
+        };
+        let mut j = i;
+        while j < l_end && (b[j].is_ascii_digit() || b[j] == b'.') {
+            j += 1;
+        }
+        if let Some((s, n)) = text[i..j].split_once('.')
+            && let (Ok(s), Ok(n)) = (s.parse::<u32>(), n.parse::<u32>())
+            && s > 0
+        {
+            out.push((st, j, format!("WHA {s}.{n}")));
+        }
+        i = j;
+    }
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -439,7 +541,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&COMPILED);
     LazyLock::force(&LITERALS);
     LazyLock::force(&WHA_WORDS);
-    LazyLock::force(&WHA_LIST);
+    LazyLock::force(&WHA_LIST_AT);
     LazyLock::force(&WHA_CONTEXT);
 }
 
@@ -525,6 +627,56 @@ mod tests {
         let v: Vec<_> = find_wha_lists(t).into_iter().map(|x| x.2).collect();
         assert_eq!(v, ["WHA 61.21", "WHA 62.16"]);
         assert!(find_wha_lists("resolution 58.3 of the Board").is_empty());
+        for t in WHA_PIECES {
+            assert_eq!(by_stems(t), find_wha_lists(t), "{t:?}");
+        }
+        let all = WHA_PIECES.join(" ");
+        assert_eq!(by_stems(&all), find_wha_lists(&all));
+    }
+
+    /// [`find_wha_lists_in`] at the stems of `t`.
+    fn by_stems(t: &str) -> Vec<(usize, usize, String)> {
+        find_wha_lists_in(t, &super::super::patterns::stems(t))
+    }
+
+    /// Pieces of texts around World Health Assembly lists.
+    const WHA_PIECES: &[&str] = &[
+        "World Health Assembly",
+        "Organisation mondiale de la Santé",
+        "Asamblea Mundial de la Salud",
+        "Всемирной ассамблеи здравоохранения",
+        "resolution 58.3",
+        "resolutions 61.21 and WHA 62.16",
+        "résolutions WHA61.21 et 62.16",
+        "resoluciones 61.21 y 62.16",
+        "резолюции 58.3 и 58.4",
+        "резолюций\n12.5",
+        "Resolution  WHA\t1.1",
+        "resolution WHA58.33x",
+        "resolution 58/3",
+        "resolution 123.4",
+        "resolution 5.",
+        "resolutionWHA 5.1",
+        "decision 58.3",
+        "resolute 58.3",
+        "résolution",
+        " ",
+        "\n",
+        ", ",
+        "and",
+        "58.3",
+        "WHA",
+        "x",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn wha_lists_at_stems_are_the_whole_texts(
+            picks in proptest::collection::vec(0..WHA_PIECES.len(), 1..12),
+        ) {
+            let t: String = picks.iter().map(|&i| WHA_PIECES[i]).collect();
+            proptest::prop_assert_eq!(by_stems(&t), find_wha_lists(&t), "{:?}", t);
+        }
     }
 
     #[test]

@@ -7,8 +7,10 @@
 //! and never a word boundary after `)`.
 //!
 //! Families:
-//! - [`TRIGGER`]: the words "resolution"/"decision" in the six languages;
-//!   the numbers after them are read by hand in [`super::find`].
+//! - [`triggers`]: the words "resolution"/"decision" in the six languages
+//!   (a literal scan of their stems; the regex it replaced, `TRIGGER`, is
+//!   the tests' oracle); the numbers after them are read by hand in
+//!   [`super::find`].
 //! - citations that stand without such a word (document symbols
 //!   `A/RES/72/194`, `E/CN.15/2019/5`; `N (YYYY)`; `N (ROMAN)`) are found
 //!   by a hand scan from `memchr` hits on `/` and `(` in [`super::find`],
@@ -19,12 +21,14 @@
 //!   markers.
 
 mod bodies;
+mod triggers;
 
 pub(crate) use bodies::warm_up_bodies;
 pub use bodies::{
     BODY, BODY_REF, OTHER_AFTER, body_after, body_at, body_name_at, body_names_in, body_ref,
     subject_after,
 };
+pub use triggers::{Stem, stems, trigger_at, triggers, triggers_in};
 
 use super::lexicon;
 use regex::Regex;
@@ -60,6 +64,10 @@ fn alternation(words: &[&str]) -> String {
 /// word is a prefix of another (Spanish "decisiones" before "decision"),
 /// and the Arabic plural (`ات`) and dual (`ين`, `ي` before a suffix:
 /// قراريه "its two resolutions") are read before the suffix.
+///
+/// The tests' oracle of [`triggers`] and [`trigger_at`], which find the
+/// same words by hand.
+#[cfg(test)]
 pub static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<res>[Rr][ée]solutions?|R[EÉ]SOLUTIONS?|[Rr]esoluci(?:ón|ones)|RESOLUCI(?:ÓN|ONES)",
@@ -261,7 +269,7 @@ pub static CONJUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 /// [`ZH_LIST`]: used only in a text holding `第`, it is built by the first
 /// document that does (3 ms that every other run would wait for).
 pub(crate) fn warm_up() {
-    LazyLock::force(&TRIGGER);
+    triggers::warm_up_triggers();
     LazyLock::force(&LIST_MARKER);
     LazyLock::force(&TREATY);
     LazyLock::force(&VOL);

@@ -3,8 +3,11 @@
 
 use super::*;
 
+/// The lists opened by the resolution and decision words of `s`, read
+/// from its stems (`stems`, found once by [`find_all_for`]).
 pub(super) fn triggered_lists(
     s: &str,
+    stems: &[Stem],
     adopting: Option<Body>,
     author: Option<acts::Act>,
     furniture: &[(usize, usize)],
@@ -14,18 +17,18 @@ pub(super) fn triggered_lists(
     let mut resume = 0;
     let mut last_act: Option<(BodyRef, usize)> = None;
     let mut pending_head: Option<(Context, usize)> = None;
-    for m in TRIGGER.find_iter(s) {
-        if m.start() < resume {
+    for (m_start, m_end) in triggers_in(s, stems) {
+        if m_start < resume {
             continue;
         }
-        let word = m.as_str();
+        let word = &s[m_start..m_end];
         let decision = word.starts_with(['D', 'd', 'Р', 'р']) && !word.contains("езол")
             || word.starts_with("مقرر");
         // Arabic "its" is a suffix: قراره, قرارها, قراراته, قراريه, مقرره.
         let arabic_its = (word.starts_with("قرار") || word.starts_with("مقرر"))
             && (word.ends_with('ه') || word.ends_with("ها"));
         // The number follows, maybe after a body name.
-        let mut i = skip_ws(b, m.end());
+        let mut i = skip_ws(b, m_end);
         let mut between_body = None;
         if i < b.len() && !b[i].is_ascii_digit() {
             if let Some((name, end)) = body_at(&s[i..]) {
@@ -46,7 +49,7 @@ pub(super) fn triggered_lists(
         // The head's own context, for numbers brought in later by a marker.
         let mut head_ctx = None;
         if let Some(&(ctx, at)) = pending_head.as_ref()
-            && at == m.start()
+            && at == m_start
         {
             head_ctx = Some(ctx);
         }
@@ -56,16 +59,15 @@ pub(super) fn triggered_lists(
             let Some(p) = far_numbers(s, i) else {
                 continue;
             };
-            let ctx = match context_before(s, m.start()) {
-                Context::Unknown if arabic_its || its_near(s, m.start()) => Context::Its,
+            let ctx = match context_before(s, m_start) {
+                Context::Unknown if arabic_its || its_near(s, m_start) => Context::Its,
                 c => c,
             };
             if number_at(p) {
                 i = p;
                 head_ctx = Some(ctx);
             } else {
-                if TRIGGER.find_at(s, p).is_some_and(|t| t.start() == p) && ctx != Context::Unknown
-                {
+                if trigger_at(s, p).is_some() && ctx != Context::Unknown {
                     pending_head = Some((ctx, p));
                 }
                 continue;
@@ -82,14 +84,14 @@ pub(super) fn triggered_lists(
         let mut ctx = if let Some(bb) = between_body {
             Context::Named(bb)
         } else if let Some(h) =
-            head_ctx.filter(|_| matches!(context_before(s, m.start()), Context::Unknown))
+            head_ctx.filter(|_| matches!(context_before(s, m_start), Context::Unknown))
         {
             match h {
                 Context::Unknown => context_after(s, end).map_or(h, Context::Named),
                 h => h,
             }
         } else {
-            match context_before(s, m.start()) {
+            match context_before(s, m_start) {
                 // "la résolution 62/1 de la Commission des stupéfiants et la
                 // résolution 32/1 de la Commission pour la prévention du
                 // crime": the body named after the number is this one's.
@@ -138,8 +140,8 @@ pub(super) fn triggered_lists(
         let fallback = match last_act {
             Some((a, e))
                 if ctx == Context::Unknown
-                    && m.start() < e + 400
-                    && !s[e..m.start()].contains("\n\n") =>
+                    && m_start < e + 400
+                    && !s[e..m_start].contains("\n\n") =>
             {
                 Some(Context::Named(a))
             }

@@ -28,8 +28,8 @@ use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
     BETWEEN_WORDS, BODY, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS, LIST_MARKER, NAME_WORDS, NO,
-    OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, TREATY, TRIGGER, VOL, ZH_LIST, body_after, body_at,
-    body_names_in, body_ref, has_symbol_prefix, subject_after,
+    OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, Stem, TREATY, VOL, ZH_LIST, body_after, body_at,
+    body_names_in, body_ref, has_symbol_prefix, stems, subject_after, trigger_at, triggers_in,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -76,12 +76,15 @@ pub fn find_all_for(
         .iter()
         .find_map(|s| commission_of(s))
         .or_else(|| regional_author(text));
-    triggered_lists(text, adopting, author, furniture, &mut hits);
+    // The stems of the resolution words, found once for the lists they
+    // open and for the World Health Assembly's.
+    let stems = stems(text);
+    triggered_lists(text, &stems, adopting, author, furniture, &mut hits);
     if memchr::memmem::find(text.as_bytes(), "第".as_bytes()).is_some() {
         zh_lists(text, adopting, &mut hits);
     }
     treaties(text, &mut hits);
-    other_acts(text, &mut hits);
+    other_acts(text, &stems, &mut hits);
     hits.sort_by_key(|h| (h.start, h.end));
     let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
     let mut bare = Vec::new();

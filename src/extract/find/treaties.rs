@@ -167,11 +167,12 @@ fn is_ibid(m: &str) -> bool {
 
 /// Acts of other bodies that say their body themselves (`WHA77.17`,
 /// `1/CP.21`, `UNEP/EA.5/Res.2`, `E/CN.4/RES/2005/69`) and dotted World
-/// Health Assembly numbers in its context.
-pub(super) fn other_acts(s: &str, hits: &mut Vec<Hit>) {
+/// Health Assembly numbers in its context (read at the resolution words'
+/// `stems`).
+pub(super) fn other_acts(s: &str, stems: &[Stem], hits: &mut Vec<Hit>) {
     for (start, end, target) in acts::find_forms(s)
         .into_iter()
-        .chain(acts::find_wha_lists(s))
+        .chain(acts::find_wha_lists_in(s, stems))
     {
         hits.push(Hit {
             start,
