@@ -61,6 +61,7 @@ use std::sync::{Arc, LazyLock};
 mod anchors;
 mod normalise;
 mod russian;
+mod table;
 mod tsv;
 mod words;
 
@@ -201,43 +202,12 @@ impl InstrumentTable {
         let kept = rows;
         // The automaton ignores ASCII case, so spellings that differ only in
         // ASCII case are one pattern; exact-case patterns keep the list of
-        // spellings a match must equal.
-        // Key → (pattern, row, acronym, spellings if exact); later rows win.
-        type Entry = (String, usize, bool, Option<Vec<String>>);
-        let mut pats: BTreeMap<String, Entry> = BTreeMap::new();
-        for (i, r) in kept.iter().enumerate() {
-            for (li, names) in r.names.iter().enumerate() {
-                for name in names {
-                    for (p, acr) in variants(name, LANGS[li]) {
-                        if p.is_empty() {
-                            continue;
-                        }
-                        let exact = (acr || is_short(&p)).then(|| vec![p.clone()]);
-                        let key = p.to_ascii_lowercase();
-                        let entry = match pats.remove(&key) {
-                            // Same pattern up to ASCII case: exact only if both
-                            // are, accepting both spellings.
-                            Some((_, _, acr0, ex0)) => {
-                                let ex = match (ex0, exact) {
-                                    (Some(mut a), Some(b)) => {
-                                        a.extend(b);
-                                        Some(a)
-                                    }
-                                    _ => None,
-                                };
-                                (p, i, acr0 && acr, ex)
-                            }
-                            None => (p, i, acr, exact),
-                        };
-                        pats.insert(key, entry);
-                    }
-                }
-            }
-        }
+        // spellings a match must equal (see `table::patterns`).
+        let pats = table::patterns(&kept);
         let mut strings = Vec::with_capacity(pats.len());
         let mut meta = Vec::with_capacity(pats.len());
         let mut spellings = Vec::with_capacity(pats.len());
-        for (_, (p, row, acronym, exact)) in pats {
+        for (p, row, acronym, exact) in pats {
             let first = p.chars().next().unwrap_or(' ');
             let last = p.chars().next_back().unwrap_or(' ');
             meta.push(Pat {
@@ -502,67 +472,6 @@ fn spaced_word(c: char) -> bool {
         || (0xF900..=0xFAFF).contains(&u)
         || (0xFF00..=0xFFEF).contains(&u);
     !unspaced && c.is_alphanumeric()
-}
-
-/// True for a short name (at most two words and 11 bytes, not starting
-/// with a digit: "Agenda 21", "UN Charter", but not "2030 Agenda" or "Rome
-/// Statute", whose lower-case forms are still names), matched in its exact
-/// case only.
-fn is_short(name: &str) -> bool {
-    name.len() <= 11
-        && name.split(' ').count() <= 2
-        && !name.starts_with(|c: char| c.is_ascii_digit())
-}
-
-/// True for a one-word name without lower-case letters (`ICCPR`, `ДНЯО`).
-fn is_acronym(name: &str) -> bool {
-    name.chars().count() >= 2
-        && !name.contains(' ')
-        && name.chars().any(char::is_uppercase)
-        && !name.chars().any(char::is_lowercase)
-}
-
-/// The automaton patterns for one name of a language column, each with its
-/// acronym flag: the normalised name, its declined forms (Russian), and
-/// each of those with the first letter lower-cased and in capitals.
-fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
-    let base = norm_str(name);
-    if base.is_empty() {
-        return Vec::new();
-    }
-    if is_acronym(&base) {
-        return vec![(base, true)];
-    }
-    let mut forms = match lang {
-        "ru" => ru_cases(&base),
-        // `ل` + `ال` is written `لل` ("للاتفاقية"): the name without its
-        // leading alef matches there (and inside the plain form too, where
-        // the full name, starting one letter earlier, wins).
-        "ar" => match base.strip_prefix('ا') {
-            Some(rest) if rest.starts_with('ل') => vec![rest.to_string(), base],
-            _ => vec![base],
-        },
-        _ => vec![base],
-    };
-    // Russian names always start with a capital in UN texts; their six
-    // cases already make many patterns, so no case variants for them.
-    let cased = matches!(lang, "en" | "fr" | "es");
-    if cased {
-        let mut more = Vec::new();
-        for f in &forms {
-            let mut cs = f.chars();
-            if let (Some(c0), false) = (cs.next(), is_short(f)) {
-                let lower: String = c0.to_lowercase().chain(cs).collect();
-                more.push(lower);
-            }
-            // Headings in capitals.
-            more.push(f.to_uppercase());
-        }
-        forms.extend(more);
-    }
-    forms.sort();
-    forms.dedup();
-    forms.into_iter().map(|f| (f, false)).collect()
 }
 
 #[cfg(test)]

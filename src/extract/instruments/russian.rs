@@ -8,12 +8,8 @@ pub(super) type Endings = [&'static str; 6];
 /// How a Russian word declines: (ending to cut, endings to add, is the head noun).
 pub(super) fn ru_class(word: &str) -> Option<(usize, Endings, bool)> {
     let lw = word.to_lowercase();
-    let stem_last = |cut: usize| {
-        let cs: Vec<char> = lw.chars().collect();
-        cs.len()
-            .checked_sub(cut + 1)
-            .and_then(|k| cs.get(k).copied())
-    };
+    // (the letter before the last `cut` ones)
+    let stem_last = |cut: usize| lw.chars().rev().nth(cut);
     let hush = |c: Option<char>| matches!(c, Some('ж' | 'ш' | 'ч' | 'щ'));
     let velar = |c: Option<char>| matches!(c, Some('к' | 'г' | 'х'));
     let ends = |s: &str| lw.ends_with(s);
@@ -88,7 +84,76 @@ pub(super) fn ru_class(word: &str) -> Option<(usize, Endings, bool)> {
 
 /// The six case forms of a Russian name (nominative first): the leading
 /// adjectives and the head noun are declined, the rest is kept.
+///
+/// Each form is written into one string: the declined words' stems and
+/// endings, then the rest of the name as one slice (the same forms as
+/// [`ru_cases_reference`], which joins every word again).
 pub(super) fn ru_cases(name: &str) -> Vec<String> {
+    // Per leading word: its stem, its endings, whether they are written in
+    // capitals.
+    let mut plan: Vec<(&str, Endings, bool)> = Vec::new();
+    // Where the words that are kept start, if any are.
+    let mut rest = None;
+    let mut at = 0;
+    for w in name.split(' ') {
+        if !w.chars().all(|c| c.is_alphabetic() || c == '-') || w.is_empty() {
+            rest = Some(at);
+            break;
+        }
+        match ru_class(w) {
+            Some((cut, ends, head)) => {
+                let stem_len = if cut == 0 {
+                    w.len()
+                } else {
+                    w.char_indices().rev().nth(cut - 1).map_or(0, |(i, _)| i)
+                };
+                // Keep capitals when the word was written in capitals.
+                let upper = w.chars().skip(1).all(char::is_uppercase) && w.chars().nth(1).is_some();
+                plan.push((&w[..stem_len], ends, upper));
+                at += w.len() + 1;
+                if head {
+                    rest = (at <= name.len()).then_some(at);
+                    break;
+                }
+            }
+            None => {
+                rest = Some(at);
+                break;
+            }
+        }
+    }
+    if plan.is_empty() {
+        return vec![name.to_string()];
+    }
+    let mut out: Vec<String> = Vec::with_capacity(6);
+    for case in 0..6 {
+        let mut s = String::with_capacity(name.len() + 8);
+        for (k, &(stem, ends, upper)) in plan.iter().enumerate() {
+            if k > 0 {
+                s.push(' ');
+            }
+            s.push_str(stem);
+            if upper {
+                s.push_str(&ends[case].to_uppercase());
+            } else {
+                s.push_str(ends[case]);
+            }
+        }
+        if let Some(r) = rest {
+            s.push(' ');
+            s.push_str(&name[r..]);
+        }
+        if out.last() != Some(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// [`ru_cases`] as first written (every word joined again): the tests'
+/// oracle.
+#[cfg(test)]
+pub(super) fn ru_cases_reference(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split(' ').collect();
     let mut plan: Vec<(usize, Endings)> = Vec::new(); // per leading word
     for w in &words {
@@ -131,4 +196,47 @@ pub(super) fn ru_cases(name: &str) -> Vec<String> {
     }
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The forms of every built-in Russian name (and of made-up ones: kept
+    /// words, capitals, trailing words) are those of the reference.
+    #[test]
+    fn cases_equal_the_reference() {
+        let rows = super::super::parse_tsv(
+            super::super::BUILTIN_TSV,
+            std::path::Path::new("data/instruments.tsv"),
+        )
+        .unwrap();
+        let mut names: Vec<String> = rows
+            .iter()
+            .flat_map(|r| r.names[3].iter())
+            .map(|n| super::super::norm_str(n))
+            .collect();
+        for extra in [
+            "",
+            " ",
+            "Правила",
+            "ПРАВИЛА",
+            "Парижское соглашение",
+            "ПАРИЖСКОЕ СОГЛАШЕНИЕ",
+            "Всеобщая декларация 1948 года",
+            "Новая  программа",
+            "Новый ",
+            "Киотский протокол ",
+            "А",
+            "Ая",
+            "Женевские конвенции и Протокол",
+            "Устав",
+            "Договор-2",
+        ] {
+            names.push(extra.to_string());
+        }
+        for n in &names {
+            assert_eq!(ru_cases(n), ru_cases_reference(n), "{n:?}");
+        }
+    }
 }
