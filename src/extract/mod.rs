@@ -354,6 +354,8 @@ impl Extractor {
             .peekable();
         let mut named = named.into_iter().peekable();
         let file = doc.path.clone();
+        // In text order: a run of citations in one sentence scans it once.
+        let mut passages = context::Passages::new(&ctext);
         loop {
             // the smaller of the two heads; a symbol match first on a tie
             // (as the stable sort of both lists together did)
@@ -372,7 +374,7 @@ impl Extractor {
             };
             let (cue, paragraph) = structure.at(s);
             let (lo, hi) = structure.bounds(s, ctext.len());
-            let context = context::context(&ctext, s, e, lo, hi);
+            let context = passages.context(s, e, lo, hi);
             let (cited_title, cited_date) = got.map(|g| (g.title, g.date)).unwrap_or_default();
             sink(Citation {
                 file: file.clone(),

@@ -102,6 +102,31 @@ pub(super) fn sentence_start(t: &str, lo: usize, at: usize) -> (usize, bool) {
     (lo, false)
 }
 
+/// The sentence start that the nearest bound in `from..to` gives, for a
+/// scan back from `to` down to `lo` ([`sentence_start`] without the
+/// [`FAR`] count, on a stretch of the text only): `None` when the stretch
+/// holds none. [`super::Passages`] looks only at the stretch between two
+/// citations of one sentence with it; `lo` is the whole scan's, as a blank
+/// line or a stop may start before `from`.
+pub(super) fn start_bound_in(t: &str, lo: usize, from: usize, to: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut top = to;
+    while top > from {
+        let n = (top - from).min(64);
+        let base = top - n;
+        let mut m = bounds_in(b, base, n);
+        while m != 0 {
+            let k = 63 - m.leading_zeros() as usize;
+            if let Some(start) = bound_before(t, base + k, lo) {
+                return Some(start);
+            }
+            m &= !(1 << k);
+        }
+        top = base;
+    }
+    None
+}
+
 /// [`sentence_start`] in the block `base..top` where the count of the
 /// characters from `at` passes [`FAR`] (`seen` of them in `top..at`):
 /// byte by byte, a bound first, then the count.

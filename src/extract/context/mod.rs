@@ -61,15 +61,107 @@ thread_local! {
 /// whitespace collapsed, at most [`MAX_CHARS`] characters.
 ///
 /// Offsets are byte offsets on char boundaries; out-of-range or misaligned
-/// offsets are clamped, never a panic.
+/// offsets are clamped, never a panic. One call, on its own: the
+/// citations of a whole text are cheaper through [`Passages`].
 pub fn context(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> String {
-    let len = text.len();
-    let start = floor(text, start.min(len));
-    let end = ceil(text, end.clamp(start, len));
-    let lo = floor(text, lo.min(start).max(start.saturating_sub(SCAN)));
-    let hi = ceil(text, hi.clamp(end, len).min(end.saturating_add(SCAN)));
-    let (from, far_start) = sentence_start(text, lo, start);
-    let (to, far_end) = sentence_end(text, end, hi);
+    Passages::new(text).context(start, end, lo, hi)
+}
+
+/// The passages of the citations of one text, asked for in text order
+/// (their starts never decreasing, as `Extractor::run_each` does): the
+/// same as [`context`] call by call, but a citation in the sentence of the
+/// one before it does not scan that sentence again.
+///
+/// Citations often come in runs within one sentence ("resolutions 72/194,
+/// 72/284 and 73/174"). The bounds the scans of the previous call found
+/// hold for the next one as long as it lies between them and its scans
+/// would have the same limits (`lo`, `hi`): the scan back looks then only
+/// at the stretch between the two starts, and the scan ahead at nothing.
+/// A bound beyond [`FAR`](bounds::FAR) characters is never carried over.
+/// Any other order is served too, by full scans.
+pub struct Passages<'t> {
+    text: &'t str,
+    /// `(lo, start, from)` of the last sentence start found short of
+    /// `FAR`: no byte of `from..start` bounds a sentence for a scan down
+    /// to `lo`, `from` is `lo` or follows a bound, and `from..start` holds
+    /// at most `FAR` counted bytes.
+    start_seen: Option<(usize, usize, usize)>,
+    /// `(hi, end, to)` of the last sentence end found short of `FAR`: no
+    /// byte of `end..to - 1` bounds a sentence for a scan up to `hi`, and
+    /// the scan from `end` stopped at `to` before its count passed `FAR`.
+    end_seen: Option<(usize, usize, usize)>,
+}
+
+impl<'t> Passages<'t> {
+    /// The passages of `text`, none found yet.
+    pub fn new(text: &'t str) -> Self {
+        Passages {
+            text,
+            start_seen: None,
+            end_seen: None,
+        }
+    }
+
+    /// [`context`] of `self.text` for the span `start..end` in `lo..hi`.
+    pub fn context(&mut self, start: usize, end: usize, lo: usize, hi: usize) -> String {
+        let text = self.text;
+        let len = text.len();
+        let start = floor(text, start.min(len));
+        let end = ceil(text, end.clamp(start, len));
+        let lo = floor(text, lo.min(start).max(start.saturating_sub(SCAN)));
+        let hi = ceil(text, hi.clamp(end, len).min(end.saturating_add(SCAN)));
+        let (from, far_start) = self.sentence_start(lo, start);
+        let (to, far_end) = self.sentence_end(end, hi);
+        passage(text, (from, start, end, to), far_start, far_end)
+    }
+
+    /// [`sentence_start`] of `start` down to `lo`, from the last one found
+    /// when it holds: same `lo`, not after `start`. The nearest bound is
+    /// then in the stretch between the two starts, or else the last one's;
+    /// either stands if `FAR` is not passed on the way (which the bytes
+    /// answer when they are few enough, or else their count).
+    fn sentence_start(&mut self, lo: usize, start: usize) -> (usize, bool) {
+        let text = self.text;
+        let reused = match self.start_seen {
+            Some((seen_lo, seen_start, seen_from)) if seen_lo == lo && seen_start <= start => {
+                let from = bounds::start_bound_in(text, lo, seen_start, start).unwrap_or(seen_from);
+                (start - from <= bounds::FAR
+                    || bounds::counted(&text.as_bytes()[from..start]) <= bounds::FAR)
+                    .then_some(from)
+            }
+            _ => None,
+        };
+        let (from, far) = match reused {
+            Some(from) => (from, false),
+            None => sentence_start(text, lo, start),
+        };
+        self.start_seen = (!far).then_some((lo, start, from));
+        (from, far)
+    }
+
+    /// [`sentence_end`] of `end` up to `hi`, the last one found when it
+    /// holds: same `hi`, `end` in the stretch the last scan crossed without
+    /// a bound (bytes from a later `end` count less towards `FAR`).
+    fn sentence_end(&mut self, end: usize, hi: usize) -> (usize, bool) {
+        let (to, far) = match self.end_seen {
+            Some((seen_hi, seen_end, to)) if seen_hi == hi && seen_end <= end && end < to => {
+                (to, false)
+            }
+            _ => sentence_end(self.text, end, hi),
+        };
+        self.end_seen = (!far).then_some((hi, end, to));
+        (to, far)
+    }
+}
+
+/// The passage of the sentence `from..to` around the citation
+/// `start..end` (`far_start`, `far_end`: bounds beyond the window).
+fn passage(
+    text: &str,
+    (from, start, end, to): (usize, usize, usize, usize),
+    far_start: bool,
+    far_end: bool,
+) -> String {
     let out = SCRATCH.with_borrow_mut(|buf| {
         buf.clear();
         let parts = Parts::collapse(buf, text, (from, start, end, to), far_start, far_end);

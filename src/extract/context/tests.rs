@@ -342,7 +342,7 @@ fn full_stops_are_the_reference_ones() {
 
 /// The real texts (`../shared/corpus`, skipped when absent): the passage
 /// of every number that looks cited, with and without paragraph bounds,
-/// is the reference's.
+/// is the reference's, and the same through [`Passages`].
 #[test]
 fn corpus_same_as_reference() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -359,6 +359,8 @@ fn corpus_same_as_reference() {
         };
         let t = doc.raw.as_str();
         let b = t.as_bytes();
+        // The same citations in text order through one `Passages`.
+        let mut passages = Passages::new(t);
         let mut i = 0;
         while let Some(p) = memchr::memchr(b'/', &b[i..]) {
             let s = i + p;
@@ -373,6 +375,12 @@ fn corpus_same_as_reference() {
                 .count();
             let end = s + 1 + b[s + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
             let para = (start.saturating_sub(start % 700), (end + 400).min(t.len()));
+            assert_eq!(
+                passages.context(start, end, para.0, t.len()),
+                context(t, start, end, para.0, t.len()),
+                "{path:?} {start}..{end} from {}",
+                para.0
+            );
             for (lo, hi) in [(0, t.len()), para] {
                 assert_eq!(
                     context(t, start, end, lo, hi),
@@ -502,5 +510,104 @@ fn counted_bytes_are_the_rule() {
         let want = (0x21..0x7f).contains(&c) && !matches!(c, b'*' | b'#' | b'-')
             || c >= 0xC0 && !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3);
         assert_eq!(COUNTED[c as usize], want, "{c:#x}");
+    }
+}
+
+/// The passages of `spans` (in text order) through one [`Passages`], each
+/// checked against a call on its own and against the reference.
+fn passages_one_by_one(text: &str, spans: &[(usize, usize, usize, usize)]) {
+    let mut passages = Passages::new(text);
+    for &(s, e, lo, hi) in spans {
+        let got = passages.context(s, e, lo, hi);
+        assert_eq!(got, context(text, s, e, lo, hi), "{s}..{e} in {lo}..{hi}");
+        assert_eq!(got, reference::context(text, s, e, lo, hi), "{s}..{e}");
+    }
+}
+
+#[test]
+fn runs_of_citations_are_passages_one_by_one() {
+    let text = "1. Recalls its resolutions 72/194, 72/284 and 73/174. Notes A/78/305 of 2023; \
+                and S/2023/363.\n\n2. Decides resolution 1/2 and\n \n resolution 3/4 No. 5/6 \
+                and vol. 7/8. Then 9/10";
+    let spans: Vec<(usize, usize)> = ["72/194", "72/284", "73/174", "A/78/305", "S/2023/363"]
+        .iter()
+        .map(|c| text.find(c).unwrap())
+        .chain(
+            ["1/2", "3/4", "5/6", "7/8", "9/10"]
+                .iter()
+                .map(|c| text.find(c).unwrap()),
+        )
+        .zip([6, 6, 6, 8, 10, 3, 3, 3, 3, 4])
+        .map(|(s, n)| (s, s + n))
+        .collect();
+    let para = text.find("2. Decides").unwrap();
+    // The whole text, then paragraph bounds (the same for a run, then new).
+    let whole: Vec<_> = spans.iter().map(|&(s, e)| (s, e, 0, text.len())).collect();
+    passages_one_by_one(text, &whole);
+    let paras: Vec<_> = spans
+        .iter()
+        .map(|&(s, e)| {
+            if s < para {
+                (s, e, 0, para)
+            } else {
+                (s, e, para, text.len())
+            }
+        })
+        .collect();
+    passages_one_by_one(text, &paras);
+    // Repeated, nested and overlapping spans, a span ending on a bound.
+    let stop = text.find(". Notes").unwrap();
+    let (a, _) = spans[0];
+    passages_one_by_one(
+        text,
+        &[
+            (a, a + 6, 0, text.len()),
+            (a, a + 6, 0, text.len()),
+            (a, a + 3, 0, text.len()),
+            (a + 2, stop, 0, text.len()),
+            (a + 2, stop + 1, 0, text.len()),
+            (stop + 1, stop + 2, 0, text.len()),
+        ],
+    );
+    // Long runs of a list: past FAR from the first of them.
+    let list = format!("Recalling resolutions {}.", "72/194, ".repeat(300));
+    let spans: Vec<_> = (0..300)
+        .map(|k| {
+            let s = 22 + 8 * k;
+            (s, s + 6, 0, list.len())
+        })
+        .collect();
+    passages_one_by_one(&list, &spans);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+    /// Several citations of one text in text order, through one
+    /// [`Passages`]: each the passage of a call on its own.
+    #[test]
+    fn passages_same_as_calls_one_by_one(parts in proptest::collection::vec(
+        proptest::sample::select(PIECES),
+        0..300,
+    ), cites in proptest::collection::vec((0usize..4000, 0usize..40, 0usize..3), 1..12),
+       para in 0usize..4000) {
+        let text: String = parts.concat();
+        let n = text.len();
+        let mut cites: Vec<_> = cites.into_iter().map(|(a, w, k)| (a.min(n), w, k)).collect();
+        cites.sort();
+        let mut passages = Passages::new(&text);
+        for (start, w, k) in cites {
+            let end = (start + w).min(n);
+            // Bounds: the whole text, a paragraph split at `para`, or one
+            // around the citation.
+            let (lo, hi) = match k {
+                0 => (0, n),
+                1 if start < para => (0, para.min(n)),
+                1 => (para.min(start), n),
+                _ => (start.saturating_sub(w * 7), end + w * 5),
+            };
+            let got = passages.context(start, end, lo, hi);
+            proptest::prop_assert_eq!(&got, &context(&text, start, end, lo, hi));
+            proptest::prop_assert_eq!(got, reference::context(&text, start, end, lo, hi));
+        }
     }
 }
