@@ -77,7 +77,7 @@ pub fn context(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> St
 /// hold for the next one as long as it lies between them and its scans
 /// would have the same limits (`lo`, `hi`): the scan back looks then only
 /// at the stretch between the two starts, and the scan ahead at nothing.
-/// A bound beyond [`FAR`](bounds::FAR) characters is never carried over.
+/// A bound beyond `FAR` characters (`bounds::FAR`) is never carried over.
 /// Any other order is served too, by full scans.
 pub struct Passages<'t> {
     text: &'t str,

@@ -148,7 +148,7 @@ fn anchored_end(s: &str, at: usize) -> Option<usize> {
 /// The body names in `s`, left to right: the matches of `BODY.find_iter(s)`
 /// (the leftmost start, and there the first name in [`BODY`]'s order; the
 /// next search after its end), found by trying [`body_name_at`] at each
-/// place [`STARTS`] lets through. Why: the windows searched (the 90 bytes
+/// place `STARTS` lets through. Why: the windows searched (the 90 bytes
 /// before a resolution word) are short and hold a name or two at most; an
 /// unanchored search paid its prefilter, a forward and a reverse scan per
 /// name, then a last prefilter scan to the end.

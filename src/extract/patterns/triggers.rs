@@ -6,7 +6,7 @@
 //! and back at each candidate) cost about 3 instructions a byte of text;
 //! a Teddy scan of the stems and a look at the endings after each hit cost
 //! a fraction of that. The regex is kept as the tests' oracle
-//! ([`TRIGGER`](super::TRIGGER)).
+//! (`TRIGGER` in `patterns`).
 
 use aho_corasick::{AhoCorasick, MatchKind, packed};
 use std::sync::LazyLock;
@@ -132,7 +132,7 @@ fn word_end(b: &[u8], at: usize, k: usize) -> Option<usize> {
         .max()
 }
 
-/// The resolution and decision words of `s` ([`TRIGGER`](super::TRIGGER)'s
+/// The resolution and decision words of `s` (`TRIGGER` (the test oracle in `patterns`)'s
 /// matches), as (start, end), in text order and not overlapping.
 pub fn triggers(s: &str) -> Triggers<'_> {
     Triggers {
@@ -166,7 +166,7 @@ impl Iterator for Triggers<'_> {
     }
 }
 
-/// One stem of [`STEMS`] found in a text.
+/// One stem of `STEMS` found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stem {
     /// Its start.
@@ -215,7 +215,7 @@ pub fn triggers_in<'a>(s: &'a str, stems: &'a [Stem]) -> impl Iterator<Item = (u
 }
 
 /// The end of the resolution or decision word that starts at `p`, if one
-/// does (an anchored [`TRIGGER`](super::TRIGGER)).
+/// does (an anchored `TRIGGER` (the test oracle in `patterns`)).
 pub fn trigger_at(s: &str, p: usize) -> Option<usize> {
     let b = s.as_bytes().get(p..)?;
     STEMS

@@ -145,7 +145,7 @@ impl Found {
 /// Returns the blanked ranges, sorted (a list broken by footnotes and a
 /// page break resumes after them).
 ///
-/// One pass over the lines ([`each_line`], 64 bytes at a time) finds the
+/// One pass over the lines (`each_line`, 64 bytes at a time) finds the
 /// furniture lines and, when the header is plain (visible ASCII, as
 /// symbols are), the header's lines: a line is looked at further only
 /// when its first byte after spaces and tabs may open one. A header of

@@ -1,7 +1,7 @@
 //! The shape of a document around its citations: page furniture to ignore
-//! (running headers, job numbers, page numbers, bar codes: [`furniture`]),
+//! (running headers, job numbers, page numbers, bar codes: `furniture`),
 //! and the paragraph each citation stands in (`pp3`, `op5`, `fn2`) with
-//! the word that opens it ("Recalling", "Décide": [`opening`]).
+//! the word that opens it ("Recalling", "Décide": `opening`).
 
 mod furniture;
 mod opening;
@@ -456,9 +456,9 @@ impl Structure {
     /// Most lines run on a paragraph: they neither open a block (after a
     /// blank line), nor hold a footnote or a pending number's cue, nor
     /// open with a digit in a resolution (a paragraph numbered next) or a
-    /// `-` (a rule). The first byte of a line's body ([`body_start`])
-    /// tells them ([`Reader::wants`]), and they are passed without their
-    /// body being cut out ([`strip_marks`]).
+    /// `-` (a rule). The first byte of a line's body (`body_start`)
+    /// tells them (`Reader::wants`), and they are passed without their
+    /// body being cut out (`strip_marks`).
     pub fn read(text: &str) -> Self {
         let mut r = Reader {
             paras: Vec::new(),
