@@ -357,8 +357,8 @@ const DATE_OPENERS: [&str; 8] = [
 /// Chinese date); so a date word that is not followed, after white space
 /// and the rest of its letters, by a digit ("of the", "de la") opens
 /// nothing, and the regex, which would capture neither a date nor a
-/// title there, is not run. (Measured: most citations followed by "of"
-/// or "de" are followed by no date.)
+/// title there, is not run. (On the GA documents this turns away few: of
+/// the citations a date or title word follows, nine in ten carry a date.)
 fn may_open(peek: &str, rest: &str) -> bool {
     if TITLE_OPENERS.iter().any(|o| peek.starts_with(o)) {
         return true;
