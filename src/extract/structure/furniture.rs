@@ -198,6 +198,19 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
     }
     let titles = running_titles(text, &heads);
     ranges.extend(heads);
+    blank_ranges(text, ranges, &titles, pages)
+}
+
+/// What both ways of finding the furniture do with what they found: the
+/// running titles that are the document's title (in the first page, or
+/// repeated) join the `ranges`, and page numbers near them; all are then
+/// blanked in `text`. Returns the blanked ranges, sorted.
+pub(super) fn blank_ranges(
+    text: &mut String,
+    mut ranges: Vec<(usize, usize)>,
+    titles: &[(usize, usize)],
+    pages: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
     // A running title is the document's title: it stands in the first page
     // or repeats under several headers. Otherwise the line after a header
     // is text (layout-preserving extractions have no running title).

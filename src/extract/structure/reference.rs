@@ -3,7 +3,8 @@
 //! string by string: the oracle the faster one must agree with (test
 //! builds only). It shares with the fast one only the helpers that did not
 //! change (the patterns, [`strip_marks`], the footnote and operative
-//! numbers).
+//! numbers, and what is done with the furniture lines once found,
+//! [`super::furniture::blank_ranges`]).
 
 use super::{
     FURNITURE, INTRO, footnote_number, is_page_number, opens_with_digit, operative_number,
@@ -11,7 +12,7 @@ use super::{
 };
 use crate::extract::{cues, lexicon};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What [`super::blank_furniture`] must do to `text`, and return.
@@ -66,43 +67,7 @@ pub(super) fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(u
             }
         }
     }
-    let head = &text[..{
-        let mut e = text.len().min(3000);
-        while !text.is_char_boundary(e) {
-            e -= 1;
-        }
-        e
-    }];
-    let trimmed: Vec<&str> = titles.iter().map(|&(a, b)| text[a..b].trim()).collect();
-    let mut times: HashMap<&str, usize> = HashMap::new();
-    for t in &trimmed {
-        *times.entry(t).or_default() += 1;
-    }
-    for (&(ts, te), t) in titles.iter().zip(&trimmed) {
-        let repeats = times[t] > 1;
-        if repeats
-            || memchr::memmem::find(&head.as_bytes()[..ts.min(head.len())], t.as_bytes()).is_some()
-        {
-            ranges.push((ts, te));
-        }
-    }
-    ranges.sort_unstable();
-    for (ps, pe) in pages {
-        let i = ranges.partition_point(|r| r.0 < ps);
-        let near = |r: &(usize, usize)| r.1 + 200 >= ps && r.0 <= pe + 200;
-        if (i > 0 && near(&ranges[i - 1])) || ranges.get(i).is_some_and(near) {
-            ranges.push((ps, pe));
-        }
-    }
-    if ranges.is_empty() {
-        return ranges;
-    }
-    let spaces = " ".repeat(ranges.iter().map(|&(s, e)| e - s).max().unwrap_or(0));
-    for &(s, e) in &ranges {
-        text.replace_range(s..e, &spaces[..e - s]);
-    }
-    ranges.sort_unstable();
-    ranges
+    super::furniture::blank_ranges(text, ranges, &titles, pages)
 }
 
 /// Every known cue of the six languages.
