@@ -70,7 +70,7 @@ pub(super) fn patterns_reference(rows: &[Instrument]) -> Vec<Entry> {
     for (i, r) in rows.iter().enumerate() {
         for (li, names) in r.names.iter().enumerate() {
             for name in names {
-                for (p, acr) in variants_reference(name, LANGS[li]) {
+                for (p, acr) in variants(name, LANGS[li]) {
                     if p.is_empty() {
                         continue;
                     }
@@ -159,42 +159,6 @@ pub(super) fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
             forms.extend(lower);
             forms.push(up);
         }
-    }
-    forms.sort();
-    forms.dedup();
-    forms.into_iter().map(|f| (f, false)).collect()
-}
-
-/// [`variants`] as first written: the tests' oracle.
-#[cfg(test)]
-fn variants_reference(name: &str, lang: &str) -> Vec<(String, bool)> {
-    let base = norm_str(name);
-    if base.is_empty() {
-        return Vec::new();
-    }
-    if is_acronym(&base) {
-        return vec![(base, true)];
-    }
-    let mut forms = match lang {
-        "ru" => super::russian::ru_cases_reference(&base),
-        "ar" => match base.strip_prefix('ا') {
-            Some(rest) if rest.starts_with('ل') => vec![rest.to_string(), base],
-            _ => vec![base],
-        },
-        _ => vec![base],
-    };
-    let cased = matches!(lang, "en" | "fr" | "es");
-    if cased {
-        let mut more = Vec::new();
-        for f in &forms {
-            let mut cs = f.chars();
-            if let (Some(c0), false) = (cs.next(), is_short(f)) {
-                let lower: String = c0.to_lowercase().chain(cs).collect();
-                more.push(lower);
-            }
-            more.push(f.to_uppercase());
-        }
-        forms.extend(more);
     }
     forms.sort();
     forms.dedup();
