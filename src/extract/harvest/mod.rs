@@ -414,6 +414,13 @@ fn after(text: &str, end: usize, furniture: &[(usize, usize)]) -> Harvest {
         }
         return h;
     }
+    by_regex(text, end, stop, furniture)
+}
+
+/// The date and title [`AFTER`] captures in `text[end..stop]` (after a
+/// citation ending at `end`).
+fn by_regex(text: &str, end: usize, stop: usize, furniture: &[(usize, usize)]) -> Harvest {
+    let mut h = Harvest::default();
     let Some(c) = AFTER.captures(&text[end..stop]) else {
         return h;
     };
@@ -612,21 +619,7 @@ mod tests {
     /// [`after`] as it was before the look at the next word: the regex
     /// run after every citation.
     fn after_by_regex(text: &str, end: usize) -> Harvest {
-        let mut h = Harvest::default();
-        let stop = floor(text, (end + 300).min(text.len()));
-        if let Some(c) = AFTER.captures(&text[end..stop]) {
-            if c.name("d").is_some() || c.name("zy").is_some() {
-                h.date = date_of(&c).unwrap_or_default();
-            }
-            if c.name("word").is_some() {
-                let open = end + c.get(0).map_or(0, |m| m.end());
-                if let Some((t, spans)) = quoted(text, open, &[]) {
-                    h.title = t;
-                    h.title_spans = spans;
-                }
-            }
-        }
-        h
+        by_regex(text, end, floor(text, (end + 300).min(text.len())), &[])
     }
 
     /// Pieces of what follows a citation, for [`the_look_skips_no_capture`].
