@@ -130,16 +130,7 @@ fn strip_marks(s: &str) -> &str {
     // ASCII ends on bytes (every line ends with one); a non-ASCII end may
     // be a Unicode space: the char trim finishes the job there.
     let b = s.as_bytes();
-    let mut i = 0;
-    // Indents of layout-preserving extractions: spaces eight at a time.
-    while b.len() - i >= 8
-        && crate::text::swar::load(b, i) == crate::text::swar::ONES * u64::from(b' ')
-    {
-        i += 8;
-    }
-    while i < b.len() && is_ascii_mark(b[i]) {
-        i += 1;
-    }
+    let i = past_ascii_marks(b);
     let mut j = b.len();
     while j > i && is_ascii_mark(b[j - 1]) {
         j -= 1;
@@ -152,6 +143,24 @@ fn strip_marks(s: &str) -> &str {
     } else {
         t
     }
+}
+
+/// Where the ASCII marks ([`is_ascii_mark`]) that open `b` end. The
+/// indents of layout-preserving extractions (`pdftotext -layout`: tens of
+/// spaces before most lines) are passed eight spaces at a time: byte by
+/// byte, they cost a tenth of reading a document's structure.
+#[inline(always)]
+fn past_ascii_marks(b: &[u8]) -> usize {
+    let mut i = 0;
+    while b.len() - i >= 8
+        && crate::text::swar::load(b, i) == crate::text::swar::ONES * u64::from(b' ')
+    {
+        i += 8;
+    }
+    while i < b.len() && is_ascii_mark(b[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// White space and the marks [`strip_marks`] takes off a line's ends.
@@ -256,10 +265,7 @@ fn operative_number(line: &str) -> Option<(u32, usize)> {
 #[inline(always)]
 fn body_start(line: &str) -> Option<usize> {
     let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() && is_ascii_mark(b[i]) {
-        i += 1;
-    }
+    let i = past_ascii_marks(b);
     match b.get(i) {
         None => None,
         Some(&x) if x < 0x80 => Some(i),
