@@ -219,6 +219,26 @@ pub(crate) mod swar {
     pub fn first(hit: u64) -> usize {
         (hit.trailing_zeros() / 8) as usize
     }
+
+    /// The end of the run of spaces (`b' '`) that starts at `i` in `b`
+    /// (`i` itself when `b[i]` is not a space), eight bytes at a time: the
+    /// indents of layout-preserving extractions (`pdftotext -layout`) are
+    /// tens of spaces before most lines, which the line scans of page
+    /// furniture and paragraphs passed byte by byte.
+    #[inline(always)]
+    pub fn past_spaces(b: &[u8], mut i: usize) -> usize {
+        while i + 8 <= b.len() {
+            let other = !eq(load(b, i), b' ') & HIGH;
+            if other != 0 {
+                return i + first(other);
+            }
+            i += 8;
+        }
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        i
+    }
 }
 
 /// Sixty-four bytes at a time: which bytes of a block are ASCII letters,
@@ -684,5 +704,35 @@ mod tests {
             assert_eq!(swar::control(w), want, "{i}");
         }
         assert_eq!(swar::first(0x80 << 24), 3);
+    }
+
+    #[test]
+    fn past_spaces_ends_each_run() {
+        // (text, from, end of the run of spaces)
+        let cases: &[(&str, usize, usize)] = &[
+            ("", 0, 0),
+            ("x", 0, 0),
+            ("   x", 0, 3),
+            ("  \tx", 0, 2),
+            ("a   b", 1, 4),
+            ("        ", 0, 8),
+            ("                    1. Decides", 0, 20),
+            ("                   \n  x", 0, 19),
+            ("         \u{a0}x", 0, 9),
+        ];
+        for &(text, from, want) in cases {
+            assert_eq!(
+                swar::past_spaces(text.as_bytes(), from),
+                want,
+                "{text:?} {from}"
+            );
+        }
+        // Every start and length, against a byte-by-byte count.
+        let text = format!("{}x{}y", " ".repeat(21), " ".repeat(9));
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            let want = from + b[from..].iter().take_while(|&&x| x == b' ').count();
+            assert_eq!(swar::past_spaces(b, from), want, "{from}");
+        }
     }
 }

@@ -178,11 +178,12 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
         Class::Passed => {}
         Class::Worth => found.look(text, ls, ls, end, plain),
         Class::Blank => {
-            let q = ls
-                + b[ls..end]
-                    .iter()
-                    .take_while(|c| matches!(c, b' ' | b'\t'))
-                    .count();
+            // (an indent of spaces eight bytes at a time: it stops at the
+            // line break, if not before)
+            let mut q = crate::text::swar::past_spaces(b, ls).min(end);
+            while q < end && matches!(b[q], b' ' | b'\t') {
+                q += 1;
+            }
             if q < end && class[usize::from(b[q])] == Class::Worth {
                 found.look(text, ls, q, end, plain);
             }

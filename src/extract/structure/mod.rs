@@ -145,18 +145,13 @@ fn strip_marks(s: &str) -> &str {
     }
 }
 
-/// Where the ASCII marks ([`is_ascii_mark`]) that open `b` end. The
-/// indents of layout-preserving extractions (`pdftotext -layout`: tens of
-/// spaces before most lines) are passed eight spaces at a time: byte by
-/// byte, they cost a tenth of reading a document's structure.
+/// Where the ASCII marks ([`is_ascii_mark`]) that open `b` end. An indent
+/// (spaces) is passed eight bytes at a time: byte by byte, the indents of
+/// layout-preserving extractions cost a tenth of reading a document's
+/// structure.
 #[inline(always)]
 fn past_ascii_marks(b: &[u8]) -> usize {
-    let mut i = 0;
-    while b.len() - i >= 8
-        && crate::text::swar::load(b, i) == crate::text::swar::ONES * u64::from(b' ')
-    {
-        i += 8;
-    }
+    let mut i = crate::text::swar::past_spaces(b, 0);
     while i < b.len() && is_ascii_mark(b[i]) {
         i += 1;
     }
