@@ -1,11 +1,17 @@
 //! Tests of the paragraph structure and the furniture, among them the
 //! agreement of the fast implementations with [`super::reference`].
 
-use super::furniture::may_be_furniture;
+use super::furniture::{may_be_furniture, occurs_in};
 use super::*;
 use proptest::prelude::*;
 
 proptest::proptest! {
+    #[test]
+    fn occurs_in_is_memmem(hay in "[ab\n é]{0,40}", needle in "[ab é]{0,4}") {
+        let want = memchr::memmem::find(hay.as_bytes(), needle.as_bytes()).is_some();
+        proptest::prop_assert_eq!(occurs_in(hay.as_bytes(), needle.as_bytes()), want);
+    }
+
     #[test]
     fn strip_marks_is_the_char_trim(t in "[a* #_>\t\n\u{a0}\u{3000}é\u{85}]{0,12}") {
         proptest::prop_assert_eq!(strip_marks(&t), t.trim_matches(is_mark));
