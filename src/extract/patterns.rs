@@ -28,6 +28,7 @@ pub use bodies::{
     BODY, BODY_REF, OTHER_AFTER, body_after, body_at, body_name_at, body_names_in, body_ref,
     subject_after,
 };
+pub(crate) use triggers::Literals;
 pub use triggers::{
     Stem, TREATY_WORDS, stems, stems_and_treaty, trigger_at, triggers, triggers_in,
 };

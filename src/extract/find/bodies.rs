@@ -24,6 +24,16 @@ fn after_last_stop(win: &str) -> &str {
     win
 }
 
+/// Whether `w` in lower case is one of `words` (which are): an ASCII word
+/// is compared without being lower-cased into a new string.
+fn lower_in(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        words.contains(&w.to_lowercase().as_str())
+    }
+}
+
 /// What the words just before a resolution word at `at` say.
 pub(super) fn context_before(s: &str, at: usize) -> Context {
     let from = floor_boundary(s, at.saturating_sub(90));
@@ -37,7 +47,7 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
         let ok = between
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| lower_in(w, BETWEEN_WORDS))
             && between.split_whitespace().count() <= 4;
         let r = body_ref(&win[m.clone()]);
         // Another body's full name: "Commission on Narcotic Drugs resolution",
@@ -55,11 +65,9 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
             && !between.contains(';')
             && name_part.split_whitespace().count() <= 8
             && words(name_part, &|w| {
-                w.starts_with(char::is_uppercase) || NAME_WORDS.contains(&w.to_lowercase().as_str())
+                w.starts_with(char::is_uppercase) || lower_in(w, NAME_WORDS)
             })
-            && words(tail, &|w| {
-                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
-            });
+            && words(tail, &|w| lower_in(w, BETWEEN_WORDS));
         if ok || other_name {
             named = r;
         }
@@ -170,7 +178,28 @@ pub(super) fn date_fits(target: &str, kind: Kind, date_year: u32) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::after_last_stop;
+    use super::*;
+
+    #[test]
+    fn small_words_are_in_lower_case() {
+        for w in BETWEEN_WORDS.iter().chain(NAME_WORDS) {
+            assert_eq!(w.to_lowercase(), *w);
+        }
+        for (w, want) in [
+            ("In", true),
+            ("THE", true),
+            ("Своей", true),
+            ("СВОИХ", true),
+            ("x", false),
+            ("ins", false),
+        ] {
+            assert_eq!(lower_in(w, BETWEEN_WORDS), want, "{w:?}");
+            assert_eq!(
+                lower_in(w, BETWEEN_WORDS),
+                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
+            );
+        }
+    }
 
     /// The stops as they were cut before: one backward search each, in turn.
     fn by_searches(mut win: &str) -> &str {

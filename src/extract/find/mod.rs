@@ -27,10 +27,10 @@ use super::acts;
 use super::lexicon::BodyRef;
 use super::numbering;
 use super::patterns::{
-    BETWEEN_WORDS, BODY, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS, LIST_MARKER, NAME_WORDS, NO,
-    OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, Stem, TREATY, VOL, ZH_LIST, body_after, body_at,
-    body_names_in, body_ref, has_symbol_prefix, stems_and_treaty, subject_after, trigger_at,
-    triggers_in,
+    BETWEEN_WORDS, BODY, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS, LIST_MARKER, Literals,
+    NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, Stem, TREATY, VOL, ZH_LIST, body_after,
+    body_at, body_names_in, body_ref, has_symbol_prefix, stems_and_treaty, subject_after,
+    trigger_at, triggers_in,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};

@@ -350,13 +350,29 @@ pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
 });
 
 /// Looks up a matched body name (spaces and apostrophes normalised).
+/// A name written as its key (single spaces, no `’`: most are) is looked
+/// up as it stands, without building the key.
 pub fn body_ref(matched: &str) -> Option<BodyRef> {
-    let key = matched
+    let plain = !matched.starts_with(' ')
+        && !matched.ends_with(' ')
+        && !matched.contains("  ")
+        && matched
+            .chars()
+            .all(|c| c == ' ' || (c != '’' && !c.is_whitespace()));
+    if plain {
+        return BODY_REF.get(matched).copied();
+    }
+    BODY_REF.get(&body_key(matched)).copied()
+}
+
+/// The key of [`BODY_REF`] a matched name is looked up by: its words
+/// joined by single spaces, `’` read as `'`.
+fn body_key(matched: &str) -> String {
+    matched
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .replace('’', "'");
-    BODY_REF.get(&key).copied()
+        .replace('’', "'")
 }
 
 /// Builds the pattern of body names now (an alternation of every body name
@@ -501,6 +517,15 @@ mod tests {
             proptest::prop_assert_eq!(body_after(&s), after, "{:?}", s);
             let subject = reference::SUBJECT_AFTER.captures(&s).map(|c| c.name("b").unwrap().range());
             proptest::prop_assert_eq!(subject_after(&s), subject, "{:?}", s);
+        }
+
+        /// A name looked up as it stands is looked up by its key.
+        #[test]
+        fn a_plain_name_is_its_key(
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..4),
+        ) {
+            let s = text_of(&picks);
+            proptest::prop_assert_eq!(body_ref(&s), BODY_REF.get(&body_key(&s)).copied(), "{:?}", s);
         }
 
         /// The names found by trying the places [`STARTS`] lets through
