@@ -306,13 +306,16 @@ pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
         }
         if let Some(m) = DATE_TAIL.find(&s[e..]) {
             let d = m.as_str();
-            let digits_at = d
-                .char_indices()
+            // The year: the four digits from the fourth last (when they
+            // stand together).
+            if let Some(at) = d
+                .bytes()
+                .enumerate()
+                .rev()
                 .filter(|(_, c)| c.is_ascii_digit())
+                .nth(3)
                 .map(|(i, _)| i)
-                .collect::<Vec<_>>();
-            if digits_at.len() >= 4 {
-                let at = digits_at[digits_at.len() - 4];
+            {
                 year = d.get(at..at + 4).and_then(|y| y.parse().ok());
             }
             e += m.end();
@@ -339,23 +342,28 @@ pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
     (e, year)
 }
 
-/// The first characters of the words that may open a date ([`DATE_TAIL`]:
-/// its prepositions and "le") or a pinpoint ([`PINPOINT`]).
-static TAIL_WORD_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = lexicon::ALL
+/// The words that may open a date ([`DATE_TAIL`]: its prepositions and
+/// "le") or a pinpoint ([`PINPOINT`]), each up to its first space or
+/// apostrophe (which the regexes read as several characters), by their
+/// first byte.
+static TAIL_WORD_HEADS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for w in lexicon::ALL
         .iter()
         .flat_map(|l| l.date_preps.iter().chain(l.pinpoints.iter()))
         .chain(std::iter::once(&"le"))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+    {
+        let head = w.split([' ', '\'']).next().unwrap_or("");
+        if let Some(&c) = head.as_bytes().first() {
+            by_first[c as usize].push(head);
+        }
+    }
+    by_first
 });
 
 /// Whether a date ([`DATE_TAIL`]) or a pinpoint ([`PINPOINT`]) may follow
-/// at `e`: after white space and a comma, the first character of one of
-/// their words, or the one or two digits of a day followed by white space
+/// at `e`: after white space and a comma, the start of one of their words
+/// ([`TAIL_WORD_HEADS`]: " and 73/174" is turned away), or the one or two digits of a day followed by white space
 /// or an ordinal suffix. A necessary condition, checked before the two
 /// regexes are run: most numbers are followed by neither (a comma and the
 /// next number, a bracket, a full stop), and an anchored regex search
@@ -386,7 +394,10 @@ pub(super) fn may_tail(s: &str, e: usize) -> bool {
         };
         return s[k..].starts_with([' ', '\t', '\n', 'e', 's', 'n', 'r', 't', 'º']);
     }
-    TAIL_WORD_FIRST.contains(&c)
+    let r = &b[j..];
+    TAIL_WORD_HEADS[r[0] as usize]
+        .iter()
+        .any(|w| r.starts_with(w.as_bytes()))
 }
 
 /// A list of cited numbers starting at `i`, and the end of the list (after
@@ -622,12 +633,25 @@ mod tests {
             ", 72/194",
             " и 73/174",
             " و 65/79",
+            " and 73/174",
             ").",
             ". The",
             "",
             " 123 December",
         ] {
             assert!(!may_tail(t, 0), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_gives_its_year() {
+        for (t, year) in [
+            (" of 19 December 2017, 72/1", Some(2017)),
+            (", de 3 de diciembre de 1986 y", Some(1986)),
+            (" du 1er janvier 2000", Some(2000)),
+            (" of 19 December, annex", None),
+        ] {
+            assert_eq!(tails(t, 0).1, year, "{t:?}");
         }
     }
 
