@@ -90,6 +90,9 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
 
 pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
     let Some(name) = body_after(&s[end..]) else {
+        if !may_be_other_after(&s[end..]) {
+            return None;
+        }
         let m = OTHER_AFTER.find(&s[end..])?;
         // "… adopted by the United Nations Environment Assembly", "… of the
         // Conference of the Parties to the Convention on Biological
@@ -106,6 +109,26 @@ pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
         BodyRef::Assembly => BodyRef::Ga,
         b => b,
     })
+}
+
+/// Whether [`OTHER_AFTER`] may match at the start of `s`: after white
+/// space and maybe a comma, one of its first words ("of", "adopted by",
+/// "de", "du", "del", "des"). A necessary condition, looked at before the
+/// regex is run after a list (most lists are followed by none).
+fn may_be_other_after(s: &str) -> bool {
+    let b = s.as_bytes();
+    let ws = |mut i: usize| {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        i
+    };
+    let mut i = ws(0);
+    if b.get(i) == Some(&b',') {
+        i = ws(i + 1);
+    }
+    let r = &b[i..];
+    r.starts_with(b"of") || r.starts_with(b"adopted") || r.starts_with(b"d")
 }
 
 /// `fallback`: the body of an earlier list in the same passage ("Commission
@@ -229,7 +252,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn other_bodies_after_a_list_are_checked_first() {
+        for t in [
+            " of the UNDP/UNFPA/UNOPS Executive Board",
+            ", adopted by the Conference of the Parties",
+            " de la Commission",
+            " del Comité",
+        ] {
+            assert!(OTHER_AFTER.is_match(t), "{t:?}");
+            assert!(may_be_other_after(t), "{t:?}");
+        }
+        for t in [", the Assembly", ") and", " on the Board", ""] {
+            assert!(!may_be_other_after(t), "{t:?}");
+        }
+    }
+
     proptest::proptest! {
+        /// The check never turns away a match of the regex.
+        #[test]
+        fn may_be_other_after_is_necessary(
+            picks in proptest::collection::vec(0..14usize, 0..8),
+        ) {
+            const PIECES: [&str; 14] = [
+                " ", "\n", ",", "of", "adopted", " by", "de", "du", "del", "des", " the ",
+                "Executive Board", "Commission", "la ",
+            ];
+            let t: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert!(!OTHER_AFTER.is_match(&t) || may_be_other_after(&t), "{:?}", t);
+        }
+
         #[test]
         fn one_pass_is_the_searches(win in "[a .;:()\né]{0,40}") {
             proptest::prop_assert_eq!(after_last_stop(&win), by_searches(&win));
