@@ -28,7 +28,10 @@ pub use bodies::{
     BODY, BODY_REF, OTHER_AFTER, body_after, body_at, body_name_at, body_names_in, body_ref,
     subject_after,
 };
-pub use triggers::{Stem, stems, trigger_at, triggers, triggers_in};
+pub(crate) use triggers::Literals;
+pub use triggers::{
+    Stem, TREATY_WORDS, stems, stems_and_treaty, trigger_at, triggers, triggers_in,
+};
 
 use super::lexicon;
 use regex::Regex;

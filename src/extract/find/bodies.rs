@@ -24,6 +24,16 @@ fn after_last_stop(win: &str) -> &str {
     win
 }
 
+/// Whether `w` in lower case is one of `words` (which are): an ASCII word
+/// is compared without being lower-cased into a new string.
+fn lower_in(w: &str, words: &[&str]) -> bool {
+    if w.is_ascii() {
+        words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    } else {
+        words.contains(&w.to_lowercase().as_str())
+    }
+}
+
 /// What the words just before a resolution word at `at` say.
 pub(super) fn context_before(s: &str, at: usize) -> Context {
     let from = floor_boundary(s, at.saturating_sub(90));
@@ -37,7 +47,7 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
         let ok = between
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .all(|w| BETWEEN_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| lower_in(w, BETWEEN_WORDS))
             && between.split_whitespace().count() <= 4;
         let r = body_ref(&win[m.clone()]);
         // Another body's full name: "Commission on Narcotic Drugs resolution",
@@ -55,11 +65,9 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
             && !between.contains(';')
             && name_part.split_whitespace().count() <= 8
             && words(name_part, &|w| {
-                w.starts_with(char::is_uppercase) || NAME_WORDS.contains(&w.to_lowercase().as_str())
+                w.starts_with(char::is_uppercase) || lower_in(w, NAME_WORDS)
             })
-            && words(tail, &|w| {
-                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
-            });
+            && words(tail, &|w| lower_in(w, BETWEEN_WORDS));
         if ok || other_name {
             named = r;
         }
@@ -82,6 +90,9 @@ pub(super) fn context_before(s: &str, at: usize) -> Context {
 
 pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
     let Some(name) = body_after(&s[end..]) else {
+        if !may_be_other_after(&s[end..]) {
+            return None;
+        }
         let m = OTHER_AFTER.find(&s[end..])?;
         // "… adopted by the United Nations Environment Assembly", "… of the
         // Conference of the Parties to the Convention on Biological
@@ -98,6 +109,26 @@ pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
         BodyRef::Assembly => BodyRef::Ga,
         b => b,
     })
+}
+
+/// Whether [`OTHER_AFTER`] may match at the start of `s`: after white
+/// space and maybe a comma, one of its first words ("of", "adopted by",
+/// "de", "du", "del", "des"). A necessary condition, looked at before the
+/// regex is run after a list (most lists are followed by none).
+fn may_be_other_after(s: &str) -> bool {
+    let b = s.as_bytes();
+    let ws = |mut i: usize| {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        i
+    };
+    let mut i = ws(0);
+    if b.get(i) == Some(&b',') {
+        i = ws(i + 1);
+    }
+    let r = &b[i..];
+    r.starts_with(b"of") || r.starts_with(b"adopted") || r.starts_with(b"d")
 }
 
 /// `fallback`: the body of an earlier list in the same passage ("Commission
@@ -170,7 +201,28 @@ pub(super) fn date_fits(target: &str, kind: Kind, date_year: u32) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::after_last_stop;
+    use super::*;
+
+    #[test]
+    fn small_words_are_in_lower_case() {
+        for w in BETWEEN_WORDS.iter().chain(NAME_WORDS) {
+            assert_eq!(w.to_lowercase(), *w);
+        }
+        for (w, want) in [
+            ("In", true),
+            ("THE", true),
+            ("Своей", true),
+            ("СВОИХ", true),
+            ("x", false),
+            ("ins", false),
+        ] {
+            assert_eq!(lower_in(w, BETWEEN_WORDS), want, "{w:?}");
+            assert_eq!(
+                lower_in(w, BETWEEN_WORDS),
+                BETWEEN_WORDS.contains(&w.to_lowercase().as_str())
+            );
+        }
+    }
 
     /// The stops as they were cut before: one backward search each, in turn.
     fn by_searches(mut win: &str) -> &str {
@@ -200,7 +252,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn other_bodies_after_a_list_are_checked_first() {
+        for t in [
+            " of the UNDP/UNFPA/UNOPS Executive Board",
+            ", adopted by the Conference of the Parties",
+            " de la Commission",
+            " del Comité",
+        ] {
+            assert!(OTHER_AFTER.is_match(t), "{t:?}");
+            assert!(may_be_other_after(t), "{t:?}");
+        }
+        for t in [", the Assembly", ") and", " on the Board", ""] {
+            assert!(!may_be_other_after(t), "{t:?}");
+        }
+    }
+
     proptest::proptest! {
+        /// The check never turns away a match of the regex.
+        #[test]
+        fn may_be_other_after_is_necessary(
+            picks in proptest::collection::vec(0..14usize, 0..8),
+        ) {
+            const PIECES: [&str; 14] = [
+                " ", "\n", ",", "of", "adopted", " by", "de", "du", "del", "des", " the ",
+                "Executive Board", "Commission", "la ",
+            ];
+            let t: String = picks.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert!(!OTHER_AFTER.is_match(&t) || may_be_other_after(&t), "{:?}", t);
+        }
+
         #[test]
         fn one_pass_is_the_searches(win in "[a .;:()\né]{0,40}") {
             proptest::prop_assert_eq!(after_last_stop(&win), by_searches(&win));

@@ -3,6 +3,8 @@
 //! dates and pinpoints after it, the separators between numbers.
 
 use super::*;
+use crate::extract::lexicon;
+use std::sync::LazyLock;
 
 /// An upper-case list letter (Latin, or a Cyrillic look-alike) or a letter
 /// written as a word (Arabic "ألف", "ياء") at `i` that stands alone: its end.
@@ -207,20 +209,47 @@ pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
     None
 }
 
+/// The punctuation that separates list items, in the order tried.
+const SEPARATOR_MARKS: [&str; 8] = [",", ";", "،", "、", "，", "…", "...", "؛"];
+
+/// Whether a byte is the first of a separator ([`SEPARATOR_MARKS`] or one
+/// of [`CONJUNCTIONS`]). Why: most places [`separator`] looks at open none
+/// (a full stop, a bracket, a word), and one look at a table turns them
+/// away instead of a comparison with each mark and each conjunction.
+static SEPARATOR_FIRST: LazyLock<[bool; 256]> =
+    LazyLock::new(|| first_bytes(SEPARATOR_MARKS.iter().chain(CONJUNCTIONS.iter()).copied()));
+
+/// A table of the first bytes of `words`.
+pub(super) fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
+    let mut t = [false; 256];
+    for w in words {
+        if let Some(&c) = w.as_bytes().first() {
+            t[c as usize] = true;
+        }
+    }
+    t
+}
+
 /// Skips list separators (commas, conjunctions, ellipses) from `i`; the
 /// position of what follows.
 pub(super) fn separator(s: &str, i: usize) -> usize {
+    separator_by(s, i, &SEPARATOR_FIRST)
+}
+
+/// [`separator`], where a token is looked for only at a byte that `first`
+/// lets through (the tests' oracle lets every byte through).
+fn separator_by(s: &str, i: usize, first: &[bool; 256]) -> usize {
     let b = s.as_bytes();
     let mut j = i;
     let mut tokens = 0;
     loop {
         j = skip_ws(b, j);
-        if tokens >= 4 || j >= b.len() {
+        if tokens >= 4 || j >= b.len() || !first[b[j] as usize] {
             return j;
         }
         let r = &s[j..];
         let mut adv = 0;
-        for p in [",", ";", "،", "、", "，", "…", "...", "؛"] {
+        for p in SEPARATOR_MARKS {
             if r.starts_with(p) {
                 adv = p.len();
                 break;
@@ -272,15 +301,21 @@ pub(super) type Items = Vec<Item>;
 pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
     let mut year = None;
     loop {
+        if !may_tail(s, e) {
+            break;
+        }
         if let Some(m) = DATE_TAIL.find(&s[e..]) {
             let d = m.as_str();
-            let digits_at = d
-                .char_indices()
+            // The year: the four digits from the fourth last (when they
+            // stand together).
+            if let Some(at) = d
+                .bytes()
+                .enumerate()
+                .rev()
                 .filter(|(_, c)| c.is_ascii_digit())
+                .nth(3)
                 .map(|(i, _)| i)
-                .collect::<Vec<_>>();
-            if digits_at.len() >= 4 {
-                let at = digits_at[digits_at.len() - 4];
+            {
                 year = d.get(at..at + 4).and_then(|y| y.parse().ok());
             }
             e += m.end();
@@ -305,6 +340,64 @@ pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
         break;
     }
     (e, year)
+}
+
+/// The words that may open a date ([`DATE_TAIL`]: its prepositions and
+/// "le") or a pinpoint ([`PINPOINT`]), each up to its first space or
+/// apostrophe (which the regexes read as several characters), by their
+/// first byte.
+static TAIL_WORD_HEADS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_first = vec![Vec::new(); 256];
+    for w in lexicon::ALL
+        .iter()
+        .flat_map(|l| l.date_preps.iter().chain(l.pinpoints.iter()))
+        .chain(std::iter::once(&"le"))
+    {
+        let head = w.split([' ', '\'']).next().unwrap_or("");
+        if let Some(&c) = head.as_bytes().first() {
+            by_first[c as usize].push(head);
+        }
+    }
+    by_first
+});
+
+/// Whether a date ([`DATE_TAIL`]) or a pinpoint ([`PINPOINT`]) may follow
+/// at `e`: after white space and a comma, the start of one of their words
+/// ([`TAIL_WORD_HEADS`]: " and 73/174" is turned away), or the one or two digits of a day followed by white space
+/// or an ordinal suffix. A necessary condition, checked before the two
+/// regexes are run: most numbers are followed by neither (a comma and the
+/// next number, a bracket, a full stop), and an anchored regex search
+/// costs hundreds of instructions even where it fails at once.
+pub(super) fn may_tail(s: &str, e: usize) -> bool {
+    let b = s.as_bytes();
+    let ws = |mut i: usize| {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        i
+    };
+    let mut j = ws(e);
+    if b.get(j) == Some(&b',') {
+        j = ws(j + 1);
+    } else if s[j..].starts_with('،') {
+        j = ws(j + '،'.len_utf8());
+    }
+    let Some(c) = s[j..].chars().next() else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        // `[0-9]{1,2}(?:er|st|nd|rd|th|º)?[ \t\n]+`
+        let k = if b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            j + 2
+        } else {
+            j + 1
+        };
+        return s[k..].starts_with([' ', '\t', '\n', 'e', 's', 'n', 'r', 't', 'º']);
+    }
+    let r = &b[j..];
+    TAIL_WORD_HEADS[r[0] as usize]
+        .iter()
+        .any(|w| r.starts_with(w.as_bytes()))
 }
 
 /// A list of cited numbers starting at `i`, and the end of the list (after
@@ -437,5 +530,151 @@ fn year_less_with(
         None
     } else {
         Some((items, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of what follows a cited number.
+    const PIECES: &[&str] = &[
+        " ",
+        "\n",
+        "\t",
+        ",",
+        "،",
+        ";",
+        "、",
+        "，",
+        "…",
+        "...",
+        "؛",
+        ".",
+        ")",
+        "(",
+        "x",
+        "and",
+        " and ",
+        "or",
+        "et",
+        "y",
+        "e",
+        "o",
+        "и",
+        "а также",
+        "و",
+        "和",
+        "as well as",
+        "of",
+        " of ",
+        "dated",
+        "on",
+        "du",
+        "le",
+        "le ",
+        "de",
+        "del",
+        "от",
+        "المؤرخ",
+        "en date du",
+        "1",
+        "12",
+        "123",
+        "19",
+        "er",
+        "st",
+        "th",
+        "º",
+        "December",
+        "décembre",
+        "2017",
+        "года",
+        "annex",
+        "annexe",
+        "para.",
+        "paras.",
+        "párr.",
+        "пункт",
+        "п.",
+        "المرفق",
+        "附件",
+        "段",
+        "sect.",
+        "I",
+        "A",
+        "72/194",
+        "S-",
+        "ES-",
+    ];
+
+    fn text(picks: &[usize]) -> String {
+        picks.iter().map(|&i| PIECES[i]).collect()
+    }
+
+    #[test]
+    fn tails_are_checked_before_the_regexes() {
+        for t in [
+            " of 19 December 2017",
+            ", 12 July 2002",
+            " du 1er janvier 2000",
+            " от 2 августа 1990 года",
+            " المؤرخ 3 كانون الأول/ديسمبر 1986",
+            ", annex",
+            " ، المرفق",
+            " para. 4",
+            "19 December",
+        ] {
+            assert!(DATE_TAIL.is_match(t) || PINPOINT.is_match(t), "{t:?}");
+            assert!(may_tail(t, 0), "{t:?}");
+        }
+        for t in [
+            ", 72/194",
+            " и 73/174",
+            " و 65/79",
+            " and 73/174",
+            ").",
+            ". The",
+            "",
+            " 123 December",
+        ] {
+            assert!(!may_tail(t, 0), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_gives_its_year() {
+        for (t, year) in [
+            (" of 19 December 2017, 72/1", Some(2017)),
+            (", de 3 de diciembre de 1986 y", Some(1986)),
+            (" du 1er janvier 2000", Some(2000)),
+            (" of 19 December, annex", None),
+        ] {
+            assert_eq!(tails(t, 0).1, year, "{t:?}");
+        }
+    }
+
+    proptest! {
+        /// The check never turns away a date or a pinpoint.
+        #[test]
+        fn may_tail_is_necessary(picks in proptest::collection::vec(0..PIECES.len(), 0..10)) {
+            let s = text(&picks);
+            for e in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                let found = DATE_TAIL.is_match(&s[e..]) || PINPOINT.is_match(&s[e..]);
+                prop_assert!(!found || may_tail(&s, e), "{:?} at {}", s, e);
+            }
+        }
+
+        /// The first-byte table changes no separator.
+        #[test]
+        fn separator_is_the_one_of_every_byte(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..10),
+        ) {
+            let s = text(&picks);
+            for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
+                prop_assert_eq!(separator(&s, i), separator_by(&s, i, &[true; 256]), "{:?} at {}", s, i);
+            }
+        }
     }
 }

@@ -96,19 +96,33 @@ pub(super) fn treaty_numbers(s: &str, i: usize, near: usize) -> Vec<(u32, usize,
     out
 }
 
-pub(super) fn treaties(s: &str, hits: &mut Vec<Hit>) {
+/// The Treaty Series numbers of `s` and those its "Ibid." repeat, read
+/// from `first`: the start of the first of the
+/// [`TREATY_WORDS`](crate::extract::patterns::TREATY_WORDS) (which
+/// open every Treaty Series name), found by the stems' scan; none when
+/// there is none.
+///
+/// What comes before `first` says nothing: no Treaty Series is named
+/// there, so an "Ibid." or "Official Records" there is not read; and no
+/// match of [`TREATY`] holds one of these words after its start, so none
+/// runs across `first` and a search from there finds the same matches.
+pub(super) fn treaties(s: &str, first: Option<usize>, hits: &mut Vec<Hit>) {
     #[derive(PartialEq)]
     enum Series {
         None,
         Treaty,
         Other,
     }
+    let Some(mut at) = first else {
+        return;
+    };
     let mut last = Series::None;
-    // `find_iter`, not `captures_iter`: which group matched is told by the
+    // `find_at`, not `captures_at`: which group matched is told by the
     // match's first word (no two groups share one), and the captures
     // engine cost each "Official Records" of a footnote a bounded
-    // backtracking run.
-    for m in TREATY.find_iter(s) {
+    // backtracking run. No match is empty.
+    while let Some(m) = TREATY.find_at(s, at) {
+        at = m.end();
         let nums = if is_treaty_series(m.as_str()) {
             last = Series::Treaty;
             treaty_numbers(s, m.end(), 120)
@@ -186,6 +200,7 @@ pub(super) fn other_acts(s: &str, stems: &[Stem], hits: &mut Vec<Hit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::patterns::TREATY_WORDS;
     use proptest::prelude::*;
 
     /// The group of each match as the captures say it, and as the match's
@@ -261,7 +276,52 @@ mod tests {
         assert_eq!(c.iter().filter(|g| **g == "ts").count(), 10);
     }
 
+    /// [`treaties`] read from the first Treaty Series word (as the stems'
+    /// scan finds it) and from the start of the text.
+    fn from_first_word_and_start(s: &str) -> (Vec<Hit>, Vec<Hit>) {
+        let (mut from_word, mut from_start) = (Vec::new(), Vec::new());
+        treaties(
+            s,
+            crate::extract::patterns::stems_and_treaty(s).1,
+            &mut from_word,
+        );
+        treaties(s, Some(0), &mut from_start);
+        (from_word, from_start)
+    }
+
+    #[test]
+    fn every_treaty_series_name_opens_with_a_treaty_word() {
+        for p in PIECES {
+            for m in TREATY.find_iter(p).filter(|m| is_treaty_series(m.as_str())) {
+                assert!(
+                    TREATY_WORDS.iter().any(|w| m.as_str().starts_with(w)),
+                    "{p:?}"
+                );
+            }
+            // and no match holds one after its start
+            for m in TREATY.find_iter(p) {
+                let first = m.as_str().chars().next().map_or(0, char::len_utf8);
+                let inner = &m.as_str()[first..];
+                assert!(!TREATY_WORDS.iter().any(|w| inner.contains(w)), "{p:?}");
+            }
+        }
+        let text = "Official Records. Ibid., vol. 1, No. 2. United Nations, Treaty Series, \
+                    vol. 2225, No. 39574; Ibid., vol. 2226, No. 39575. Official Records; Ibid.";
+        let (a, b) = from_first_word_and_start(text);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a, b);
+    }
+
     proptest! {
+        #[test]
+        fn reading_from_the_first_treaty_word_changes_nothing(
+            picks in proptest::collection::vec(0..PIECES.len(), 1..12),
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let (a, b) = from_first_word_and_start(&s);
+            prop_assert_eq!(a, b, "{:?}", s);
+        }
+
         #[test]
         fn the_first_word_tells_the_group_in_any_text(
             picks in proptest::collection::vec(0..PIECES.len(), 1..10),

@@ -58,16 +58,28 @@ const START_BITS: usize = 1 << 16;
 /// the regex is run at a place ([`body_name_at`]) or where places are
 /// walked ([`body_names_in`]). Why: a search of [`BODY`] at a place costs
 /// a few hundred instructions, and nearly every place starts no name.
-static STARTS: LazyLock<Box<[u64]>> = LazyLock::new(|| {
+/// The keys' first bytes are looked up first: a byte that starts no name
+/// (most: lower-case letters, spaces) is turned away without the hash.
+static STARTS: LazyLock<Starts> = LazyLock::new(|| {
     let mut bits = vec![0u64; START_BITS / 64].into_boxed_slice();
+    let mut first = [false; 256];
     for name in body_names() {
         for key in name_keys(name) {
             let k = start_slot(key);
             bits[k / 64] |= 1 << (k % 64);
+            first[key.to_le_bytes()[0] as usize] = true;
         }
     }
-    bits
+    Starts { first, bits }
 });
+
+/// The set of [`STARTS`].
+struct Starts {
+    /// Whether a byte is the first of a key.
+    first: [bool; 256],
+    /// A bit per hash of a key ([`start_slot`]).
+    bits: Box<[u64]>,
+}
 
 /// The bit of [`STARTS`] for a key (little-endian).
 #[inline(always)]
@@ -125,9 +137,13 @@ fn may_start(b: &[u8], at: usize) -> bool {
     let Some(k) = b.get(at..at + KEY) else {
         return false;
     };
+    let starts = &*STARTS;
+    if !starts.first[k[0] as usize] {
+        return false;
+    }
     let key = u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
     let i = start_slot(key);
-    STARTS[i / 64] & (1 << (i % 64)) != 0
+    starts.bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// The end of the body name that starts at `at` in `s`, if one does (the
@@ -350,13 +366,29 @@ pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
 });
 
 /// Looks up a matched body name (spaces and apostrophes normalised).
+/// A name written as its key (single spaces, no `’`: most are) is looked
+/// up as it stands, without building the key.
 pub fn body_ref(matched: &str) -> Option<BodyRef> {
-    let key = matched
+    let plain = !matched.starts_with(' ')
+        && !matched.ends_with(' ')
+        && !matched.contains("  ")
+        && matched
+            .chars()
+            .all(|c| c == ' ' || (c != '’' && !c.is_whitespace()));
+    if plain {
+        return BODY_REF.get(matched).copied();
+    }
+    BODY_REF.get(&body_key(matched)).copied()
+}
+
+/// The key of [`BODY_REF`] a matched name is looked up by: its words
+/// joined by single spaces, `’` read as `'`.
+fn body_key(matched: &str) -> String {
+    matched
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .replace('’', "'");
-    BODY_REF.get(&key).copied()
+        .replace('’', "'")
 }
 
 /// Builds the pattern of body names now (an alternation of every body name
@@ -501,6 +533,15 @@ mod tests {
             proptest::prop_assert_eq!(body_after(&s), after, "{:?}", s);
             let subject = reference::SUBJECT_AFTER.captures(&s).map(|c| c.name("b").unwrap().range());
             proptest::prop_assert_eq!(subject_after(&s), subject, "{:?}", s);
+        }
+
+        /// A name looked up as it stands is looked up by its key.
+        #[test]
+        fn a_plain_name_is_its_key(
+            picks in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 1..4),
+        ) {
+            let s = text_of(&picks);
+            proptest::prop_assert_eq!(body_ref(&s), BODY_REF.get(&body_key(&s)).copied(), "{:?}", s);
         }
 
         /// The names found by trying the places [`STARTS`] lets through
