@@ -150,17 +150,9 @@ pub(super) fn treaties(s: &str, first: Option<usize>, hits: &mut Vec<Hit>) {
 
 /// Whether a match of [`TREATY`] is its `ts` group: a Treaty Series name.
 fn is_treaty_series(m: &str) -> bool {
-    [
-        "Treaty",
-        "Recueil",
-        "Recopilaci",
-        "Сборник",
-        "条约汇编",
-        "條約彙編",
-        "مجموعة",
-    ]
-    .iter()
-    .any(|w| m.starts_with(w))
+    crate::extract::patterns::TREATY_WORDS
+        .iter()
+        .any(|w| m.starts_with(w))
 }
 
 /// Whether a match of [`TREATY`] is its `ibid` group.
