@@ -177,20 +177,6 @@ pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
     crate::text::classes::run_starts(b, i, &LEADS)
 }
 
-/// The white space of `b[i..i + 64]` (which must be in bounds) as
-/// [`norm_char`] sees it (`char::is_ascii_whitespace`): the spaces, the
-/// tabs, line breaks and form feeds ("breaks"), and the non-ASCII bytes.
-#[inline(always)]
-fn white(b: &[u8], i: usize) -> (u64, u64, u64) {
-    let (space, control, high) = crate::text::classes::spacing(b, i);
-    let breaks = if control == 0 {
-        0
-    } else {
-        crate::text::classes::any_of(b, i, b"\t\n\r\x0C")
-    };
-    (space, breaks, high)
-}
-
 /// The bytes of `b[i..i + 64]` (which must be in bounds) where a change may
 /// start: breaks (tabs, line breaks, form feeds), a space before white
 /// space or a non-ASCII byte (or ending the block), and the lead bytes of
@@ -202,7 +188,7 @@ fn white(b: &[u8], i: usize) -> (u64, u64, u64) {
 #[inline(always)]
 fn changes(b: &[u8], i: usize) -> (u64, u64) {
     const LEADS: [u8; 10] = [0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2, 0xE3, 0xEF];
-    let (space, breaks, high) = white(b, i);
+    let (space, breaks, high) = crate::text::classes::white_space(b, i);
     let lead = if high == 0 {
         0
     } else {
