@@ -108,13 +108,14 @@ pub(super) fn normalise(text: &str) -> Option<Mapped> {
 /// first touching a copy of every text); `false` when nothing changes
 /// (`out` then holds nothing of use).
 pub(super) fn normalise_into(text: &str, out: &mut Mapped) -> bool {
-    normalise_by(text, true, out)
+    normalise_by(text, true, true, out)
 }
 
 /// [`normalise_into`], finding the bytes that may change 64 at a time
 /// ([`changes`]) when `blocks`, else (and in the last 63 bytes) byte by
-/// byte: the same steps either way (a test compares them).
-fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
+/// byte: the same steps either way (a test compares them). `squeeze`: see
+/// [`Normaliser::squeeze`] (off only for the tests' oracle of the map).
+fn normalise_by(text: &str, blocks: bool, squeeze: bool, out: &mut Mapped) -> bool {
     let b = text.as_bytes();
     let n = b.len();
     out.reset(n);
@@ -123,6 +124,7 @@ fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
         out,
         started: false,
         copied: 0,
+        squeeze,
     };
     let mut i = 0;
     if blocks {
@@ -158,6 +160,10 @@ fn normalise_by(text: &str, blocks: bool, out: &mut Mapped) -> bool {
         return false;
     }
     norm.out.push_copy(&text[norm.copied..], norm.copied);
+    if norm.copied == n && norm.out.to_source(norm.out.text.len()) != n {
+        // (a run squeezed at the end: its end maps to the text's end)
+        norm.out.push_replaced("", n, n);
+    }
     true
 }
 
@@ -171,20 +177,6 @@ pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
     crate::text::classes::run_starts(b, i, &LEADS)
 }
 
-/// The white space of `b[i..i + 64]` (which must be in bounds) as
-/// [`norm_char`] sees it (`char::is_ascii_whitespace`): the spaces, the
-/// tabs, line breaks and form feeds ("breaks"), and the non-ASCII bytes.
-#[inline(always)]
-fn white(b: &[u8], i: usize) -> (u64, u64, u64) {
-    let (space, control, high) = crate::text::classes::spacing(b, i);
-    let breaks = if control == 0 {
-        0
-    } else {
-        crate::text::classes::any_of(b, i, b"\t\n\r\x0C")
-    };
-    (space, breaks, high)
-}
-
 /// The bytes of `b[i..i + 64]` (which must be in bounds) where a change may
 /// start: breaks (tabs, line breaks, form feeds), a space before white
 /// space or a non-ASCII byte (or ending the block), and the lead bytes of
@@ -196,7 +188,7 @@ fn white(b: &[u8], i: usize) -> (u64, u64, u64) {
 #[inline(always)]
 fn changes(b: &[u8], i: usize) -> (u64, u64) {
     const LEADS: [u8; 10] = [0xC2, 0xCA, 0xD0, 0xD1, 0xD8, 0xD9, 0xDB, 0xE2, 0xE3, 0xEF];
-    let (space, breaks, high) = white(b, i);
+    let (space, breaks, high) = crate::text::classes::white_space(b, i);
     let lead = if high == 0 {
         0
     } else {
@@ -220,6 +212,9 @@ struct Normaliser<'a> {
     started: bool,
     /// Source bytes up to here are in `out`.
     copied: usize,
+    /// Runs of white space that start with a space are squeezed
+    /// ([`Normaliser::squeeze`]), not replaced.
+    squeeze: bool,
 }
 
 impl Normaliser<'_> {
@@ -227,11 +222,8 @@ impl Normaliser<'_> {
     /// calls it for a million runs of white space in a corpus.
     #[inline(always)]
     fn put(&mut self, s: usize, e: usize, rep: &str) {
+        self.start();
         let m = &mut *self.out;
-        if !self.started {
-            self.started = true;
-            m.text.reserve(self.text.len());
-        }
         m.push_copy(&self.text[self.copied..s], self.copied);
         if rep.len() == e - s {
             m.push_copy(rep, s);
@@ -239,6 +231,47 @@ impl Normaliser<'_> {
             m.push_replaced(rep, s, e);
         }
         self.copied = e;
+    }
+
+    /// Notes the first change (the rewrite's buffer is sized then).
+    #[inline(always)]
+    fn start(&mut self) {
+        if !self.started {
+            self.started = true;
+            self.out.text.reserve(self.text.len());
+        }
+    }
+
+    /// Rewrites the run of white space `s..e` (two bytes at least), which
+    /// starts with a space, as that space: the space goes with the copy
+    /// before it, and the rest of the run is skipped (the next copy opens a
+    /// segment at `e`). Every offset maps to the source as after
+    /// [`Normaliser::put`]`(s, e, " ")`, with one map segment instead of two
+    /// and no byte written but the copy's: most changes are such runs (the
+    /// space and line break that end a line, runs of layout spaces).
+    #[inline(always)]
+    fn squeeze(&mut self, s: usize, e: usize) {
+        if !self.squeeze {
+            return self.put(s, e, " ");
+        }
+        self.start();
+        self.out
+            .push_copy(&self.text[self.copied..s + 1], self.copied);
+        self.copied = e;
+    }
+
+    /// A run of white space `s..e` (not joining a word split across lines)
+    /// rewritten as one space, when it is not one already.
+    #[inline(always)]
+    fn space_run(&mut self, s: usize, e: usize) {
+        let b = self.text.as_bytes();
+        if b[s] == b' ' {
+            if e - s > 1 {
+                self.squeeze(s, e);
+            }
+        } else {
+            self.put(s, e, " ");
+        }
     }
 
     /// [`Normaliser::step`]'s fast path, inline: a run of ASCII white space
@@ -275,8 +308,8 @@ impl Normaliser<'_> {
         let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
         if joins {
             self.put(i, j, "");
-        } else if j - i > 1 || b[i] != b' ' {
-            self.put(i, j, " ");
+        } else {
+            self.space_run(i, j);
         }
         Some(j)
     }
@@ -320,8 +353,8 @@ impl Normaliser<'_> {
         let joins = i > 0 && b[i - 1] == b'-' && b[i..j].contains(&b'\n');
         if joins {
             self.put(i, j, "");
-        } else if j - i > 1 || x != b' ' {
-            self.put(i, j, " ");
+        } else {
+            self.space_run(i, j);
         }
         j
     }
@@ -388,27 +421,79 @@ pub(super) fn is_ascii_space(x: u8) -> bool {
 mod tests {
     use super::*;
 
+    /// Pieces of texts: white space runs, words, characters that change.
+    fn pieces() -> impl proptest::strategy::Strategy<Value = Vec<&'static str>> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a",
+                "Convention",
+                " ",
+                "  ",
+                "\n",
+                " \n",
+                "\t",
+                "\r",
+                "-",
+                "-\n",
+                "\x0B",
+                "é",
+                "’",
+                "\u{a0}",
+                "ё",
+                "Ё",
+                "9",
+                "~",
+                "\u{ad}",
+                "\u{200b}",
+                "أ",
+                "ى",
+                "\u{64b}",
+                "\u{2028}",
+                "\u{ff11}",
+                "中",
+                "\u{3000}",
+                "ж",
+                "\x0C",
+            ]),
+            0..200,
+        )
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
         /// The 64-byte candidate masks take the same steps as the byte scan.
         #[test]
-        fn blocks_normalise_as_bytes_do(parts in proptest::collection::vec(
-            proptest::sample::select(vec![
-                "a", "Convention", " ", "  ", "\n", " \n", "\t", "\r", "-", "-\n", "\x0B", "é", "’",
-                "\u{a0}", "ё", "Ё", "9", "~", "\u{ad}", "\u{200b}", "أ", "ى", "\u{64b}", "\u{2028}",
-                "\u{ff11}", "中", "\u{3000}", "ж", "\x0C",
-            ]),
-            0..200,
-        )) {
+        fn blocks_normalise_as_bytes_do(parts in pieces()) {
             let text: String = parts.concat();
             // (`a` first holds another text: a scratch map reused gives
             // what a new one gives)
             let (mut a, mut b) = (Mapped::default(), Mapped::default());
-            normalise_by(&format!("  {text}\n\n -\n x{text}"), true, &mut a);
-            let (ca, cb) = (normalise_by(&text, true, &mut a), normalise_by(&text, false, &mut b));
+            normalise_by(&format!("  {text}\n\n -\n x{text}"), true, true, &mut a);
+            let (ca, cb) = (
+                normalise_by(&text, true, true, &mut a),
+                normalise_by(&text, false, true, &mut b),
+            );
             proptest::prop_assert_eq!(ca, cb, "{:?}", text);
             if ca {
                 proptest::prop_assert_eq!(a, b, "{:?}", text);
+            }
+        }
+
+        /// Squeezed runs map every offset as runs replaced by a space do.
+        #[test]
+        fn squeezed_runs_map_as_replaced_ones(parts in pieces()) {
+            let text: String = parts.concat();
+            let (mut a, mut b) = (Mapped::default(), Mapped::default());
+            let (ca, cb) = (
+                normalise_by(&text, true, true, &mut a),
+                normalise_by(&text, true, false, &mut b),
+            );
+            proptest::prop_assert_eq!(ca, cb, "{:?}", text);
+            if ca {
+                proptest::prop_assert_eq!(&a.text, &b.text, "{:?}", text);
+                for p in 0..=a.text.len() {
+                    proptest::prop_assert_eq!(a.to_source(p), b.to_source(p), "{:?} {}", text, p);
+                }
             }
         }
     }
