@@ -210,7 +210,13 @@ fn soft_break(src: &str, i: usize) -> Option<usize> {
 /// a complete NFC pass): 4 % of the instructions of extracting
 /// `../shared/corpus`, for eight of its 4,057 files.
 fn nfc_ok(s: &str) -> bool {
-    let b = s.as_bytes();
+    marked_words(s.as_bytes()).all(|(start, end)| word_nfc_ok(&s[start..end]))
+}
+
+/// The words of `b` (runs between ASCII white space) holding a byte that
+/// may start a mark that composes ([`nfc_ok`]), each once, in order, as
+/// `(start, end)`: the only words [`nfc_ok`] and [`nfc_words`] check.
+fn marked_words(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     // The lead bytes of the combining diacritics and of the Arabic marks
     // (`D9 93`–`D9 95`), in one pass, in order; an Arabic text holds 0xD9
     // everywhere, but few texts are Arabic.
@@ -218,9 +224,9 @@ fn nfc_ok(s: &str) -> bool {
         .filter(|&at| b[at] != 0xD9 || matches!(b.get(at + 1), Some(0x93..=0x95)));
     // Each word once: the marks after the first in a word are skipped.
     let mut done = 0;
-    for at in marks {
+    marks.filter_map(move |at| {
         if at < done {
-            continue;
+            return None;
         }
         let start = b[..at]
             .iter()
@@ -230,12 +236,9 @@ fn nfc_ok(s: &str) -> bool {
             .iter()
             .position(u8::is_ascii_whitespace)
             .map_or(b.len(), |k| at + k);
-        if !word_nfc_ok(&s[start..end]) {
-            return false;
-        }
         done = end;
-    }
-    true
+        Some((start, end))
+    })
 }
 
 /// [`nfc_ok`] of one word (or any text, checked whole).
@@ -316,24 +319,15 @@ fn nfc_words(m: &Mapped) -> Mapped {
     let src = &m.text;
     let mut out = Mapped::builder(src.len(), src.len());
     let mut from = 0;
-    let mut word_start = 0;
-    let b = src.as_bytes();
-    let mut i = 0;
-    while i <= b.len() {
-        let at_space = i == b.len() || b[i].is_ascii_whitespace();
-        if at_space {
-            if i > word_start {
-                let w = &src[word_start..i];
-                if !word_nfc_ok(w) {
-                    out.push_copy(&src[from..word_start], from);
-                    let n: String = w.nfc().collect();
-                    out.push_replaced(&n, word_start, i);
-                    from = i;
-                }
-            }
-            word_start = i + 1;
+    // (a word without a mark is NFC: see `nfc_ok`)
+    for (start, end) in marked_words(src.as_bytes()) {
+        let w = &src[start..end];
+        if !word_nfc_ok(w) {
+            out.push_copy(&src[from..start], from);
+            let n: String = w.nfc().collect();
+            out.push_replaced(&n, start, end);
+            from = end;
         }
-        i += 1;
     }
     out.push_copy(&src[from..], from);
     // Compose: offsets of `out` map into `m.text`, which maps to the source.
@@ -606,6 +600,10 @@ mod tests {
             proptest::prop_assert_eq!(nfc_ok(&t), by_words, "{:?}", t);
             if !t.contains('\u{212B}') {
                 proptest::prop_assert_eq!(nfc_ok(&t), unicode_normalization::is_nfc(&t), "{:?}", t);
+                // and composing its marked words composes the text
+                let m = nfc_words(&Mapped::identity(&t));
+                proptest::prop_assert_eq!(&m.text, &t.nfc().collect::<String>(), "{:?}", t);
+                proptest::prop_assert_eq!(m.to_source(m.text.len()), t.len());
             }
         }
     }
