@@ -135,26 +135,49 @@ fn masthead(text: &str) -> Option<Lang> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    // (trimmed lines: `lines_inclusive` gives what `str::lines` gives,
-    // with the line breaks the trim takes off)
-    crate::text::lines_inclusive(&text[..end]).find_map(|line| {
-        let w = line.trim();
-        if w.is_empty() || w.len() > 16 {
+    let b = text.as_bytes();
+    let mut from = 0;
+    loop {
+        // (the line breaks 64 bytes at a time: a call of `memchr` and a
+        // trim for each of the ~100 lines cost more than the word vote)
+        let nl = crate::text::classes::find_any(b, from, end, b"\n").unwrap_or(end);
+        if let Some(l) = masthead_line(&text[from..nl]) {
+            return Some(l);
+        }
+        if nl == end {
             return None;
         }
-        // (An ASCII line is compared as it is: no lower-cased copy.)
-        if w.is_ascii() {
-            return MASTHEAD_NAMES
-                .iter()
-                .find(|(name, _)| w.eq_ignore_ascii_case(name))
-                .map(|&(_, l)| l);
-        }
-        let lw = w.to_lowercase();
-        MASTHEAD_NAMES
+        from = nl + 1;
+    }
+}
+
+/// The language a line (without its line break) names, if it is only a
+/// language name, white space around it aside.
+#[inline]
+fn masthead_line(line: &str) -> Option<Lang> {
+    // Most lines are longer than any name: when they start and end with
+    // ASCII that is not white space, trimming leaves them so.
+    let r = line.as_bytes();
+    let plain = |x: u8| x > b' ' && x < 0x80;
+    if r.len() > 16 && plain(r[0]) && plain(r[r.len() - 1]) {
+        return None;
+    }
+    let w = line.trim();
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    // (An ASCII line is compared as it is: no lower-cased copy.)
+    if w.is_ascii() {
+        return MASTHEAD_NAMES
             .iter()
-            .find(|(name, _)| *name == lw)
-            .map(|&(_, l)| l)
-    })
+            .find(|(name, _)| w.eq_ignore_ascii_case(name))
+            .map(|&(_, l)| l);
+    }
+    let lw = w.to_lowercase();
+    MASTHEAD_NAMES
+        .iter()
+        .find(|(name, _)| *name == lw)
+        .map(|&(_, l)| l)
 }
 
 /// Function words that tell English, French and Spanish apart. Words shared
@@ -606,6 +629,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The masthead line is the first of `str::lines` that is only a
+        /// language name once trimmed and lower-cased.
+        #[test]
+        fn masthead_is_the_first_name_line(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "English", "  english\t", "\n", "\n", "Español", "FRANÇAIS", "Original: English", "\u{3000}",
+                "Русский", "中文", "العربية", " ", "x", "United Nations A/RES/72/194 ", "\r", "Arabic ",
+                "é", "General Assembly Distr.: General",
+            ]),
+            0..700,
+        )) {
+            let text: String = parts.concat();
+            let mut end = text.len().min(MASTHEAD);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let want = text[..end].lines().find_map(|line| {
+                let w = line.trim();
+                if w.is_empty() || w.len() > 16 {
+                    return None;
+                }
+                let w = w.to_lowercase();
+                MASTHEAD_NAMES.iter().find(|(name, _)| *name == w).map(|&(_, l)| l)
+            });
+            proptest::prop_assert_eq!(masthead(&text), want, "{:?}", text);
+        }
+
         /// Words read from 64-byte masks vote as words read char by char.
         #[test]
         fn block_words_vote_as_char_words(parts in proptest::collection::vec(
