@@ -383,7 +383,10 @@ fn latin_score(text: &str, blocks: bool) -> [usize; 3] {
                         }
                     };
                     let e = i + k;
-                    let v = if s >= i {
+                    let v = if e - s > 5 {
+                        // (a longer word begun before the block)
+                        None
+                    } else if s >= i {
                         letters_key(b, s, e).and_then(ascii_vote)
                     } else {
                         // (begun in a block of other characters)
