@@ -135,26 +135,49 @@ fn masthead(text: &str) -> Option<Lang> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    // (trimmed lines: `lines_inclusive` gives what `str::lines` gives,
-    // with the line breaks the trim takes off)
-    crate::text::lines_inclusive(&text[..end]).find_map(|line| {
-        let w = line.trim();
-        if w.is_empty() || w.len() > 16 {
+    let b = text.as_bytes();
+    let mut from = 0;
+    loop {
+        // (the line breaks 64 bytes at a time: a call of `memchr` and a
+        // trim for each of the ~100 lines cost more than the word vote)
+        let nl = crate::text::classes::find_any(b, from, end, b"\n").unwrap_or(end);
+        if let Some(l) = masthead_line(&text[from..nl]) {
+            return Some(l);
+        }
+        if nl == end {
             return None;
         }
-        // (An ASCII line is compared as it is: no lower-cased copy.)
-        if w.is_ascii() {
-            return MASTHEAD_NAMES
-                .iter()
-                .find(|(name, _)| w.eq_ignore_ascii_case(name))
-                .map(|&(_, l)| l);
-        }
-        let lw = w.to_lowercase();
-        MASTHEAD_NAMES
+        from = nl + 1;
+    }
+}
+
+/// The language a line (without its line break) names, if it is only a
+/// language name, white space around it aside.
+#[inline]
+fn masthead_line(line: &str) -> Option<Lang> {
+    // Most lines are longer than any name: when they start and end with
+    // ASCII that is not white space, trimming leaves them so.
+    let r = line.as_bytes();
+    let plain = |x: u8| x > b' ' && x < 0x80;
+    if r.len() > 16 && plain(r[0]) && plain(r[r.len() - 1]) {
+        return None;
+    }
+    let w = line.trim();
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    // (An ASCII line is compared as it is: no lower-cased copy.)
+    if w.is_ascii() {
+        return MASTHEAD_NAMES
             .iter()
-            .find(|(name, _)| *name == lw)
-            .map(|&(_, l)| l)
-    })
+            .find(|(name, _)| w.eq_ignore_ascii_case(name))
+            .map(|&(_, l)| l);
+    }
+    let lw = w.to_lowercase();
+    MASTHEAD_NAMES
+        .iter()
+        .find(|(name, _)| *name == lw)
+        .map(|&(_, l)| l)
 }
 
 /// Function words that tell English, French and Spanish apart. Words shared
@@ -270,18 +293,33 @@ fn vote_index(l: Lang) -> usize {
     }
 }
 
-/// An ASCII word of at most 5 bytes, lower-cased and packed in a number
-/// (`None` for longer or non-ASCII words).
+/// An ASCII word of at most 5 bytes, lower-cased and packed in a number:
+/// its bytes in order from the lowest, its length in the top byte (`None`
+/// for longer or non-ASCII words).
 #[inline]
 fn ascii_key(w: &[u8]) -> Option<u64> {
     if w.len() > 5 || !w.is_ascii() {
         return None;
     }
-    let mut k = w.len() as u64;
-    for &x in w {
-        k = (k << 8) | u64::from(x.to_ascii_lowercase());
+    let mut k = (w.len() as u64) << 56;
+    for (j, &x) in w.iter().enumerate() {
+        k |= u64::from(x.to_ascii_lowercase()) << (8 * j);
     }
     Some(k)
+}
+
+/// [`ascii_key`] of `b[s..e]`, a word of one to five ASCII letters, from
+/// one 8-byte load where the text holds 8 bytes from `s` (setting bit 5
+/// lower-cases a letter), so the block path of [`latin_score`] reads a word
+/// without a loop over its bytes.
+#[inline]
+fn letters_key(b: &[u8], s: usize, e: usize) -> Option<u64> {
+    let len = e - s;
+    if len > 5 || s + 8 > b.len() {
+        return ascii_key(&b[s..e]);
+    }
+    let w = crate::text::swar::load(b, s) | 0x2020_2020_2020_2020;
+    Some((w & ((1u64 << (8 * len)) - 1)) | (len as u64) << 56)
 }
 
 /// Common-word vote over Latin-script text. Stops once the vote is
@@ -308,19 +346,8 @@ fn latin_words(text: &str) -> Lang {
 fn latin_score(text: &str, blocks: bool) -> [usize; 3] {
     let mut score = [0usize; 3]; // en, fr, es
     let vote = |w: &str, score: &mut [usize; 3]| {
-        // Function words are short; longer words never match.
-        if w.len() > 5 {
-            return;
-        }
-        if let Some(k) = ascii_key(w.as_bytes()) {
-            if let Some(v) = ascii_vote(k) {
-                score[v] += 1;
-            }
-            return;
-        }
-        let lw = w.to_lowercase();
-        if let Some(&(_, l)) = WORDS.iter().find(|(x, _)| lw == *x) {
-            score[vote_index(l)] += 1;
+        if let Some(v) = vote_of(w) {
+            score[v] += 1;
         }
     };
     let b = text.as_bytes();
@@ -332,34 +359,56 @@ fn latin_score(text: &str, blocks: bool) -> [usize; 3] {
         if blocks && i + 64 <= b.len() {
             let c = crate::text::classes::block(b, i);
             if c.high == 0 {
-                let prev = (c.alpha << 1) | u64::from(start.is_some());
-                let starts = c.alpha & !prev;
-                let mut edges = starts | (!c.alpha & prev);
-                while edges != 0 {
-                    let k = edges.trailing_zeros() as usize;
-                    edges &= edges - 1;
-                    if starts >> k & 1 == 1 {
-                        start = Some(i + k);
-                    } else if let Some(s) = start.take() {
-                        // (Words longer than the function words, most of
-                        // them, are passed over here; the score only moves
-                        // on a short one.)
-                        let w = &b[s..i + k];
-                        if w.len() > 5 {
-                            continue;
+                let a = c.alpha;
+                // Per byte: the one before is a letter of the same word.
+                let prev = (a << 1) | u64::from(start.is_some());
+                let starts = a & !prev;
+                let ends = !a & prev;
+                // Ends after six letters of the block close words longer
+                // than the function words (most words): passed over.
+                let long = prev & a << 2 & a << 3 & a << 4 & a << 5 & a << 6;
+                let mut short = ends & !long;
+                while short != 0 {
+                    let k = short.trailing_zeros() as usize;
+                    short &= short - 1;
+                    // The word's start: the last one before its end in the
+                    // block, else the one carried in (at most once a block).
+                    let before = starts & ((1u64 << k) - 1);
+                    let s = if before != 0 {
+                        i + 63 - before.leading_zeros() as usize
+                    } else {
+                        match start.take() {
+                            Some(s) => s,
+                            None => continue,
                         }
-                        if w.is_ascii() {
-                            if let Some(v) = ascii_key(w).and_then(ascii_vote) {
-                                score[v] += 1;
-                            }
-                        } else {
-                            vote(&text[s..i + k], &mut score);
-                        }
+                    };
+                    let e = i + k;
+                    let v = if e - s > 5 {
+                        // (a longer word begun before the block)
+                        None
+                    } else if s >= i {
+                        letters_key(b, s, e).and_then(ascii_vote)
+                    } else {
+                        // (begun in a block of other characters)
+                        vote_of(&text[s..e])
+                    };
+                    if let Some(v) = v {
+                        score[v] += 1;
                         if score.iter().sum::<usize>() >= 300 {
+                            start = None;
                             break 'scan;
                         }
                     }
                 }
+                // The word running at the block's end: begun at the last
+                // start, or before the block when it has none.
+                start = if a >> 63 == 0 {
+                    None
+                } else if starts != 0 {
+                    Some(i + 63 - starts.leading_zeros() as usize)
+                } else {
+                    start
+                };
                 i += 64;
                 continue;
             }
@@ -394,6 +443,22 @@ fn latin_score(text: &str, blocks: bool) -> [usize; 3] {
         vote(&text[s..], &mut score);
     }
     score
+}
+
+/// The vote index of a word, if it is one of [`WORDS`].
+fn vote_of(w: &str) -> Option<usize> {
+    // Function words are short; longer words never match.
+    if w.len() > 5 {
+        return None;
+    }
+    if let Some(k) = ascii_key(w.as_bytes()) {
+        return ascii_vote(k);
+    }
+    let lw = w.to_lowercase();
+    WORDS
+        .iter()
+        .find(|(x, _)| lw == *x)
+        .map(|&(_, l)| vote_index(l))
 }
 
 /// Builds the word table now (see [`crate::extract::warm_up`]).
@@ -547,6 +612,18 @@ mod tests {
     }
 
     #[test]
+    fn letters_key_is_ascii_key() {
+        let t = b"a The sobre WHICH x para-dans y";
+        for s in 0..t.len() {
+            for e in s + 1..=t.len().min(s + 5) {
+                if t[s..e].iter().all(u8::is_ascii_alphabetic) {
+                    assert_eq!(letters_key(t, s, e), ascii_key(&t[s..e]), "{s} {e}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bounded_prefix_on_char_boundary() {
         let mut s = "é".repeat(PREFIX);
         s.push_str(" the of and to");
@@ -555,14 +632,42 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The masthead line is the first of `str::lines` that is only a
+        /// language name once trimmed and lower-cased.
+        #[test]
+        fn masthead_is_the_first_name_line(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "English", "  english\t", "\n", "\n", "Español", "FRANÇAIS", "Original: English", "\u{3000}",
+                "Русский", "中文", "العربية", " ", "x", "United Nations A/RES/72/194 ", "\r", "Arabic ",
+                "é", "General Assembly Distr.: General",
+            ]),
+            0..700,
+        )) {
+            let text: String = parts.concat();
+            let mut end = text.len().min(MASTHEAD);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let want = text[..end].lines().find_map(|line| {
+                let w = line.trim();
+                if w.is_empty() || w.len() > 16 {
+                    return None;
+                }
+                let w = w.to_lowercase();
+                MASTHEAD_NAMES.iter().find(|(name, _)| *name == w).map(|&(_, l)| l)
+            });
+            proptest::prop_assert_eq!(masthead(&text), want, "{:?}", text);
+        }
+
         /// Words read from 64-byte masks vote as words read char by char.
         #[test]
         fn block_words_vote_as_char_words(parts in proptest::collection::vec(
             proptest::sample::select(vec![
                 "the ", "of", " ", "\n", "les", "de la", "los ", "é", "être ", "año", ",", "Ж",
                 "The", "AND ", "x", "1", "-", "que", "’", "l'", "del ", "und",
+                "sobre ", "Which", "United ", "Nations", "para", "abcdef",
             ]),
-            0..400,
+            0..1200,
         )) {
             let text: String = parts.concat();
             proptest::prop_assert_eq!(latin_score(&text, true), latin_score(&text, false), "{:?}", text);
