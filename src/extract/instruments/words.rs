@@ -105,16 +105,15 @@ fn slot(head: u32) -> usize {
     ((head & 0x00FF_FFFF).wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
-/// The bit of [`AnchorFinder::triples`] for a word starting with the bytes
-/// of `x` (little-endian; the first three count, the fourth does not): a
-/// hash of their low five bits (so that the case of a letter does not
-/// count; other bytes, and some triples, may share a bit, which only lets
-/// a few more word starts through to the exact comparison). One
-/// multiplication: cutting and shifting the three fields cost ten
-/// instructions at each of the ~7 M word starts of the corpus.
+/// The bit of [`AnchorFinder::triples`] for a word starting with the four
+/// bytes of `x` (little-endian): a hash of their low five bits (so that the
+/// case of a letter does not count; other bytes, and some words, may share
+/// a bit, which only lets a few more word starts through to the exact
+/// comparison). One multiplication: cutting and shifting the fields cost
+/// ten instructions at each of the ~7 M word starts of the corpus.
 #[inline(always)]
 fn triple(x: u32) -> usize {
-    (u64::from(x & 0x001F_1F1F).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TRIPLE_BITS)) as usize
+    (u64::from(x & 0x1F1F_1F1F).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TRIPLE_BITS)) as usize
 }
 
 /// Bits of a [`triple`].
@@ -134,7 +133,7 @@ pub(super) struct AnchorFinder {
     buckets: Vec<Vec<(u32, u32, u32)>>,
     /// Every anchor's text, ASCII lower-cased, by anchor id.
     words: Vec<Box<[u8]>>,
-    /// The first three bytes of the word-start anchors, by [`triple`]: a
+    /// The first four bytes of the word-start anchors, by [`triple`]: a
     /// bit looked up before the index (4 KiB, in cache; held here rather
     /// than boxed, one load fewer at each word start), which turns away
     /// most word starts ("the", "and", "of ") for a few instructions; with
@@ -202,8 +201,16 @@ impl AnchorFinder {
                 });
             // (at most SLOTS buckets: their numbers fit in u16)
             if at_word_start {
-                let k = triple(u32::from_le_bytes([b[0], b[1], b[2], 0]));
-                triples[k / 64] |= 1 << (k % 64);
+                // Four bytes: "continue" or "process" no longer pass for
+                // "convention" or "protocol" (with three, such word starts
+                // paid for an out-of-line bucket look-up); an anchor of three
+                // bytes passes whatever the fourth.
+                let x = four_at(b, 0);
+                let fourths = if b.len() > 3 { 0..1 } else { 0..32 };
+                for v in fourths {
+                    let k = triple(x | v << 24);
+                    triples[k / 64] |= 1 << (k % 64);
+                }
                 long_starts &= b[1..3]
                     .iter()
                     .all(|&x| x.is_ascii_alphabetic() || x >= 0x80);
