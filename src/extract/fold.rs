@@ -23,7 +23,7 @@
 //! candidate lead byte to the next, so plain Latin, Cyrillic, Han or Arabic
 //! letters cost one table lookup per byte (and Cyrillic small letters and
 //! Arabic letters, whose lead bytes are candidates', a look at their second
-//! byte: [`may_fold`]).
+//! byte: `may_fold`).
 
 use crate::text::Mapped;
 
