@@ -112,22 +112,13 @@ pub(super) fn context_after(s: &str, end: usize) -> Option<BodyRef> {
 }
 
 /// Whether [`OTHER_AFTER`] may match at the start of `s`: after white
-/// space and maybe a comma, one of its first words ("of", "adopted by",
+/// space and maybe a comma (an Arabic one passed over too: the check only
+/// has to let every match through), one of its first words ("of", "adopted by",
 /// "de", "du", "del", "des"). A necessary condition, looked at before the
 /// regex is run after a list (most lists are followed by none).
 fn may_be_other_after(s: &str) -> bool {
     let b = s.as_bytes();
-    let ws = |mut i: usize| {
-        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
-            i += 1;
-        }
-        i
-    };
-    let mut i = ws(0);
-    if b.get(i) == Some(&b',') {
-        i = ws(i + 1);
-    }
-    let r = &b[i..];
+    let r = &b[skip_blanks_and_comma(b, 0)..];
     r.starts_with(b"of") || r.starts_with(b"adopted") || r.starts_with(b"d")
 }
 

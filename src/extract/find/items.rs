@@ -370,18 +370,7 @@ static TAIL_WORD_HEADS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 /// costs hundreds of instructions even where it fails at once.
 pub(super) fn may_tail(s: &str, e: usize) -> bool {
     let b = s.as_bytes();
-    let ws = |mut i: usize| {
-        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
-            i += 1;
-        }
-        i
-    };
-    let mut j = ws(e);
-    if b.get(j) == Some(&b',') {
-        j = ws(j + 1);
-    } else if s[j..].starts_with('،') {
-        j = ws(j + '،'.len_utf8());
-    }
+    let j = skip_blanks_and_comma(b, e);
     let Some(c) = s[j..].chars().next() else {
         return false;
     };

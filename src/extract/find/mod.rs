@@ -175,6 +175,27 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Past the white space the patterns read as `[ \t\n]*` from `i`, a comma
+/// and the white space after it: where a date, a pinpoint or another
+/// body's name after a citation may start (the cheap checks before their
+/// regexes, `items::may_tail` and `bodies::may_be_other_after`).
+fn skip_blanks_and_comma(b: &[u8], i: usize) -> usize {
+    let blanks = |mut i: usize| {
+        while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        i
+    };
+    let i = blanks(i);
+    if b.get(i) == Some(&b',') {
+        blanks(i + 1)
+    } else if b[i..].starts_with("،".as_bytes()) {
+        blanks(i + "،".len())
+    } else {
+        i
+    }
+}
+
 fn skip_hspace(b: &[u8], mut i: usize) -> usize {
     while i < b.len() && matches!(b[i], b' ' | b'\t') {
         i += 1;
