@@ -205,30 +205,27 @@ fn ws1(b: &[u8], i: usize) -> Option<usize> {
 
 /// The words `words` at `i`, with `[ \t\n]+` between them and `'` standing
 /// for either apostrophe (`'` or `’`): where they end.
+///
+/// Compared byte by byte, with no split of the words into pieces: the
+/// prefixes [`body_at`] and [`body_after`] try after each list and
+/// resolution word (seven each, nearly all failing at their first byte)
+/// cost 170 instructions a try that way, 38 M over the corpus.
 fn words_at(s: &str, mut i: usize, words: &[&str]) -> Option<usize> {
     let b = s.as_bytes();
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
             i = ws1(b, i)?;
         }
-        for part in w.split_inclusive('\'') {
-            let (lit, apostrophe) = match part.strip_suffix('\'') {
-                Some(lit) => (lit, true),
-                None => (part, false),
-            };
-            if !b[i..].starts_with(lit.as_bytes()) {
+        for &c in w.as_bytes() {
+            i += if c != b'\'' {
+                (b.get(i) == Some(&c)).then_some(1)?
+            } else if b.get(i) == Some(&b'\'') {
+                1
+            } else if b[i..].starts_with("’".as_bytes()) {
+                "’".len()
+            } else {
                 return None;
-            }
-            i += lit.len();
-            if apostrophe {
-                i += if b[i..].starts_with(b"'") {
-                    1
-                } else if s[i..].starts_with('’') {
-                    '’'.len_utf8()
-                } else {
-                    return None;
-                };
-            }
+            };
         }
     }
     Some(i)
@@ -405,6 +402,23 @@ pub(crate) fn warm_up_bodies() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_read_with_either_apostrophe() {
+        for (s, words, want) in [
+            ("of the Council", &["of", "the"][..], Some(6)),
+            ("of\n\t the", &["of", "the"], Some(10)),
+            ("ofthe", &["of", "the"], None),
+            ("de l'Assemblée", &["de", "l'"], Some(5)),
+            ("de l’Assemblée", &["de", "l'"], Some(7)),
+            ("de l Assemblée", &["de", "l'"], None),
+            ("de l", &["de", "l'"], None),
+            ("d", &["du"], None),
+            ("du", &["du"], Some(2)),
+        ] {
+            assert_eq!(words_at(s, 0, words), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn names_are_long_enough_for_their_keys() {
