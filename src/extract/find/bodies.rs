@@ -169,25 +169,26 @@ pub(super) fn push_items(
 /// 27 May 2023" is not A/RES/32/1 of 1977). GA session N runs from
 /// September 1945 + N into the next year; HRC sessions are dated from their
 /// number (three a year from 2006); year-numbered ids carry their year.
+///
+/// The kind is looked at before the id's year is read: the other kinds
+/// pass whatever their year, and reading it costs a regex for most.
 pub(super) fn date_fits(target: &str, kind: Kind, date_year: u32) -> bool {
-    let Some(expected) = symbol::year_of(target) else {
-        return true;
-    };
-    let y = date_year as i32;
-    match kind {
+    let checked = match kind {
         // Old-style numbers have their own, wider check above; special and
         // emergency special sessions carry no year in the id.
-        // A year of slack either way: dates written after a whole list
-        // ("72/194 and 73/174 of 19 December 2017 and 17 December 2018")
-        // are read against the last number.
-        Kind::GaResolution | Kind::GaDecision if !target.contains('(') => {
-            (expected - 1..=expected + 1).contains(&y)
-        }
+        Kind::GaResolution | Kind::GaDecision => !target.contains('('),
         Kind::HrcResolution | Kind::HrcDecision | Kind::EcosocResolution | Kind::EcosocDecision => {
-            (expected - 1..=expected + 1).contains(&y)
+            true
         }
-        _ => true,
-    }
+        _ => false,
+    };
+    let Some(expected) = checked.then(|| symbol::year_of(target)).flatten() else {
+        return true;
+    };
+    // A year of slack either way: dates written after a whole list
+    // ("72/194 and 73/174 of 19 December 2017 and 17 December 2018")
+    // are read against the last number.
+    (expected - 1..=expected + 1).contains(&(date_year as i32))
 }
 
 #[cfg(test)]
