@@ -406,8 +406,11 @@ pub(super) fn read_list(s: &str, i: usize, furniture: &[(usize, usize)]) -> Opti
             break;
         }
         // Footnotes and a page break inside the list: resume after the
-        // next page's header.
+        // next page's header. (An underscore looked for first: the
+        // substring search costs more to set up than the few bytes
+        // between two numbers.)
         if n > end
+            && s.as_bytes()[end..n].contains(&b'_')
             && s[end..n].contains("_____")
             && let Some(&(_, fe)) = furniture
                 .get(furniture.partition_point(|r| r.0 < n))

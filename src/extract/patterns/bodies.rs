@@ -371,7 +371,7 @@ pub static BODY_REF: LazyLock<HashMap<String, BodyRef>> = LazyLock::new(|| {
 pub fn body_ref(matched: &str) -> Option<BodyRef> {
     let plain = !matched.starts_with(' ')
         && !matched.ends_with(' ')
-        && !matched.contains("  ")
+        && !matched.as_bytes().windows(2).any(|w| w == b"  ")
         && matched
             .chars()
             .all(|c| c == ' ' || (c != '’' && !c.is_whitespace()));
