@@ -302,7 +302,7 @@ impl Extractor {
                 // Pact) is not a citation, whatever way it is named.
                 n.target != ident.id
                     && !ident.aliases.contains(&n.target)
-                    && !hits.iter().any(|h| h.start < n.end && n.start < h.end)
+                    && !overlaps_any(&hits, n.start, n.end)
                     && n.start < n.end
                     && n.end <= ctext.len()
             })
@@ -431,6 +431,17 @@ fn map_end_in(m: &Mapped, text: &str, src: &str, e: usize) -> usize {
     } else {
         se
     }
+}
+
+/// Whether a hit of `hits` overlaps `start..end`. The hits are sorted and
+/// do not overlap (but for hits of one span: [`find::find_all_for`]), so
+/// their ends do not decrease: the first hit ending after `start` is the
+/// only one to look at, found by a binary search (a scan of every hit for
+/// each named instrument cost as many steps as both lists' sizes
+/// multiplied).
+fn overlaps_any(hits: &[find::Hit], start: usize, end: usize) -> bool {
+    let k = hits.partition_point(|h| h.end <= start);
+    hits.get(k).is_some_and(|h| h.start < end)
 }
 
 /// A non-empty span on char boundaries of `raw`, or `None`.
