@@ -137,16 +137,24 @@ fn name_keys(name: &str) -> Vec<u32> {
 /// Whether a body name may start at `at` in `b` ([`STARTS`]).
 #[inline(always)]
 fn may_start(b: &[u8], at: usize) -> bool {
-    let Some(k) = b.get(at..at + KEY) else {
-        return false;
-    };
-    let starts = &*STARTS;
-    if !starts.first[k[0] as usize] {
-        return false;
+    STARTS.may_start(b, at)
+}
+
+impl Starts {
+    /// [`may_start`] with the set at hand: a walk over the places of a
+    /// text ([`body_names_in`]) looks the set up once, not at each byte.
+    #[inline(always)]
+    fn may_start(&self, b: &[u8], at: usize) -> bool {
+        let Some(k) = b.get(at..at + KEY) else {
+            return false;
+        };
+        if !self.first[k[0] as usize] {
+            return false;
+        }
+        let key = u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+        let i = start_slot(key);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
     }
-    let key = u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
-    let i = start_slot(key);
-    starts.bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 /// The end of the body name that starts at `at` in `s`, if one does (the
@@ -173,12 +181,13 @@ fn anchored_end(s: &str, at: usize) -> Option<usize> {
 /// name, then a last prefilter scan to the end.
 pub fn body_names_in(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let b = s.as_bytes();
+    let starts = &*STARTS;
     let mut at = 0;
     std::iter::from_fn(move || {
         while at + KEY <= b.len() {
             let i = at;
             at += 1;
-            if may_start(b, i)
+            if starts.may_start(b, i)
                 && let Some(e) = anchored_end(s, i)
             {
                 at = e;
