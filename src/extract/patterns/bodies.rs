@@ -416,7 +416,7 @@ mod tests {
     fn words_are_read_with_either_apostrophe() {
         for (s, words, want) in [
             ("of the Council", &["of", "the"][..], Some(6)),
-            ("of\n\t the", &["of", "the"], Some(10)),
+            ("of\n\t the", &["of", "the"], Some(8)),
             ("ofthe", &["of", "the"], None),
             ("de l'Assemblée", &["de", "l'"], Some(5)),
             ("de l’Assemblée", &["de", "l'"], Some(7)),
