@@ -212,12 +212,18 @@ pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
 /// The punctuation that separates list items, in the order tried.
 const SEPARATOR_MARKS: [&str; 8] = [",", ";", "،", "、", "，", "…", "...", "؛"];
 
-/// Whether a byte is the first of a separator ([`SEPARATOR_MARKS`] or one
-/// of [`CONJUNCTIONS`]). Why: most places [`separator`] looks at open none
-/// (a full stop, a bracket, a word), and one look at a table turns them
-/// away instead of a comparison with each mark and each conjunction.
-static SEPARATOR_FIRST: LazyLock<[bool; 256]> =
-    LazyLock::new(|| first_bytes(SEPARATOR_MARKS.iter().chain(CONJUNCTIONS.iter()).copied()));
+/// The first bytes of the separators: of [`SEPARATOR_MARKS`], then of
+/// [`CONJUNCTIONS`]. Why: most places [`separator`] looks at open none (a
+/// full stop, a bracket, a word), and one look at a table turns them away
+/// instead of a comparison with each mark and each conjunction; a place
+/// that opens one kind (a comma, the "o" of "of") is compared with that
+/// kind's only.
+static SEPARATOR_FIRST: LazyLock<[[bool; 256]; 2]> = LazyLock::new(|| {
+    [
+        first_bytes(SEPARATOR_MARKS.iter().copied()),
+        first_bytes(CONJUNCTIONS.iter().copied()),
+    ]
+});
 
 /// A table of the first bytes of `words`.
 pub(super) fn first_bytes<'a>(words: impl Iterator<Item = &'a str>) -> [bool; 256] {
@@ -236,26 +242,33 @@ pub(super) fn separator(s: &str, i: usize) -> usize {
     separator_by(s, i, &SEPARATOR_FIRST)
 }
 
-/// [`separator`], where a token is looked for only at a byte that `first`
-/// lets through (the tests' oracle lets every byte through).
-fn separator_by(s: &str, i: usize, first: &[bool; 256]) -> usize {
+/// [`separator`], where a mark is looked for only at a byte that
+/// `first[0]` lets through, a conjunction at one that `first[1]` does
+/// (the tests' oracle lets every byte through).
+fn separator_by(s: &str, i: usize, first: &[[bool; 256]; 2]) -> usize {
     let b = s.as_bytes();
     let mut j = i;
     let mut tokens = 0;
     loop {
         j = skip_ws(b, j);
-        if tokens >= 4 || j >= b.len() || !first[b[j] as usize] {
+        if tokens >= 4 || j >= b.len() {
+            return j;
+        }
+        let (mark, conjunction) = (first[0][b[j] as usize], first[1][b[j] as usize]);
+        if !mark && !conjunction {
             return j;
         }
         let r = &s[j..];
         let mut adv = 0;
-        for p in SEPARATOR_MARKS {
-            if r.starts_with(p) {
-                adv = p.len();
-                break;
+        if mark {
+            for p in SEPARATOR_MARKS {
+                if r.starts_with(p) {
+                    adv = p.len();
+                    break;
+                }
             }
         }
-        if adv == 0 {
+        if adv == 0 && conjunction {
             for w in CONJUNCTIONS.iter() {
                 if let Some(rest) = r.strip_prefix(w) {
                     let after = rest.chars().next();
@@ -665,7 +678,7 @@ mod tests {
         ) {
             let s = text(&picks);
             for i in (0..=s.len()).filter(|&i| s.is_char_boundary(i)) {
-                prop_assert_eq!(separator(&s, i), separator_by(&s, i, &[true; 256]), "{:?} at {}", s, i);
+                prop_assert_eq!(separator(&s, i), separator_by(&s, i, &[[true; 256]; 2]), "{:?} at {}", s, i);
             }
         }
     }
