@@ -268,6 +268,24 @@ pub(super) fn number_before(b: &[u8], open: usize) -> Option<usize> {
     None
 }
 
+/// Whether the bracket at `open` may close a number's item: the last byte
+/// before it, past white space, is a digit or may end a list letter (an
+/// upper-case ASCII letter, a byte of a non-ASCII character). A necessary
+/// condition of [`number_before`] and [`parse_item`] reading an item that
+/// runs past the bracket (the tests), checked first: most brackets follow a
+/// word ("the report (A/78/1)"), and the scan back for a number costs
+/// several instructions a byte.
+pub(super) fn may_close_item(b: &[u8], open: usize) -> bool {
+    let mut q = open;
+    while q > 0 && is_ws(b[q - 1]) {
+        q -= 1;
+    }
+    q > 0 && {
+        let c = b[q - 1];
+        c.is_ascii_digit() || c.is_ascii_uppercase() || c >= 0x80
+    }
+}
+
 /// Citations standing without a resolution word: document symbols (found
 /// from their `/`) and `N (YYYY)` / `N (ROMAN)` (found from their bracket,
 /// and kept only when the number fits the year or session). A hand scan
@@ -380,6 +398,9 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
         if b[p] == 0xEF && !s[p..].starts_with('（') {
             continue;
         }
+        if !may_close_item(b, p) {
+            continue;
+        }
         let Some(st) = number_before(b, p) else {
             continue;
         };
@@ -427,6 +448,35 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                 target: target.into(),
                 kind,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces of text around brackets.
+    const PIECES: &[&str] = &[
+        " ", "\n", "*", "_", "(", ")", "（", "）", ",", ";", "/", "-", "2178", "1990", "217", "2",
+        "III", "ES-", "A", "B", " and ", "a", "report", "No. ", "А", "ألف", " و", "د-3", "Ⅲ",
+    ];
+
+    proptest! {
+        /// Where the check turns a bracket away, no item is read past it.
+        #[test]
+        fn may_close_item_is_necessary(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..12),
+        ) {
+            let s: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let b = s.as_bytes();
+            for p in (0..b.len()).filter(|&p| s.is_char_boundary(p) && s[p..].starts_with(['(', '（'])) {
+                let past = number_before(b, p)
+                    .and_then(|st| parse_item(&s, st))
+                    .is_some_and(|(_, e)| e > p);
+                prop_assert!(!past || may_close_item(b, p), "{:?} at {}", s, p);
+            }
         }
     }
 }
