@@ -1,6 +1,6 @@
 //! Where the anchor words of names occur in a text: Latin-script anchors at
 //! word starts, found sixty-four bytes at a time; the others (Cyrillic, Chinese,
-//! Arabic) by an automaton, run only on texts that hold their script.
+//! Arabic) by an automaton, run only around where their script occurs.
 //!
 //! Why: one pass of an anchor automaton over every byte cost a tenth of
 //! `unxref extract` (a DFA walks a byte per memory load, ~400 MB/s here),
@@ -148,11 +148,35 @@ pub(super) struct AnchorFinder {
     /// The other anchors, with their anchor ids; `None` when there are none.
     rest: Option<Rest>,
     /// Non-ASCII first bytes of the other anchors: they are looked for only
-    /// in a text holding one of them …
+    /// near where one of them occurs (see [`Spans`]) …
     rest_lead: [bool; 256],
-    /// … unless one starts with an ASCII byte (then in every text, whatever
-    /// its case).
+    /// … unless one starts with an ASCII byte (then in every text, whole,
+    /// whatever its case).
     rest_always: bool,
+    /// The length of the longest of the other anchors, in bytes.
+    rest_reach: usize,
+}
+
+/// The parts of a text where the anchors that are not looked for at word
+/// starts may occur: each from a byte that starts one of them
+/// ([`AnchorFinder::rest_lead`]) to the end of its block of 64 bytes and
+/// the length of the longest one beyond (merged when they touch). Every
+/// occurrence lies in one, as its first byte starts one: the automaton
+/// runs on these only, not on the whole text (mostly texts in Latin script
+/// with a few Cyrillic, Chinese or Arabic words), and reports the same
+/// occurrences in the same order.
+#[derive(Default)]
+struct Spans(Vec<(usize, usize)>);
+
+impl Spans {
+    /// Adds `s..e` (clamped to `len`), after those already held.
+    fn add(&mut self, s: usize, e: usize, len: usize) {
+        let e = e.min(len);
+        match self.0.last_mut() {
+            Some(last) if last.1 >= s => last.1 = last.1.max(e),
+            _ => self.0.push((s, e)),
+        }
+    }
 }
 
 /// The anchors that are not looked for at word starts (Cyrillic, Chinese,
@@ -190,6 +214,7 @@ impl AnchorFinder {
         let mut rest_ids = Vec::new();
         let mut rest_lead = [false; 256];
         let mut rest_always = false;
+        let mut rest_reach = 0;
         let mut triples = [0u64; TRIPLE_WORDS];
         let mut long_starts = true;
         for (a, (w, cands)) in words.iter().zip(by_anchor).enumerate() {
@@ -227,6 +252,7 @@ impl AnchorFinder {
                 let first = b.first().copied().unwrap_or(0);
                 rest_lead[usize::from(first)] = true;
                 rest_always |= first < 0x80;
+                rest_reach = rest_reach.max(b.len());
             }
         }
         let rest = (!rest_ids.is_empty()).then(|| Rest {
@@ -247,6 +273,7 @@ impl AnchorFinder {
             rest,
             rest_lead,
             rest_always,
+            rest_reach,
         }
     }
 
@@ -255,7 +282,8 @@ impl AnchorFinder {
     /// docs): word-start anchors in text order, then the others.
     pub(super) fn each(&self, hay: &str, mut f: impl FnMut(usize, usize)) {
         let b = hay.as_bytes();
-        let mut lead_seen = self.rest_always;
+        let mut spans = Spans::default();
+        let reach = self.rest_reach;
         // Per byte, in bit 0 of the carries: the byte before is a possible
         // word character (ASCII letter, or any non-ASCII byte) / is a
         // non-ASCII byte. Text start: neither. A letter after a digit
@@ -270,11 +298,14 @@ impl AnchorFinder {
             let prev_high = (c.high << 1) | carry_high;
             carry_word = word >> 63;
             carry_high = c.high >> 63;
-            if c.high != 0 && !lead_seen {
+            if c.high != 0 && !self.rest_always {
                 let mut h = c.high;
                 while h != 0 {
                     let k = h.trailing_zeros() as usize;
-                    lead_seen |= self.rest_lead[usize::from(b[i + k])];
+                    if self.rest_lead[usize::from(b[i + k])] {
+                        spans.add(i + k, i + 64 + reach, b.len());
+                        break;
+                    }
                     h &= h - 1;
                 }
             }
@@ -322,14 +353,21 @@ impl AnchorFinder {
         }
         for j in i..b.len() {
             let x = b[j];
-            lead_seen |= x >= 0x80 && self.rest_lead[usize::from(x)];
+            if x >= 0x80 && self.rest_lead[usize::from(x)] && !self.rest_always {
+                spans.add(j, j + reach, b.len());
+            }
             if x.is_ascii_alphabetic() && !hay[..j].chars().next_back().is_some_and(spaced_word) {
                 self.at(b, j, four_at(b, j), &mut f);
             }
         }
-        if lead_seen && let Some(rest) = &self.rest {
-            for m in rest.automaton(&self.words).find_overlapping_iter(hay) {
-                f(rest.ids[m.pattern().as_usize()] as usize, m.start());
+        if let Some(rest) = &self.rest {
+            if self.rest_always {
+                spans = Spans(vec![(0, b.len())]);
+            }
+            for (s, e) in spans.0 {
+                for m in rest.automaton(&self.words).find_overlapping_iter(&b[s..e]) {
+                    f(rest.ids[m.pattern().as_usize()] as usize, s + m.start());
+                }
             }
         }
     }
