@@ -318,7 +318,11 @@ pub(super) struct Cand {
 }
 
 pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
+    // (a spelling equal to one already held but for ASCII case adds
+    // nothing to an automaton that ignores ASCII case: left out, as
+    // "Convention" and "CONVENTION" beside "convention")
     let mut words: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for a in ANCHORS {
         let a = norm_str(a);
         let mut cs = a.chars();
@@ -330,7 +334,7 @@ pub(super) fn build_anchors(strings: &[String]) -> AnchorTables {
             .collect();
         let up = a.to_uppercase();
         for w in [a, first_up, up] {
-            if !words.contains(&w) {
+            if seen.insert(w.to_ascii_lowercase()) {
                 words.push(w);
             }
         }

@@ -154,8 +154,13 @@ pub(super) fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
                 }
                 _ => None,
             };
-            // Headings in capitals.
-            let up = f.to_uppercase();
+            // Headings in capitals (most names are ASCII: no Unicode
+            // case tables for them).
+            let up = if f.is_ascii() {
+                f.to_ascii_uppercase()
+            } else {
+                f.to_uppercase()
+            };
             forms.extend(lower);
             forms.push(up);
         }

@@ -31,21 +31,33 @@ use std::sync::OnceLock;
 /// Slots of [`AnchorFinder`]'s index.
 const SLOTS: usize = 4096;
 
-/// The four bytes of `b` at `pos`, little-endian, zeros for those past its
-/// end (no anchor has a zero byte, so none matches there).
+/// The `N` bytes of `b` at `pos`, zeros for those past its end (no anchor
+/// has a zero byte, so none matches there).
 #[inline(always)]
-fn four_at(b: &[u8], pos: usize) -> u32 {
-    let mut h = [0u8; 4];
-    let n = b.len().saturating_sub(pos).min(4);
+fn padded<const N: usize>(b: &[u8], pos: usize) -> [u8; N] {
+    let mut h = [0u8; N];
+    let n = b.len().saturating_sub(pos).min(N);
     h[..n].copy_from_slice(&b[pos..pos + n]);
-    u32::from_le_bytes(h)
+    h
 }
 
-/// The first four bytes of `b` (fewer when it is shorter), ASCII
-/// lower-cased, little-endian, and the mask of the bytes present.
-fn head(b: &[u8]) -> (u32, u32) {
-    let n = b.len().min(4);
-    (lower4(four_at(b, 0)), u32::MAX >> (8 * (4 - n)))
+/// The four bytes of `b` at `pos`, little-endian (see [`padded`]).
+#[inline(always)]
+fn four_at(b: &[u8], pos: usize) -> u32 {
+    u32::from_le_bytes(padded(b, pos))
+}
+
+/// The eight bytes of `b` at `pos`, little-endian (see [`padded`]).
+#[inline(always)]
+fn eight_at(b: &[u8], pos: usize) -> u64 {
+    u64::from_le_bytes(padded(b, pos))
+}
+
+/// The first eight bytes of `b` (fewer when it is shorter; one at least),
+/// ASCII lower-cased, little-endian, and the mask of the bytes present.
+fn head(b: &[u8]) -> (u64, u64) {
+    let n = b.len().min(8);
+    (lower8(eight_at(b, 0)), u64::MAX >> (8 * (8 - n)))
 }
 
 /// `x` (four bytes) with its ASCII capitals lower-cased, as
@@ -70,18 +82,18 @@ fn lower8(x: u64) -> u64 {
 }
 
 /// True when the text `t` starts with `w` (ASCII lower case, more than
-/// four bytes), whatever the ASCII case of `t` (`t` may be longer; it must
-/// not be shorter), their first four bytes being known to be equal: as
-/// `eq_ignore_ascii_case`, eight bytes at a time from the fifth, the last
-/// eight overlapping those before (one comparison for an anchor of 5 to 12
-/// bytes; byte by byte, "convention" took six).
+/// `from` bytes), whatever the ASCII case of `t` (`t` may be longer; it
+/// must not be shorter), their first `from` bytes (four or eight) being
+/// known to be equal: as `eq_ignore_ascii_case`, eight bytes at a time from
+/// there, the last eight overlapping those before (one comparison for an
+/// anchor of 9 to 16 bytes; byte by byte, "convention" took six).
 #[inline(always)]
-fn rest_equal(t: &[u8], w: &[u8]) -> bool {
+fn rest_equal(t: &[u8], w: &[u8], from: usize) -> bool {
     let n = w.len();
     if n < 8 {
-        return t[4..n]
+        return t[from..n]
             .iter()
-            .zip(&w[4..])
+            .zip(&w[from..])
             .all(|(x, y)| x.to_ascii_lowercase() == *y);
     }
     let same = |k: usize| {
@@ -89,7 +101,7 @@ fn rest_equal(t: &[u8], w: &[u8]) -> bool {
         let y = u64::from_le_bytes(w[k..k + 8].try_into().expect("eight bytes"));
         lower8(x) == y
     };
-    let mut k = 4;
+    let mut k = from;
     while k + 8 < n {
         if !same(k) {
             return false;
@@ -129,9 +141,11 @@ pub(super) struct AnchorFinder {
     /// their first three bytes, ASCII lower-cased ([`slot`]): a few
     /// kilobytes, so that most word starts cost one look-up in cache.
     index: Vec<u16>,
-    /// The anchors of each bucket: (first four bytes ASCII lower-cased,
-    /// mask of those the anchor has, anchor id).
-    buckets: Vec<Vec<(u32, u32, u32)>>,
+    /// The anchors of each bucket: (first eight bytes ASCII lower-cased,
+    /// mask of those the anchor has, anchor id). Eight: most word starts
+    /// that get here share four bytes with an anchor ("protection",
+    /// "document", "article"), not eight, and are turned away here.
+    buckets: Vec<Vec<(u64, u64, u32)>>,
     /// Every anchor's text, ASCII lower-cased, by anchor id.
     words: Vec<Box<[u8]>>,
     /// The first four bytes of the word-start anchors, by [`triple`]: a
@@ -210,7 +224,7 @@ impl AnchorFinder {
     /// and the names' texts, `strings`) into word-start anchors and others.
     pub(super) fn new(words: &[String], by_anchor: &[Vec<Cand>], strings: &[String]) -> Self {
         let mut index = vec![0u16; SLOTS];
-        let mut buckets: Vec<Vec<(u32, u32, u32)>> = Vec::new();
+        let mut buckets: Vec<Vec<(u64, u64, u32)>> = Vec::new();
         let mut rest_ids = Vec::new();
         let mut rest_lead = [false; 256];
         let mut rest_always = false;
@@ -241,7 +255,7 @@ impl AnchorFinder {
                     .iter()
                     .all(|&x| x.is_ascii_alphabetic() || x >= 0x80);
                 let (head, mask) = head(b);
-                let key = slot(head);
+                let key = slot(head as u32);
                 if index[key] == 0 {
                     buckets.push(Vec::new());
                     index[key] = buckets.len() as u16;
@@ -374,21 +388,22 @@ impl AnchorFinder {
 
     /// The word-start anchors that occur at `pos` (an ASCII letter), whose
     /// first four bytes are `x` (little-endian, as [`four_at`] reads them):
-    /// lower-cased only when their [`triple`] passes.
+    /// looked up only when their [`triple`] passes.
     #[inline(always)]
     fn at(&self, b: &[u8], pos: usize, x: u32, f: &mut impl FnMut(usize, usize)) {
         let k = triple(x);
         if self.triples[k / 64] & (1 << (k % 64)) != 0 {
-            self.bucket_at(b, pos, lower4(x), f);
+            self.bucket_at(b, pos, f);
         }
     }
 
-    /// The word-start anchors that occur at `pos`, whose first four bytes
-    /// (ASCII lower-cased) are `h`. Out of line: one word start in five
-    /// gets here, and the scan's loop keeps its values in registers.
+    /// The word-start anchors that occur at `pos`. Out of line: one word
+    /// start in ten gets here, and the scan's loop keeps its values in
+    /// registers.
     #[inline(never)]
-    fn bucket_at(&self, b: &[u8], pos: usize, h: u32, f: &mut impl FnMut(usize, usize)) {
-        let bucket = self.index[slot(h)];
+    fn bucket_at(&self, b: &[u8], pos: usize, f: &mut impl FnMut(usize, usize)) {
+        let h = lower8(eight_at(b, pos));
+        let bucket = self.index[slot(h as u32)];
         if bucket == 0 {
             return;
         }
@@ -396,10 +411,10 @@ impl AnchorFinder {
             if h & mask != head {
                 continue;
             }
-            // The first four bytes (or all, when fewer) are equal: the rest
-            // is compared eight bytes at a time, lower-cased.
+            // The first eight bytes (or all, when fewer) are equal: the
+            // rest is compared eight bytes at a time, lower-cased.
             let w = &self.words[a as usize];
-            if w.len() <= 4 || b.len() - pos >= w.len() && rest_equal(&b[pos..], w) {
+            if w.len() <= 8 || b.len() - pos >= w.len() && rest_equal(&b[pos..], w, 8) {
                 f(a as usize, pos);
             }
         }
@@ -576,7 +591,7 @@ mod tests {
             }));
             if t.len() >= w.len() {
                 let want = t[..w.len()].eq_ignore_ascii_case(&w);
-                prop_assert_eq!(rest_equal(&t, &w), want, "{:?} {:?}", t, w);
+                prop_assert_eq!(rest_equal(&t, &w, 4), want, "{:?} {:?}", t, w);
             }
         }
     }
