@@ -47,10 +47,14 @@ fn four_at(b: &[u8], pos: usize) -> u32 {
     u32::from_le_bytes(padded(b, pos))
 }
 
-/// The eight bytes of `b` at `pos`, little-endian (see [`padded`]).
+/// The eight bytes of `b` at `pos`, little-endian (see [`padded`]; one
+/// load where eight are left, no copy of a variable length).
 #[inline(always)]
 fn eight_at(b: &[u8], pos: usize) -> u64 {
-    u64::from_le_bytes(padded(b, pos))
+    match b.get(pos..pos + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+        None => u64::from_le_bytes(padded(b, pos)),
+    }
 }
 
 /// The first eight bytes of `b` (fewer when it is shorter; one at least),
