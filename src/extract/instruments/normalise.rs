@@ -158,7 +158,13 @@ fn normalise_by(text: &str, blocks: bool, squeeze: bool, out: &mut Mapped) -> bo
         if i >= n {
             break;
         }
-        i = norm.step(i);
+        // (most are lone spaces: told here, no call; the names of the
+        // table, normalised at start-up, are all such short texts)
+        i = if may_change(b, i) {
+            norm.step(i)
+        } else {
+            i + 1
+        };
     }
     if !norm.started {
         return false;
