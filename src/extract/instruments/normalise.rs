@@ -137,10 +137,14 @@ fn normalise_by(text: &str, blocks: bool, squeeze: bool, out: &mut Mapped) -> bo
                 let p = base + mask.trailing_zeros() as usize;
                 mask &= mask - 1;
                 if p >= i {
+                    // (most lead bytes start a letter that stays, in
+                    // Cyrillic and Arabic texts: told here, no call)
                     i = if b[p] < 0x80 {
                         norm.ascii_run_in(p, base, ws)
-                    } else {
+                    } else if may_change(b, p) {
                         norm.step(p)
+                    } else {
+                        p + 1
                     };
                 }
             }
@@ -154,7 +158,13 @@ fn normalise_by(text: &str, blocks: bool, squeeze: bool, out: &mut Mapped) -> bo
         if i >= n {
             break;
         }
-        i = norm.step(i);
+        // (most are lone spaces: told here, no call; the names of the
+        // table, normalised at start-up, are all such short texts)
+        i = if may_change(b, i) {
+            norm.step(i)
+        } else {
+            i + 1
+        };
     }
     if !norm.started {
         return false;
@@ -181,9 +191,10 @@ pub(super) fn candidates(b: &[u8], i: usize) -> u64 {
 /// start: breaks (tabs, line breaks, form feeds), a space before white
 /// space or a non-ASCII byte (or ending the block), and the lead bytes of
 /// the characters [`may_change`] looks at; but not a byte that goes on a
-/// run of white space (after a break, or a space after a space: the run's
-/// first byte takes it in). Unlike [`candidates`], each run is visited
-/// once, not at all its control bytes.
+/// run of white space (white space after a break or a space: the run's
+/// first byte takes it in; a space before a form feed passes it on to it,
+/// see [`Normaliser::ascii_run_in`]). Unlike [`candidates`], each run is
+/// visited once, not at all its control bytes.
 /// Also the block's white space (spaces and breaks), for the runs.
 #[inline(always)]
 fn changes(b: &[u8], i: usize) -> (u64, u64) {
@@ -199,7 +210,7 @@ fn changes(b: &[u8], i: usize) -> (u64, u64) {
     let before = if i == 0 { 0 } else { b[i - 1] };
     let after_break = (breaks << 1) | u64::from(matches!(before, b'\t' | b'\n' | b'\r' | 0x0C));
     let after_space = (space << 1) | u64::from(before == b' ');
-    let inside = after_break | (after_space & space);
+    let inside = after_break | (after_space & ws);
     (((breaks | (space & next)) & !inside) | lead, ws)
 }
 
@@ -331,6 +342,13 @@ impl Normaliser<'_> {
             // not before a form feed, which starts a run of its own).
             match b.get(i + 1) {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => {}
+                // (the form feed starts a run of its own, which [`changes`]
+                // leaves to this space)
+                Some(0x0C) => return self.step(i + 1),
+                // (a lone space before a character that stays, as before
+                // nearly every word of a Cyrillic or Arabic text: as `step`
+                // finds, without decoding it)
+                Some(&y) if y >= 0x80 && !may_change(b, i + 1) => return i + 1,
                 Some(&y) if y >= 0x80 => return self.step(i),
                 _ => return i + 1,
             }

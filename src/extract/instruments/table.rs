@@ -38,10 +38,35 @@ pub(super) fn patterns(rows: &[Instrument]) -> Vec<Entry> {
         }
     }
     let key = |r: (u32, u32)| &keys[r.0 as usize..r.1 as usize];
-    // Key ranges start in table order: ties broken by start are table order.
-    all.sort_unstable_by(|x, y| key(x.0).cmp(key(y.0)).then(x.0.0.cmp(&y.0.0)));
-    let mut out: Vec<Entry> = Vec::with_capacity(all.len());
-    let mut it = all.into_iter().peekable();
+    // Sorted by key, then table order (their index in `all`): first by the
+    // key's first eight bytes (big-endian, zeros past its end: the order of
+    // the keys where they differ), only then by the whole key. Most
+    // comparisons end there, with no call of `memcmp`, and the sort moves
+    // twelve bytes a variant, not the variant: 5.4 M instructions instead
+    // of 6.9 M (sixteen bytes: 5.8 M).
+    let head = |r: (u32, u32)| {
+        let k = key(r);
+        let mut h = [0u8; 8];
+        let n = k.len().min(8);
+        h[..n].copy_from_slice(&k[..n]);
+        u64::from_be_bytes(h)
+    };
+    let mut order: Vec<(u64, u32)> = all
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (head(v.0), i as u32))
+        .collect();
+    order.sort_unstable_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then_with(|| key(all[x.1 as usize].0).cmp(key(all[y.1 as usize].0)))
+            .then(x.1.cmp(&y.1))
+    });
+    let mut all: Vec<Option<_>> = all.into_iter().map(Some).collect();
+    let sorted = order
+        .iter()
+        .map(|&(_, i)| all[i as usize].take().expect("each once"));
+    let mut out: Vec<Entry> = Vec::with_capacity(order.len());
+    let mut it = sorted.peekable();
     while let Some((k, p, row, acr)) = it.next() {
         let mut exact = (acr || is_short(&p)).then(|| vec![p.clone()]);
         let (mut p, mut row, mut acr) = (p, row, acr);
@@ -154,8 +179,13 @@ pub(super) fn variants(name: &str, lang: &str) -> Vec<(String, bool)> {
                 }
                 _ => None,
             };
-            // Headings in capitals.
-            let up = f.to_uppercase();
+            // Headings in capitals (most names are ASCII: no Unicode
+            // case tables for them).
+            let up = if f.is_ascii() {
+                f.to_ascii_uppercase()
+            } else {
+                f.to_uppercase()
+            };
             forms.extend(lower);
             forms.push(up);
         }
