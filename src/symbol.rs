@@ -186,6 +186,25 @@ pub fn document(symbol: &str) -> String {
     s
 }
 
+/// A GA resolution id without the part letter glued to its number:
+/// `A/RES/47/120B` → `A/RES/47/120`. Resolutions in parts ("47/120 A and
+/// B") are cited by their number alone, as the extractor reads "47/120 B";
+/// a symbol written with the letter glued names the same resolution. Other
+/// ids are returned as they are.
+pub fn drop_part_letter(mut id: String) -> String {
+    if let Some(rest) = id.strip_prefix("A/RES/")
+        && let Some((session, last)) = rest.rsplit_once('/')
+        && !session.contains('/')
+        && let [digits @ .., letter] = last.as_bytes()
+        && letter.is_ascii_uppercase()
+        && !digits.is_empty()
+        && digits.iter().all(u8::is_ascii_digit)
+    {
+        id.pop();
+    }
+    id
+}
+
 /// The kind of an id by its prefix, in order (the first that fits).
 const KIND_PREFIXES: [(&str, Kind); 8] = [
     ("A/RES/", Kind::GaResolution),
@@ -375,7 +394,7 @@ pub fn normalize_user_id(input: &str) -> Option<String> {
 /// matches: a symbol, upper-cased, or else (a named instrument) the text
 /// as typed (trimmed).
 fn plain_symbol(s: String) -> String {
-    let upper = document(&s);
+    let upper = drop_part_letter(document(&s));
     if kind_of(&upper).is_some() {
         // A spaced SC symbol: S/RES/2178 (2014) → S/RES/2178(2014) is handled
         // above; everything else is a plain symbol.
@@ -529,6 +548,9 @@ mod tests {
             ("E/lCEF/CRP/80-10", "E/ICEF/CRP/80-10"),
             ("e/lcef/1", "E/LCEF/1"),
             ("A/HRC/RES/40/1", "A/HRC/RES/40/1"),
+            ("A/RES/47/120B", "A/RES/47/120"),
+            ("a/res/47/120 b", "A/RES/47/120"),
+            ("A/RES/ES-10/24B", "A/RES/ES-10/24"),
             (
                 "Charter of the United Nations",
                 "Charter of the United Nations",
@@ -538,6 +560,24 @@ mod tests {
             assert_eq!(normalize_user_id(input).as_deref(), Some(want), "{input}");
         }
         assert_eq!(normalize_user_id("  "), None);
+    }
+
+    #[test]
+    fn part_letters_dropped() {
+        let table = [
+            ("A/RES/47/120B", "A/RES/47/120"),
+            ("A/RES/ES-10/24A", "A/RES/ES-10/24"),
+            ("A/RES/47/120", "A/RES/47/120"),
+            ("A/RES/217(III)", "A/RES/217(III)"),
+            ("A/RES/47/L.1", "A/RES/47/L.1"),
+            ("A/RES/B", "A/RES/B"),
+            ("A/47/120B", "A/47/120B"),
+            ("S/RES/2178(2014)", "S/RES/2178(2014)"),
+            ("A/RES/47/120/B", "A/RES/47/120/B"),
+        ];
+        for (id, want) in table {
+            assert_eq!(drop_part_letter(id.to_string()), want, "{id}");
+        }
     }
 
     proptest::proptest! {

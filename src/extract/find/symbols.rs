@@ -71,6 +71,17 @@ pub(super) fn symbol_at(s: &str, slash: usize) -> Option<(usize, usize)> {
     Some((k, e))
 }
 
+/// Whether a symbol holds a letter between two digits ("S/26G26",
+/// "E/ICEF/6T2", "A/39/1s0"): misread characters of a scanned page, never
+/// an issued symbol, whose components keep digits and letters apart
+/// ("L.41", "SR.12", "Add.1"). Such a symbol names no document and is
+/// left out rather than cited as another one.
+pub(crate) fn garbled(sym: &str) -> bool {
+    sym.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic() && w[2].is_ascii_digit())
+}
+
 /// Treaty-body series whose "3-4" is one combined report
 /// (`CRC/C/SVN/CO/3-4`), never a range.
 pub(super) const COMBINED_REPORTS: &[&str] = &[
@@ -306,6 +317,9 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
             }
             done = e;
             let sym = &s[start..e];
+            if garbled(sym) {
+                continue;
+            }
             for (ps, pe) in split_joint(sym) {
                 let part = &sym[ps..pe];
                 if !part.bytes().any(|x| x.is_ascii_digit()) || !part.contains('/') {
@@ -348,8 +362,14 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                         }
                     }
                 } else {
-                    target = symbol::document(part);
-                    kind = symbol::kind_of(&target).unwrap_or(Kind::Document);
+                    let upper = symbol::document(part);
+                    kind = symbol::kind_of(&upper).unwrap_or(Kind::Document);
+                    // "A/RES/47/120B": the resolution, as "47/120 B" is.
+                    target = if kind == Kind::GaResolution {
+                        symbol::drop_part_letter(upper)
+                    } else {
+                        upper
+                    };
                 }
                 done = done.max(end);
                 // "A/C.3/78/SR.12-15": four summary records.
