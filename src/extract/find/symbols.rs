@@ -320,11 +320,11 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                     match parse_item(s, pstart + 6) {
                         Some((Shape::Sc { number, year }, e)) if e > end => {
                             end = e;
-                            target = symbol::sc_resolution(number, year);
+                            target = symbol::sc_resolution(number, year).into();
                             kind = Kind::ScResolution;
                         }
                         _ => {
-                            target = symbol::document(part);
+                            target = symbol::document_compact(part);
                             kind = Kind::Document;
                         }
                     }
@@ -339,16 +339,16 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                             e,
                         )) if e > end => {
                             end = e;
-                            target = symbol::ga_resolution_old(number, &session);
+                            target = symbol::ga_resolution_old(number, &session).into();
                             kind = Kind::GaResolution;
                         }
                         _ => {
-                            target = symbol::document(part);
+                            target = symbol::document_compact(part);
                             kind = Kind::Document;
                         }
                     }
                 } else {
-                    target = symbol::document(part);
+                    target = symbol::document_compact(part);
                     kind = symbol::kind_of(&target).unwrap_or(Kind::Document);
                 }
                 done = done.max(end);
@@ -362,7 +362,7 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                     hits.push(Hit {
                         start: pstart,
                         end,
-                        target: target.into(),
+                        target,
                         kind,
                     });
                 } else {
