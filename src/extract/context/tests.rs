@@ -578,6 +578,40 @@ fn runs_of_citations_are_passages_one_by_one() {
         })
         .collect();
     passages_one_by_one(&list, &spans);
+    // Wide runs: many more bytes than counted ones, so that the count of
+    // the stretch from the sentence start is carried from one citation to
+    // the next over many of them before it passes FAR, with a bound (a
+    // blank line, a stop) now and then.
+    for gap in [
+        "             ",
+        " \n    \t    ",
+        " * - # ",
+        "             \n\n",
+    ] {
+        let item = format!("72/194,{gap}");
+        let list = format!("Recalling resolutions {}.", item.repeat(120));
+        let spans: Vec<_> = (0..120)
+            .map(|k| {
+                let s = 22 + item.len() * k;
+                (s, s + 6, 0, list.len())
+            })
+            .collect();
+        passages_one_by_one(&list, &spans);
+        let every_third: Vec<_> = spans.iter().copied().step_by(3).collect();
+        passages_one_by_one(&list, &every_third);
+        // The sentence starts themselves (a passage may not tell a bound
+        // carried over from one just past FAR).
+        for step in [1, 3] {
+            let mut passages = Passages::new(&list);
+            for &(s, _, lo, _) in spans.iter().step_by(step) {
+                assert_eq!(
+                    passages.sentence_start(lo, s),
+                    sentence_start(&list, lo, s),
+                    "{gap:?} at {s}"
+                );
+            }
+        }
+    }
 }
 
 proptest::proptest! {
@@ -605,6 +639,14 @@ proptest::proptest! {
                 1 => (para.min(start), n),
                 _ => (start.saturating_sub(w * 7), end + w * 5),
             };
+            // The sentence start, carried over or not, is the scan's.
+            let mut starts = Passages { ..passages };
+            let st = floor(&text, start.min(n));
+            let lo_ = floor(&text, lo.min(st).max(st.saturating_sub(SCAN)));
+            proptest::prop_assert_eq!(
+                starts.sentence_start(lo_, st),
+                sentence_start(&text, lo_, st)
+            );
             let got = passages.context(start, end, lo, hi);
             proptest::prop_assert_eq!(&got, &context(&text, start, end, lo, hi));
             proptest::prop_assert_eq!(got, reference::context(&text, start, end, lo, hi));
