@@ -91,6 +91,10 @@ pub struct Passages<'t> {
     /// byte of `end..to - 1` bounds a sentence for a scan up to `hi`, and
     /// the scan from `end` stopped at `to` before its count passed `FAR`.
     end_seen: Option<(usize, usize, usize)>,
+    /// `(hi, end, cut)` of the last sentence end found beyond `FAR`: no
+    /// byte of `end..=cut` bounds a sentence for a scan up to `hi`, and
+    /// `FAR + 1` bytes of `end..=cut` are counted, `cut` among them.
+    end_far: Option<(usize, usize, usize)>,
 }
 
 impl<'t> Passages<'t> {
@@ -100,6 +104,7 @@ impl<'t> Passages<'t> {
             text,
             start_seen: None,
             end_seen: None,
+            end_far: None,
         }
     }
 
@@ -157,14 +162,33 @@ impl<'t> Passages<'t> {
     /// [`sentence_end`] of `end` up to `hi`, the last one found when it
     /// holds: same `hi`, `end` in the stretch the last scan crossed without
     /// a bound (bytes from a later `end` count less towards `FAR`).
+    ///
+    /// Past the cut of the last one beyond `FAR`, when `end` is in the
+    /// stretch that scan crossed: no bound there either, and the bytes of
+    /// it counted from `end` are the last one's less those before `end`;
+    /// the scan resumes after the cut. Why: each citation of a run in a
+    /// long sentence counted `FAR` characters and more of it again.
     fn sentence_end(&mut self, end: usize, hi: usize) -> (usize, bool) {
-        let (to, far) = match self.end_seen {
-            Some((seen_hi, seen_end, to)) if seen_hi == hi && seen_end <= end && end < to => {
+        let (to, far) = match (self.end_seen, self.end_far) {
+            (Some((seen_hi, seen_end, to)), _) if seen_hi == hi && seen_end <= end && end < to => {
                 (to, false)
+            }
+            (_, Some((far_hi, far_end, cut))) if far_hi == hi && far_end <= end && end <= cut => {
+                match bounds::counted(&self.text.as_bytes()[far_end..end]) {
+                    0 => (cut, true),
+                    before => bounds::sentence_end_from(
+                        self.text,
+                        end,
+                        hi,
+                        cut + 1,
+                        Some(bounds::FAR + 1 - before),
+                    ),
+                }
             }
             _ => sentence_end(self.text, end, hi),
         };
         self.end_seen = (!far).then_some((hi, end, to));
+        self.end_far = far.then_some((hi, end, to));
         (to, far)
     }
 }

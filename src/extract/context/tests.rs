@@ -599,16 +599,25 @@ fn runs_of_citations_are_passages_one_by_one() {
         passages_one_by_one(&list, &spans);
         let every_third: Vec<_> = spans.iter().copied().step_by(3).collect();
         passages_one_by_one(&list, &every_third);
-        // The sentence starts themselves (a passage may not tell a bound
+        // The sentence bounds themselves (a passage may not tell a bound
         // carried over from one just past FAR).
         for step in [1, 3] {
             let mut passages = Passages::new(&list);
-            for &(s, _, lo, _) in spans.iter().step_by(step) {
+            for &(s, e, lo, hi) in spans.iter().step_by(step) {
                 assert_eq!(
                     passages.sentence_start(lo, s),
                     sentence_start(&list, lo, s),
                     "{gap:?} at {s}"
                 );
+                // Again, and past the comma and the spaces after it (no
+                // byte counted since the last end).
+                for e in [e, e, e + 1, e + 3] {
+                    assert_eq!(
+                        passages.sentence_end(e, hi),
+                        sentence_end(&list, e, hi),
+                        "{gap:?} at {e}"
+                    );
+                }
             }
         }
     }
@@ -647,6 +656,9 @@ proptest::proptest! {
                 starts.sentence_start(lo_, st),
                 sentence_start(&text, lo_, st)
             );
+            let en = ceil(&text, (start + w).min(n).max(st));
+            let hi_ = ceil(&text, hi.clamp(en, n).min(en.saturating_add(SCAN)));
+            proptest::prop_assert_eq!(starts.sentence_end(en, hi_), sentence_end(&text, en, hi_));
             let got = passages.context(start, end, lo, hi);
             proptest::prop_assert_eq!(&got, &context(&text, start, end, lo, hi));
             proptest::prop_assert_eq!(got, reference::context(&text, start, end, lo, hi));
