@@ -30,11 +30,12 @@ pub use bodies::{
 };
 pub(crate) use triggers::Literals;
 pub use triggers::{
-    Stem, TREATY_WORDS, stems, stems_and_treaty, trigger_at, triggers, triggers_in,
+    Stem, TREATY_WORDS, stems, stems_and_treaty_words, trigger_at, triggers, triggers_in,
 };
 
 use super::lexicon;
 use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 use std::sync::LazyLock;
 
 /// UN document series that open a symbol (`A/…`, `CRC/C/…`). A slash-word
@@ -108,18 +109,51 @@ pub fn has_symbol_prefix(sym: &str) -> bool {
     SYMBOL_PREFIXES.contains(&&sym[..slash])
 }
 
+/// The Treaty Series names of the six languages: the `ts` group of
+/// [`TREATY`], and [`TREATY_SERIES`].
+const TREATY_SERIES_NAMES: &str = concat!(
+    r"Treaty[ \t\n]+Series|Recueil[ \t\n]+des[ \t\n]+[Tt]rait[ée]s|Recopilaci[óo]n[ \t\n]+de[ \t\n]+[Tt]ratados",
+    r"|Сборник[ \t\n]+договоров|条约汇编|條約彙編|مجموعة[ \t\n]+المعاهدات",
+);
+
 /// Treaty Series mentions (`ts`), "Ibid." (`ibid`) and "Official Records"
 /// (`orec`) in the six languages.
 pub static TREATY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<ts>Treaty[ \t\n]+Series|Recueil[ \t\n]+des[ \t\n]+[Tt]rait[ée]s|Recopilaci[óo]n[ \t\n]+de[ \t\n]+[Tt]ratados",
-        r"|Сборник[ \t\n]+договоров|条约汇编|條約彙編|مجموعة[ \t\n]+المعاهدات)",
-        r"|(?P<ibid>(?-u:\b)(?:Ibid|ibid|IBID|Ibíd|Íbid)(?-u:\b)\.?|Там[ \t\n]+же|同上|المرجع[ \t\n]+نفسه)",
-        r"|(?P<orec>Official[ \t\n]+Records|Documents[ \t\n]+officiels|Documentos[ \t\n]+Oficiales",
-        r"|Официальные[ \t\n]+отчеты|正式记录|正式記錄|الوثائق[ \t\n]+الرسمية)",
+    Regex::new(&format!(
+        concat!(
+            "(?P<ts>{})",
+            r"|(?P<ibid>(?-u:\b)(?:Ibid|ibid|IBID|Ibíd|Íbid)(?-u:\b)\.?|Там[ \t\n]+же|同上|المرجع[ \t\n]+نفسه)",
+            r"|(?P<orec>Official[ \t\n]+Records|Documents[ \t\n]+officiels|Documentos[ \t\n]+Oficiales",
+            r"|Официальные[ \t\n]+отчеты|正式记录|正式記錄|الوثائق[ \t\n]+الرسمية)",
+        ),
+        TREATY_SERIES_NAMES
     ))
     .expect("valid treaty regex")
 });
+
+/// The Treaty Series names alone (the `ts` group of [`TREATY`]), searched
+/// only anchored ([`treaty_series_at`]): at the places where one of the
+/// [`TREATY_WORDS`] starts, which the stems' scan tells.
+static TREATY_SERIES: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .match_kind(regex_automata::MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                // (every search is anchored, where no prefilter is used)
+                .auto_prefilter(false),
+        )
+        .syntax(regex_automata::util::syntax::Config::new().utf8(true))
+        .build(TREATY_SERIES_NAMES)
+        .expect("valid treaty series regex")
+});
+
+/// The end of the Treaty Series name that starts at `at` in `s`, if one
+/// does: the match of [`TREATY`] there when it is of its `ts` group.
+pub fn treaty_series_at(s: &str, at: usize) -> Option<usize> {
+    let input = Input::new(s).span(at..s.len()).anchored(Anchored::Yes);
+    TREATY_SERIES.search(&input).map(|m| m.end())
+}
 
 /// A volume marker after a Treaty Series mention.
 pub static VOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -275,6 +309,7 @@ pub(crate) fn warm_up() {
     triggers::warm_up_triggers();
     LazyLock::force(&LIST_MARKER);
     LazyLock::force(&TREATY);
+    LazyLock::force(&TREATY_SERIES);
     LazyLock::force(&VOL);
     LazyLock::force(&NO);
     LazyLock::force(&DATE_TAIL);

@@ -192,15 +192,27 @@ fn bound_before(t: &str, i: usize, lo: usize) -> Option<usize> {
 /// End (exclusive) of the sentence holding offset `at`, scanning to `hi`,
 /// and whether the scan stopped short of it (see [`sentence_start`]).
 pub(super) fn sentence_end(t: &str, at: usize, hi: usize) -> (usize, bool) {
+    sentence_end_from(t, at, hi, at, None)
+}
+
+/// [`sentence_end`] of `at`, its scan resumed at `base`: no byte of
+/// `at..base` bounds the sentence, and `seen`, when given, is the count of
+/// the bytes of `at..base` counted towards [`FAR`] (at most `FAR`); every
+/// block is then counted.
+pub(super) fn sentence_end_from(
+    t: &str,
+    at: usize,
+    hi: usize,
+    mut base: usize,
+    mut seen: Option<usize>,
+) -> (usize, bool) {
     let b = t.as_bytes();
     // Counted bytes in at..base, once the blocks reach past the first FAR
     // bytes.
-    let mut seen = None;
-    let mut base = at;
     while base < hi {
         let n = (hi - base).min(64);
         let top = base + n;
-        if top - at > FAR {
+        if seen.is_some() || top - at > FAR {
             let s = *seen.get_or_insert_with(|| counted(&b[at..base]));
             let here = counted(&b[base..top]);
             if s + here > FAR {

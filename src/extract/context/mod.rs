@@ -81,15 +81,20 @@ pub fn context(text: &str, start: usize, end: usize, lo: usize, hi: usize) -> St
 /// Any other order is served too, by full scans.
 pub struct Passages<'t> {
     text: &'t str,
-    /// `(lo, start, from)` of the last sentence start found short of
-    /// `FAR`: no byte of `from..start` bounds a sentence for a scan down
+    /// `(lo, start, from, counted)` of the last sentence start found short
+    /// of `FAR`: no byte of `from..start` bounds a sentence for a scan down
     /// to `lo`, `from` is `lo` or follows a bound, and `from..start` holds
-    /// at most `FAR` counted bytes.
-    start_seen: Option<(usize, usize, usize)>,
+    /// at most `FAR` counted bytes: `counted` of them, when they were
+    /// counted.
+    start_seen: Option<(usize, usize, usize, Option<usize>)>,
     /// `(hi, end, to)` of the last sentence end found short of `FAR`: no
     /// byte of `end..to - 1` bounds a sentence for a scan up to `hi`, and
     /// the scan from `end` stopped at `to` before its count passed `FAR`.
     end_seen: Option<(usize, usize, usize)>,
+    /// `(hi, end, cut)` of the last sentence end found beyond `FAR`: no
+    /// byte of `end..=cut` bounds a sentence for a scan up to `hi`, and
+    /// `FAR + 1` bytes of `end..=cut` are counted, `cut` among them.
+    end_far: Option<(usize, usize, usize)>,
 }
 
 impl<'t> Passages<'t> {
@@ -99,6 +104,7 @@ impl<'t> Passages<'t> {
             text,
             start_seen: None,
             end_seen: None,
+            end_far: None,
         }
     }
 
@@ -119,37 +125,70 @@ impl<'t> Passages<'t> {
     /// when it holds: same `lo`, not after `start`. The nearest bound is
     /// then in the stretch between the two starts, or else the last one's;
     /// either stands if `FAR` is not passed on the way (which the bytes
-    /// answer when they are few enough, or else their count).
+    /// answer when they are few enough, or else their count: that of the
+    /// last one's stretch and of the bytes since, when the bound is the
+    /// same and that stretch was counted). Why: a run of citations in a
+    /// long sentence counted the bytes from its start again at each one.
     fn sentence_start(&mut self, lo: usize, start: usize) -> (usize, bool) {
         let text = self.text;
+        let b = text.as_bytes();
         let reused = match self.start_seen {
-            Some((seen_lo, seen_start, seen_from)) if seen_lo == lo && seen_start <= start => {
-                let from = bounds::start_bound_in(text, lo, seen_start, start).unwrap_or(seen_from);
-                (start - from <= bounds::FAR
-                    || bounds::counted(&text.as_bytes()[from..start]) <= bounds::FAR)
-                    .then_some(from)
+            Some((seen_lo, seen_start, seen_from, seen_counted))
+                if seen_lo == lo && seen_start <= start =>
+            {
+                let bound = bounds::start_bound_in(text, lo, seen_start, start);
+                let from = bound.unwrap_or(seen_from);
+                let counted = (start - from > bounds::FAR).then(|| match (bound, seen_counted) {
+                    (None, Some(n)) => n + bounds::counted(&b[seen_start..start]),
+                    _ => bounds::counted(&b[from..start]),
+                });
+                counted
+                    .is_none_or(|n| n <= bounds::FAR)
+                    .then_some((from, counted))
             }
             _ => None,
         };
-        let (from, far) = match reused {
-            Some(from) => (from, false),
-            None => sentence_start(text, lo, start),
+        let (from, far, counted) = match reused {
+            Some((from, counted)) => (from, false, counted),
+            None => {
+                let (from, far) = sentence_start(text, lo, start);
+                (from, far, None)
+            }
         };
-        self.start_seen = (!far).then_some((lo, start, from));
+        self.start_seen = (!far).then_some((lo, start, from, counted));
         (from, far)
     }
 
     /// [`sentence_end`] of `end` up to `hi`, the last one found when it
     /// holds: same `hi`, `end` in the stretch the last scan crossed without
     /// a bound (bytes from a later `end` count less towards `FAR`).
+    ///
+    /// Past the cut of the last one beyond `FAR`, when `end` is in the
+    /// stretch that scan crossed: no bound there either, and the bytes of
+    /// it counted from `end` are the last one's less those before `end`;
+    /// the scan resumes after the cut. Why: each citation of a run in a
+    /// long sentence counted `FAR` characters and more of it again.
     fn sentence_end(&mut self, end: usize, hi: usize) -> (usize, bool) {
-        let (to, far) = match self.end_seen {
-            Some((seen_hi, seen_end, to)) if seen_hi == hi && seen_end <= end && end < to => {
+        let (to, far) = match (self.end_seen, self.end_far) {
+            (Some((seen_hi, seen_end, to)), _) if seen_hi == hi && seen_end <= end && end < to => {
                 (to, false)
+            }
+            (_, Some((far_hi, far_end, cut))) if far_hi == hi && far_end <= end && end <= cut => {
+                match bounds::counted(&self.text.as_bytes()[far_end..end]) {
+                    0 => (cut, true),
+                    before => bounds::sentence_end_from(
+                        self.text,
+                        end,
+                        hi,
+                        cut + 1,
+                        Some(bounds::FAR + 1 - before),
+                    ),
+                }
             }
             _ => sentence_end(self.text, end, hi),
         };
         self.end_seen = (!far).then_some((hi, end, to));
+        self.end_far = far.then_some((hi, end, to));
         (to, far)
     }
 }

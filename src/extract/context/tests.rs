@@ -578,6 +578,49 @@ fn runs_of_citations_are_passages_one_by_one() {
         })
         .collect();
     passages_one_by_one(&list, &spans);
+    // Wide runs: many more bytes than counted ones, so that the count of
+    // the stretch from the sentence start is carried from one citation to
+    // the next over many of them before it passes FAR, with a bound (a
+    // blank line, a stop) now and then.
+    for gap in [
+        "             ",
+        " \n    \t    ",
+        " * - # ",
+        "             \n\n",
+    ] {
+        let item = format!("72/194,{gap}");
+        let list = format!("Recalling resolutions {}.", item.repeat(120));
+        let spans: Vec<_> = (0..120)
+            .map(|k| {
+                let s = 22 + item.len() * k;
+                (s, s + 6, 0, list.len())
+            })
+            .collect();
+        passages_one_by_one(&list, &spans);
+        let every_third: Vec<_> = spans.iter().copied().step_by(3).collect();
+        passages_one_by_one(&list, &every_third);
+        // The sentence bounds themselves (a passage may not tell a bound
+        // carried over from one just past FAR).
+        for step in [1, 3] {
+            let mut passages = Passages::new(&list);
+            for &(s, e, lo, hi) in spans.iter().step_by(step) {
+                assert_eq!(
+                    passages.sentence_start(lo, s),
+                    sentence_start(&list, lo, s),
+                    "{gap:?} at {s}"
+                );
+                // Again, and past the comma and the spaces after it (no
+                // byte counted since the last end).
+                for e in [e, e, e + 1, e + 3] {
+                    assert_eq!(
+                        passages.sentence_end(e, hi),
+                        sentence_end(&list, e, hi),
+                        "{gap:?} at {e}"
+                    );
+                }
+            }
+        }
+    }
 }
 
 proptest::proptest! {
@@ -605,6 +648,17 @@ proptest::proptest! {
                 1 => (para.min(start), n),
                 _ => (start.saturating_sub(w * 7), end + w * 5),
             };
+            // The sentence start, carried over or not, is the scan's.
+            let mut starts = Passages { ..passages };
+            let st = floor(&text, start.min(n));
+            let lo_ = floor(&text, lo.min(st).max(st.saturating_sub(SCAN)));
+            proptest::prop_assert_eq!(
+                starts.sentence_start(lo_, st),
+                sentence_start(&text, lo_, st)
+            );
+            let en = ceil(&text, (start + w).min(n).max(st));
+            let hi_ = ceil(&text, hi.clamp(en, n).min(en.saturating_add(SCAN)));
+            proptest::prop_assert_eq!(starts.sentence_end(en, hi_), sentence_end(&text, en, hi_));
             let got = passages.context(start, end, lo, hi);
             proptest::prop_assert_eq!(&got, &context(&text, start, end, lo, hi));
             proptest::prop_assert_eq!(got, reference::context(&text, start, end, lo, hi));

@@ -322,10 +322,8 @@ pub(super) type Items = Vec<Item>;
 pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
     let mut year = None;
     loop {
-        if !may_tail(s, e) {
-            break;
-        }
-        if let Some(m) = DATE_TAIL.find(&s[e..]) {
+        let (date, pinpoint) = may_tail(s, e);
+        if date && let Some(m) = DATE_TAIL.find(&s[e..]) {
             let d = m.as_str();
             // The year: the four digits from the fourth last (when they
             // stand together).
@@ -342,7 +340,7 @@ pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
             e += m.end();
             continue;
         }
-        if let Some(m) = PINPOINT.find(&s[e..]) {
+        if pinpoint && let Some(m) = PINPOINT.find(&s[e..]) {
             // Do not swallow the character after a pinpoint's number.
             let mut end = e + m.end();
             let last = s[..end].chars().next_back();
@@ -364,36 +362,46 @@ pub(super) fn tails(s: &str, mut e: usize) -> (usize, Option<u32>) {
 }
 
 /// The words that may open a date ([`DATE_TAIL`]: its prepositions and
-/// "le") or a pinpoint ([`PINPOINT`]), each up to its first space or
-/// apostrophe (which the regexes read as several characters), by their
-/// first byte.
-static TAIL_WORD_HEADS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_first = vec![Vec::new(); 256];
-    for w in lexicon::ALL
-        .iter()
-        .flat_map(|l| l.date_preps.iter().chain(l.pinpoints.iter()))
-        .chain(std::iter::once(&"le"))
-    {
-        let head = w.split([' ', '\'']).next().unwrap_or("");
-        if let Some(&c) = head.as_bytes().first() {
-            by_first[c as usize].push(head);
+/// "le"; `[0]`) or a pinpoint ([`PINPOINT`]; `[1]`), each up to its first
+/// space or apostrophe (which the regexes read as several characters), by
+/// their first byte.
+static TAIL_WORD_HEADS: LazyLock<[Vec<Vec<&'static str>>; 2]> = LazyLock::new(|| {
+    let by_first = |words: &mut dyn Iterator<Item = &&'static str>| {
+        let mut by_first = vec![Vec::new(); 256];
+        for w in words {
+            let head = w.split([' ', '\'']).next().unwrap_or("");
+            if let Some(&c) = head.as_bytes().first() {
+                by_first[c as usize].push(head);
+            }
         }
-    }
-    by_first
+        by_first
+    };
+    [
+        by_first(
+            &mut lexicon::ALL
+                .iter()
+                .flat_map(|l| l.date_preps.iter())
+                .chain(std::iter::once(&"le")),
+        ),
+        by_first(&mut lexicon::ALL.iter().flat_map(|l| l.pinpoints.iter())),
+    ]
 });
 
-/// Whether a date ([`DATE_TAIL`]) or a pinpoint ([`PINPOINT`]) may follow
-/// at `e`: after white space and a comma, the start of one of their words
-/// ([`TAIL_WORD_HEADS`]: " and 73/174" is turned away), or the one or two digits of a day followed by white space
-/// or an ordinal suffix. A necessary condition, checked before the two
-/// regexes are run: most numbers are followed by neither (a comma and the
+/// Which of a date ([`DATE_TAIL`]) and a pinpoint ([`PINPOINT`]) may
+/// follow at `e`, as (date, pinpoint): after white space and a comma, the
+/// start of one of their words ([`TAIL_WORD_HEADS`]: " and 73/174" is
+/// turned away), or (a date) the one or two digits of a day followed by
+/// white space or an ordinal suffix. Necessary conditions, checked before
+/// each regex is run: most numbers are followed by neither (a comma and the
 /// next number, a bracket, a full stop), and an anchored regex search
-/// costs hundreds of instructions even where it fails at once.
-pub(super) fn may_tail(s: &str, e: usize) -> bool {
+/// costs hundreds of instructions even where it fails at once; a date's
+/// word opens no pinpoint ("of the Assembly"), nor a pinpoint's a date
+/// (", annex").
+pub(super) fn may_tail(s: &str, e: usize) -> (bool, bool) {
     let b = s.as_bytes();
     let j = skip_blanks_and_comma(b, e);
-    let Some(c) = s[j..].chars().next() else {
-        return false;
+    let Some(&c) = b.get(j) else {
+        return (false, false);
     };
     if c.is_ascii_digit() {
         // `[0-9]{1,2}(?:er|st|nd|rd|th|º)?[ \t\n]+`
@@ -402,12 +410,17 @@ pub(super) fn may_tail(s: &str, e: usize) -> bool {
         } else {
             j + 1
         };
-        return s[k..].starts_with([' ', '\t', '\n', 'e', 's', 'n', 'r', 't', 'º']);
+        let date = s[k..].starts_with([' ', '\t', '\n', 'e', 's', 'n', 'r', 't', 'º']);
+        return (date, false);
     }
     let r = &b[j..];
-    TAIL_WORD_HEADS[r[0] as usize]
-        .iter()
-        .any(|w| r.starts_with(w.as_bytes()))
+    let heads = &*TAIL_WORD_HEADS;
+    let any = |k: usize| {
+        heads[k][c as usize]
+            .iter()
+            .any(|w| r.starts_with(w.as_bytes()))
+    };
+    (any(0), any(1))
 }
 
 /// A list of cited numbers starting at `i`, and the end of the list (after
@@ -628,19 +641,20 @@ mod tests {
 
     #[test]
     fn tails_are_checked_before_the_regexes() {
-        for t in [
-            " of 19 December 2017",
-            ", 12 July 2002",
-            " du 1er janvier 2000",
-            " от 2 августа 1990 года",
-            " المؤرخ 3 كانون الأول/ديسمبر 1986",
-            ", annex",
-            " ، المرفق",
-            " para. 4",
-            "19 December",
+        for (t, date, pinpoint) in [
+            (" of 19 December 2017", true, false),
+            (", 12 July 2002", true, false),
+            (" du 1er janvier 2000", true, false),
+            (" от 2 августа 1990 года", true, false),
+            (" المؤرخ 3 كانون الأول/ديسمبر 1986", true, false),
+            (", annex", false, true),
+            (" ، المرفق", false, true),
+            (" para. 4", false, true),
+            ("19 December", true, false),
         ] {
-            assert!(DATE_TAIL.is_match(t) || PINPOINT.is_match(t), "{t:?}");
-            assert!(may_tail(t, 0), "{t:?}");
+            assert_eq!(DATE_TAIL.is_match(t), date, "{t:?}");
+            assert_eq!(PINPOINT.is_match(t), pinpoint, "{t:?}");
+            assert_eq!(may_tail(t, 0), (date, pinpoint), "{t:?}");
         }
         for t in [
             ", 72/194",
@@ -652,7 +666,7 @@ mod tests {
             "",
             " 123 December",
         ] {
-            assert!(!may_tail(t, 0), "{t:?}");
+            assert_eq!(may_tail(t, 0), (false, false), "{t:?}");
         }
     }
 
@@ -669,13 +683,14 @@ mod tests {
     }
 
     proptest! {
-        /// The check never turns away a date or a pinpoint.
+        /// The check never turns away a date, nor a pinpoint.
         #[test]
         fn may_tail_is_necessary(picks in proptest::collection::vec(0..PIECES.len(), 0..10)) {
             let s = text(&picks);
             for e in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
-                let found = DATE_TAIL.is_match(&s[e..]) || PINPOINT.is_match(&s[e..]);
-                prop_assert!(!found || may_tail(&s, e), "{:?} at {}", s, e);
+                let (date, pinpoint) = may_tail(&s, e);
+                prop_assert!(date || !DATE_TAIL.is_match(&s[e..]), "{:?} at {}", s, e);
+                prop_assert!(pinpoint || !PINPOINT.is_match(&s[e..]), "{:?} at {}", s, e);
             }
         }
 

@@ -29,8 +29,8 @@ use super::numbering;
 use super::patterns::{
     BETWEEN_WORDS, BODY, CONJUNCTIONS, DATE_TAIL, ITS, LETTER_WORDS, LIST_MARKER, Literals,
     NAME_WORDS, NO, OTHER_AFTER, PINPOINT, SYMBOL_PREFIXES, Stem, TREATY, VOL, ZH_LIST, body_after,
-    body_at, body_names_in, body_ref, has_symbol_prefix, stems_and_treaty, subject_after,
-    trigger_at, triggers_in,
+    body_at, body_names_in, body_ref, has_symbol_prefix, stems_and_treaty_words, subject_after,
+    treaty_series_at, trigger_at, triggers_in,
 };
 use super::resolve::{Context, Shape, resolve};
 use crate::model::{Body, Kind};
@@ -79,13 +79,13 @@ pub fn find_all_for(
         .or_else(|| regional_author(text));
     // The stems of the resolution words, found once for the lists they
     // open and for the World Health Assembly's.
-    // With them, where the first Treaty Series name may be.
-    let (stems, treaty) = stems_and_treaty(text);
+    // With them, where a Treaty Series name may start.
+    let (stems, treaty_words) = stems_and_treaty_words(text);
     triggered_lists(text, &stems, adopting, author, furniture, &mut hits);
     if memchr::memmem::find(text.as_bytes(), "第".as_bytes()).is_some() {
         zh_lists(text, adopting, &mut hits);
     }
-    treaties(text, treaty, &mut hits);
+    treaties(text, &treaty_words, &mut hits);
     other_acts(text, &stems, &mut hits);
     hits.sort_by_key(|h| (h.start, h.end));
     let covered: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();

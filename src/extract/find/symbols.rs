@@ -334,11 +334,11 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                     match parse_item(s, pstart + 6) {
                         Some((Shape::Sc { number, year }, e)) if e > end => {
                             end = e;
-                            target = symbol::sc_resolution(number, year);
+                            target = symbol::sc_resolution(number, year).into();
                             kind = Kind::ScResolution;
                         }
                         _ => {
-                            target = symbol::document(part);
+                            target = symbol::document_compact(part);
                             kind = Kind::Document;
                         }
                     }
@@ -353,20 +353,20 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                             e,
                         )) if e > end => {
                             end = e;
-                            target = symbol::ga_resolution_old(number, &session);
+                            target = symbol::ga_resolution_old(number, &session).into();
                             kind = Kind::GaResolution;
                         }
                         _ => {
-                            target = symbol::document(part);
+                            target = symbol::document_compact(part);
                             kind = Kind::Document;
                         }
                     }
                 } else {
-                    let upper = symbol::document(part);
+                    let upper = symbol::document_compact(part);
                     kind = symbol::kind_of(&upper).unwrap_or(Kind::Document);
                     // "A/RES/47/120B": the resolution, as "47/120 B" is.
                     target = if kind == Kind::GaResolution {
-                        symbol::drop_part_letter(upper)
+                        symbol::drop_part_letter(upper.into()).into()
                     } else {
                         upper
                     };
@@ -382,7 +382,7 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
                     hits.push(Hit {
                         start: pstart,
                         end,
-                        target: target.into(),
+                        target,
                         kind,
                     });
                 } else {

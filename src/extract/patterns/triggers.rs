@@ -66,10 +66,11 @@ pub(super) const STEMS: &[(&str, &[&str])] = &[
 
 /// The first words of the Treaty Series names (the `ts` group of
 /// [`TREATY`](super::TREATY)): looked for by the scan of the stems, which
-/// then tells where the first of them is ([`stems_and_treaty`]). Why: two
-/// thirds of the text is in documents naming no Treaty Series, and the
+/// then tells where each of them starts ([`stems_and_treaty_words`]). Why:
+/// two thirds of the text is in documents naming no Treaty Series, and the
 /// stems' scan finds these words for little more, where a scan of its own
-/// for them cost 1.4 instructions a byte.
+/// for them cost 1.4 instructions a byte; and a name is looked for only
+/// there, anchored, where no "Ibid." can repeat one.
 pub const TREATY_WORDS: &[&str] = &[
     "Treaty",
     "Recueil",
@@ -217,22 +218,22 @@ impl Stem {
 /// words ([`triggers_in`]) and the World Health Assembly lists (which open
 /// with some of the same words).
 pub fn stems(s: &str) -> Vec<Stem> {
-    stems_and_treaty(s).0
+    stems_and_treaty_words(s).0
 }
 
-/// [`stems`], and the start of the first of the [`TREATY_WORDS`] in `s`
-/// if there is one (no Treaty Series is named before it), found by the
-/// same scan.
-pub fn stems_and_treaty(s: &str) -> (Vec<Stem>, Option<usize>) {
+/// [`stems`], and the start of every one of the [`TREATY_WORDS`] in `s`
+/// (in text order; no Treaty Series name starts anywhere else), found by
+/// the same scan.
+pub fn stems_and_treaty_words(s: &str) -> (Vec<Stem>, Vec<usize>) {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    let mut treaty = None;
+    let mut treaty = Vec::new();
     let mut at = 0;
     while let Some((start, end, k)) = STEM_SCAN.find_from(b, at) {
         if k < STEMS.len() {
             out.push(Stem { start, end, k });
-        } else if treaty.is_none() {
-            treaty = Some(start);
+        } else {
+            treaty.push(start);
         }
         at = end;
     }
