@@ -185,7 +185,7 @@ impl Extractor {
     /// matches, whatever the number of citations (a file repeating one
     /// reference millions of times). Returns the document's identity.
     pub fn extract_each(&self, doc: &SourceDoc, sink: &mut dyn FnMut(Citation)) -> DocInfo {
-        self.run_each(doc, None, None, sink)
+        self.run_each(doc, None, None, &mut Sink::Each(sink))
     }
 
     fn run(
@@ -195,7 +195,7 @@ impl Extractor {
         lang: Option<Lang>,
     ) -> Extracted {
         let mut citations = Vec::new();
-        let info = self.run_each(doc, snippet_body, lang, &mut |c| citations.push(c));
+        let info = self.run_each(doc, snippet_body, lang, &mut Sink::Collect(&mut citations));
         Extracted { info, citations }
     }
 
@@ -204,7 +204,7 @@ impl Extractor {
         doc: &SourceDoc,
         snippet_body: Option<Option<Body>>,
         lang: Option<Lang>,
-        sink: &mut dyn FnMut(Citation),
+        sink: &mut Sink<'_>,
     ) -> DocInfo {
         // One copy of the text at most besides `doc.raw`: a stage that
         // changes nothing is skipped (`None`), and the cleaned text is the
@@ -356,6 +356,10 @@ impl Extractor {
         let file = doc.path.clone();
         // In text order: a run of citations in one sentence scans it once.
         let mut passages = context::Passages::new(&ctext);
+        // (at most one citation a match: a list collecting them is made
+        // that size at once rather than grown, copying the citations made
+        // so far at each doubling)
+        sink.reserve(hits.size_hint().1.unwrap_or(0) + named.len());
         loop {
             // the smaller of the two heads; a symbol match first on a tie
             // (as the stable sort of both lists together did)
@@ -376,7 +380,7 @@ impl Extractor {
             let (lo, hi) = structure.bounds(s, ctext.len());
             let context = passages.context(s, e, lo, hi);
             let (cited_title, cited_date) = got.map(|g| (g.title, g.date)).unwrap_or_default();
-            sink(Citation {
+            sink.give(Citation {
                 file: file.clone(),
                 doc: ident.id.clone(),
                 target,
@@ -407,6 +411,31 @@ impl Extractor {
             lang,
             bytes: doc.raw.len(),
             notes: doc.notes.clone(),
+        }
+    }
+}
+
+/// Where [`Extractor::run_each`] hands the citations it makes.
+enum Sink<'a> {
+    /// Collected in a list, made at its final size before the first one.
+    Collect(&'a mut Vec<Citation>),
+    /// Each handed to a callback as soon as it is made.
+    Each(&'a mut dyn FnMut(Citation)),
+}
+
+impl Sink<'_> {
+    /// Makes room for `n` more citations (in a list; nothing otherwise).
+    fn reserve(&mut self, n: usize) {
+        if let Sink::Collect(v) = self {
+            v.reserve_exact(n);
+        }
+    }
+
+    /// Hands `c` on.
+    fn give(&mut self, c: Citation) {
+        match self {
+            Sink::Collect(v) => v.push(c),
+            Sink::Each(f) => f(c),
         }
     }
 }
