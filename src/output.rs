@@ -12,6 +12,10 @@
 //! process exits, and temporaries left by runs that died (their PID no
 //! longer alive) are removed the next time the folder is written to.
 
+mod batched;
+
+pub use batched::Batched;
+
 use crate::error::{Error, Result};
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};

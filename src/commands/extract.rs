@@ -190,9 +190,10 @@ pub fn run(args: &ExtractArgs) -> Result<Status> {
         Some(p) => crate::output::write_atomic(p, write),
         None => {
             let stdout = std::io::stdout();
-            // (64 KiB: a corpus's listing is tens of megabytes; eight, the
-            // default, made a system call every dozen records)
-            let mut lock = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            // (a corpus's listing is tens of megabytes: the records of a
+            // few documents are gathered into one system call, a large
+            // document's written as they are, not copied into a buffer)
+            let mut lock = crate::output::Batched::new(stdout.lock());
             match write(&mut lock).and_then(|_| lock.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -37,6 +37,7 @@ use crate::input::{Format, SourceDoc};
 use crate::model::{Body, Citation, DocInfo, Kind, Lang};
 use crate::symbol;
 use crate::text::{LineCounter, Mapped};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// A problem with the extractor's configuration (not with a document).
@@ -185,7 +186,7 @@ impl Extractor {
     /// matches, whatever the number of citations (a file repeating one
     /// reference millions of times). Returns the document's identity.
     pub fn extract_each(&self, doc: &SourceDoc, sink: &mut dyn FnMut(Citation)) -> DocInfo {
-        self.run_each(doc, None, None, sink)
+        self.run_each(doc, None, None, &mut Sink::Each(sink))
     }
 
     fn run(
@@ -195,7 +196,7 @@ impl Extractor {
         lang: Option<Lang>,
     ) -> Extracted {
         let mut citations = Vec::new();
-        let info = self.run_each(doc, snippet_body, lang, &mut |c| citations.push(c));
+        let info = self.run_each(doc, snippet_body, lang, &mut Sink::Collect(&mut citations));
         Extracted { info, citations }
     }
 
@@ -204,20 +205,22 @@ impl Extractor {
         doc: &SourceDoc,
         snippet_body: Option<Option<Body>>,
         lang: Option<Lang>,
-        sink: &mut dyn FnMut(Citation),
+        sink: &mut Sink<'_>,
     ) -> DocInfo {
         // One copy of the text at most besides `doc.raw`: a stage that
         // changes nothing is skipped (`None`), and the cleaned text is the
         // last stage's output, taken out of its map (a copy of the text to
-        // search only when no stage changed it).
+        // search only when no stage changed it and it has furniture).
         let text_map = doc.text.as_ref();
         let search = doc.search_text();
         let folded = fold::fold_changes(search);
         let fsrc: &str = folded.as_ref().map_or(search, |m| m.text.as_str());
         let mut cleaned = clean::clean_changes(fsrc);
-        let mut ctext = match &mut cleaned {
-            Some(m) => std::mem::take(&mut m.text),
-            None => fsrc.to_string(),
+        // (borrowed when no stage changed the text: it is copied only when
+        // there is page furniture to blank)
+        let mut ctext: Cow<'_, str> = match &mut cleaned {
+            Some(m) => Cow::Owned(std::mem::take(&mut m.text)),
+            None => Cow::Borrowed(fsrc),
         };
         let lang = lang
             .or(self.opts.lang)
@@ -231,16 +234,20 @@ impl Extractor {
             },
             None => identity::identify(&ctext, &doc.path),
         };
-        let furniture = structure::blank_furniture(&mut ctext, ident.header.as_deref());
+        let furniture = structure::find_furniture(&ctext, ident.header.as_deref());
+        if !furniture.is_empty() {
+            structure::blank(ctext.to_mut(), &furniture);
+        }
+        let ctext: &str = &ctext;
         let own: Vec<&str> = std::iter::once(ident.id.as_str())
             .chain(ident.aliases.iter().map(String::as_str))
             .collect();
-        let hits = find::find_all_for(&ctext, ident.body, &own, &furniture);
-        let named = self.instruments().find(&ctext);
+        let hits = find::find_all_for(ctext, ident.body, &own, &furniture);
+        let named = self.instruments().find(ctext);
         let structure = if hits.is_empty() {
             structure::Structure::default()
         } else {
-            structure::Structure::read(&ctext)
+            structure::Structure::read(ctext)
         };
         let mut lines = LineCounter::new(&doc.raw);
         let pages =
@@ -254,7 +261,7 @@ impl Extractor {
         let to_search_end = |e: usize| {
             let e = cleaned
                 .as_ref()
-                .map_or(e, |m| map_end_in(m, &ctext, fsrc, e));
+                .map_or(e, |m| map_end_in(m, ctext, fsrc, e));
             folded.as_ref().map_or(e, |m| map_end(m, search, e))
         };
         let to_raw = |p: usize| {
@@ -273,7 +280,7 @@ impl Extractor {
         }
         let ident_kind = symbol::kind_of(&ident.id).unwrap_or(Kind::Document);
         let spans = hits.iter().map(|h| (h.start, h.end));
-        let mut harvested = harvest::harvest(&ctext, spans, &furniture, lang);
+        let mut harvested = harvest::harvest(ctext, spans, &furniture, lang);
         // Titles as the document writes them (before script folding turned
         // "：" into ":"), from the decoded text (`search`).
         for (_, h) in harvested
@@ -355,7 +362,11 @@ impl Extractor {
         let mut named = named.into_iter().peekable();
         let file = doc.path.clone();
         // In text order: a run of citations in one sentence scans it once.
-        let mut passages = context::Passages::new(&ctext);
+        let mut passages = context::Passages::new(ctext);
+        // (at most one citation a match: a list collecting them is made
+        // that size at once rather than grown, copying the citations made
+        // so far at each doubling)
+        sink.reserve(hits.size_hint().1.unwrap_or(0) + named.len());
         loop {
             // the smaller of the two heads; a symbol match first on a tie
             // (as the stable sort of both lists together did)
@@ -376,7 +387,7 @@ impl Extractor {
             let (lo, hi) = structure.bounds(s, ctext.len());
             let context = passages.context(s, e, lo, hi);
             let (cited_title, cited_date) = got.map(|g| (g.title, g.date)).unwrap_or_default();
-            sink(Citation {
+            sink.give(Citation {
                 file: file.clone(),
                 doc: ident.id.clone(),
                 target,
@@ -407,6 +418,31 @@ impl Extractor {
             lang,
             bytes: doc.raw.len(),
             notes: doc.notes.clone(),
+        }
+    }
+}
+
+/// Where [`Extractor::run_each`] hands the citations it makes.
+enum Sink<'a> {
+    /// Collected in a list, made at its final size before the first one.
+    Collect(&'a mut Vec<Citation>),
+    /// Each handed to a callback as soon as it is made.
+    Each(&'a mut dyn FnMut(Citation)),
+}
+
+impl Sink<'_> {
+    /// Makes room for `n` more citations (in a list; nothing otherwise).
+    fn reserve(&mut self, n: usize) {
+        if let Sink::Collect(v) = self {
+            v.reserve_exact(n);
+        }
+    }
+
+    /// Hands `c` on.
+    fn give(&mut self, c: Citation) {
+        match self {
+            Sink::Collect(v) => v.push(c),
+            Sink::Each(f) => f(c),
         }
     }
 }

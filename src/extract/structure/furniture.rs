@@ -152,6 +152,15 @@ impl Found {
 /// other characters is searched for through the text instead (which finds
 /// the same lines: see the tests).
 pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, usize)> {
+    let ranges = find_furniture(text, header);
+    blank(text, &ranges);
+    ranges
+}
+
+/// The ranges [`blank_furniture`] blanks (sorted), `text` left as it is: a
+/// caller holding a borrowed text copies it only when there is furniture
+/// to blank (with [`blank`]), as most documents have none.
+pub fn find_furniture(text: &str, header: Option<&str>) -> Vec<(usize, usize)> {
     let header = header.filter(|h| h.len() >= 3);
     let plain = header.filter(|h| h.bytes().all(|b| b.is_ascii_graphic()));
     // What a line's first byte says of it: most lines are passed at that
@@ -199,7 +208,7 @@ pub fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(usize, u
     }
     let titles = running_titles(text, &heads);
     ranges.extend(heads);
-    blank_ranges(text, ranges, &titles, pages)
+    furniture_ranges(text, ranges, &titles, pages)
 }
 
 /// Whether `needle` occurs in `hay`, a few thousand bytes at most: its
@@ -222,10 +231,10 @@ pub(super) fn occurs_in(hay: &[u8], needle: &[u8]) -> bool {
 
 /// What both ways of finding the furniture do with what they found: the
 /// running titles that are the document's title (in the first page, or
-/// repeated) join the `ranges`, and page numbers near them; all are then
-/// blanked in `text`. Returns the blanked ranges, sorted.
-pub(super) fn blank_ranges(
-    text: &mut String,
+/// repeated) join the `ranges`, and page numbers near them. Returns the
+/// ranges to blank ([`blank`]), sorted.
+pub(super) fn furniture_ranges(
+    text: &str,
     mut ranges: Vec<(usize, usize)>,
     titles: &[(usize, usize)],
     pages: Vec<(usize, usize)>,
@@ -256,17 +265,23 @@ pub(super) fn blank_ranges(
             ranges.push((ps, pe));
         }
     }
-    if ranges.is_empty() {
-        return ranges;
-    }
-    // Whole lines (char boundaries) are replaced by as many ASCII spaces:
-    // the text keeps its length, and nothing after a range moves.
-    let spaces = " ".repeat(ranges.iter().map(|&(s, e)| e - s).max().unwrap_or(0));
-    for &(s, e) in &ranges {
-        text.replace_range(s..e, &spaces[..e - s]);
-    }
     ranges.sort();
     ranges
+}
+
+/// Blanks the furniture `ranges` of `text` ([`find_furniture`]): whole
+/// lines (char boundaries) are replaced by as many ASCII spaces, so the
+/// text keeps its length and nothing after a range moves. (Ranges that
+/// overlap are blanked alike in any order: a byte of a blanked range is a
+/// char boundary then.)
+pub fn blank(text: &mut String, ranges: &[(usize, usize)]) {
+    if ranges.is_empty() {
+        return;
+    }
+    let spaces = " ".repeat(ranges.iter().map(|&(s, e)| e - s).max().unwrap_or(0));
+    for &(s, e) in ranges {
+        text.replace_range(s..e, &spaces[..e - s]);
+    }
 }
 
 /// The candidate running titles: the next non-empty line after each

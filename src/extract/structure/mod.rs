@@ -10,9 +10,9 @@ mod reference;
 #[cfg(test)]
 mod tests;
 
-pub use furniture::blank_furniture;
 #[cfg(test)]
 use furniture::{FURNITURE, is_page_number, trimmed_len};
+pub use furniture::{blank, blank_furniture, find_furniture};
 use opening::cue_of;
 use regex::Regex;
 use std::borrow::Cow;

@@ -4,7 +4,8 @@
 //! builds only). It shares with the fast one only the helpers that did not
 //! change (the patterns, [`strip_marks`], the footnote and operative
 //! numbers, and what is done with the furniture lines once found,
-//! [`super::furniture::blank_ranges`]).
+//! [`super::furniture::furniture_ranges`] and
+//! [`super::furniture::blank`]).
 
 use super::{
     FURNITURE, INTRO, footnote_number, is_page_number, opens_with_digit, operative_number,
@@ -67,7 +68,9 @@ pub(super) fn blank_furniture(text: &mut String, header: Option<&str>) -> Vec<(u
             }
         }
     }
-    super::furniture::blank_ranges(text, ranges, &titles, pages)
+    let ranges = super::furniture::furniture_ranges(text, ranges, &titles, pages);
+    super::furniture::blank(text, &ranges);
+    ranges
 }
 
 /// Every known cue of the six languages.

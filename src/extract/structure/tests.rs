@@ -338,6 +338,23 @@ proptest::proptest! {
         prop_assert_eq!(got, want, "{:?}", t);
         prop_assert_eq!(fast, slow);
     }
+
+    #[test]
+    fn find_then_blank_is_blank_furniture(
+        lines in prop::collection::vec(prop::sample::select(FURNITURE_PIECES), 0..40),
+        end in any::<bool>(),
+        header in prop::sample::select(&[None, Some("A/80/L.1"), Some("É/80/1"), Some("A/80 L.1")][..]),
+    ) {
+        // (what `Extractor::run_each` does with a borrowed text)
+        let t = text_of(&lines, end);
+        let mut want_text = t.clone();
+        let want = blank_furniture(&mut want_text, header);
+        let found = super::find_furniture(&t, header);
+        let mut got_text = t.clone();
+        super::blank(&mut got_text, &found);
+        prop_assert_eq!(found, want, "{:?}", t);
+        prop_assert_eq!(got_text, want_text);
+    }
 }
 
 /// Lines of PDF extractions: furniture, headers (plain and not) with
