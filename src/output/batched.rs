@@ -16,7 +16,7 @@ const CAPACITY: usize = 1 << 16;
 pub const DIRECT: usize = 1 << 14;
 
 /// A writer buffering what is written to `W` but for writes of
-/// [`DIRECT`] bytes or more, which reach `W` whole and in order. What is
+/// 16 KiB (`DIRECT`) or more, which reach `W` whole and in order. What is
 /// still buffered is written out by [`Write::flush`] (or, errors ignored,
 /// when the writer is dropped).
 #[derive(Debug)]
