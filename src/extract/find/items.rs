@@ -109,12 +109,8 @@ pub(crate) fn parse_item(s: &str, i: usize) -> Option<(Shape, usize)> {
         if b.get(e) == Some(&b'/') {
             return None;
         }
-        // "72/19x4": a misread digit, not resolution 72/19 (see
-        // `symbols::garbled`).
-        if n2 <= 3
-            && b.get(e).is_some_and(u8::is_ascii_alphabetic)
-            && b.get(e + 1).is_some_and(u8::is_ascii_digit)
-        {
+        // "72/19x4": a misread digit, not resolution 72/19.
+        if garbled(&b[e - 1..b.len().min(e + 2)]) {
             return None;
         }
         if d1 == 0 || d2 == 0 {

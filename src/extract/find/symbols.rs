@@ -71,14 +71,13 @@ pub(super) fn symbol_at(s: &str, slash: usize) -> Option<(usize, usize)> {
     Some((k, e))
 }
 
-/// Whether a symbol holds a letter between two digits ("S/26G26",
-/// "E/ICEF/6T2", "A/39/1s0"): misread characters of a scanned page, never
-/// an issued symbol, whose components keep digits and letters apart
-/// ("L.41", "SR.12", "Add.1"). Such a symbol names no document and is
-/// left out rather than cited as another one.
-pub(crate) fn garbled(sym: &str) -> bool {
-    sym.as_bytes()
-        .windows(3)
+/// Whether a symbol or number holds a letter between two digits
+/// ("S/26G26", "E/ICEF/6T2", "A/39/1s0", "72/19x4"): misread characters
+/// of a scanned page, never an issued symbol, whose components keep digits
+/// and letters apart ("L.41", "SR.12", "Add.1"). Such a symbol names no
+/// document and is left out rather than cited as another one.
+pub(super) fn garbled(sym: &[u8]) -> bool {
+    sym.windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1].is_ascii_alphabetic() && w[2].is_ascii_digit())
 }
 
@@ -317,7 +316,7 @@ pub(super) fn bare_citations(s: &str, hits: &mut Vec<Hit>) {
             }
             done = e;
             let sym = &s[start..e];
-            if garbled(sym) {
+            if garbled(sym.as_bytes()) {
                 continue;
             }
             for (ps, pe) in split_joint(sym) {
